@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** One commit as Octopus takes it: only `Id` and `Comment` are input fields (the server computes `LinkUrl`). */
+export const commitSchema = z.object({
+  Id: z.string().min(1),
+  Comment: z.string(),
+});
+
+/** The two VCS types Octopus gives commit and work-item links to; everything else is rejected. */
+export const vcsTypeSchema = z.enum(["Git", "TFVC"]);
+
+/**
+ * The `OctopusBuildInformation` wire object, exactly as Octopus takes it (PascalCase), after
+ * normalisation. It is also the content of the `octo build-information --file` format.
+ */
+export const buildInformationSchema = z.object({
+  BuildEnvironment: z.string().min(1),
+  BuildNumber: z.string().optional(),
+  BuildUrl: z.string().optional(),
+  Branch: z.string().optional(),
+  VcsType: vcsTypeSchema,
+  VcsRoot: z.string().optional(),
+  VcsCommitNumber: z.string().optional(),
+  Commits: z.array(commitSchema),
+});
+
+export type Commit = z.infer<typeof commitSchema>;
+export type VcsType = z.infer<typeof vcsTypeSchema>;
+export type BuildInformation = z.infer<typeof buildInformationSchema>;
+
+export const overwriteModes = ["FailIfExists", "IgnoreIfExists", "OverwriteExisting"] as const;
+export type OverwriteMode = (typeof overwriteModes)[number];
+
+/** The POST body of `/api/{spaceId}/build-information` (`CreateBuildInformationCommand`). */
+export interface CreateBuildInformationCommand {
+  SpaceId: string;
+  PackageId: string;
+  Version: string;
+  OverwriteMode: OverwriteMode;
+  OctopusBuildInformation: BuildInformation;
+}
