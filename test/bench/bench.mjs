@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// `pnpm bench`: every figure is a ratio against a baseline measured in the same run on the same
+// machine, so the numbers mean something on any hardware. Absolute times are printed for context.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startOctopusServer } from "../../packages/testing/dist/index.js";
+import { makeHistoryRepo } from "./history-repo.mjs";
+
+const cli = fileURLToPath(new URL("../../packages/cli/dist/cli.js", import.meta.url));
+const apiClientPush = fileURLToPath(new URL("./api-client-push.mjs", import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), "buildinfo-bench-"));
+const rows = [];
+
+function run(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 30, ...options });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
+  }
+  return ms;
+}
+
+function median(command, args, times, options) {
+  run(command, args, options);
+  const samples = Array.from({ length: times }, () => run(command, args, options)).sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+function report(name, ms, baselineName, baselineMs, target) {
+  const ratio = ms / baselineMs;
+  const verdict = ratio <= target ? "ok" : "OVER TARGET";
+  rows.push({ name, ms, baselineName, baselineMs, ratio, target, verdict });
+  process.stdout.write(
+    `${name}: ${ms.toFixed(1)} ms vs ${baselineName} ${baselineMs.toFixed(1)} ms = ${ratio.toFixed(2)}x (target <= ${target}x) ${verdict}\n`,
+  );
+}
+
+async function coldStart() {
+  const node = median(process.execPath, ["-e", "0"], 15);
+  const version = median(process.execPath, [cli, "--version"], 15);
+  report("cli --version cold start", version, "node -e 0", node, 2);
+}
+
+async function collectLargeRange() {
+  const repo = makeHistoryRepo(join(scratch, "history"), 10_000);
+  const gitLog = median("git", ["-C", repo.dir, "log", "--format=%H%x00%B%x00", `${repo.first}..HEAD`], 5, {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const collect = median(
+    process.execPath,
+    [cli, "collect", "--from", "git", "--since", repo.first, "--commit-cap", "20000"],
+    5,
+    { cwd: repo.dir, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  report("collect 10,000-commit git range", collect, "git log over the same range", gitLog, 1.5);
+}
+
+async function pushFanOut() {
+  const server = await startOctopusServer({ latencyMs: 40 });
+  const packages = Array.from({ length: 60 }, (_, i) => ["--package-id", `Bench.Package${i}`]).flat();
+  let build = 0;
+  const push = (extra) => {
+    build += 1;
+    return run(
+      process.execPath,
+      [cli, "push", ...packages, "--version", `1.0.${build}`, "--server", server.url, "--space", "Default", "--from", "git", "--commit-cap", "50", ...extra],
+      { env: { ...process.env, OCTOPUS_API_KEY: server.apiKey }, stdio: ["ignore", "ignore", "pipe"] },
+    );
+  };
+  const ours = push([]);
+  const sequential = push(["--concurrency", "1"]);
+  build += 1;
+  const official = run(process.execPath, [apiClientPush, server.url, server.apiKey, "Default", `1.0.${build}`, "60"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  await server.close();
+  report("push 60 packages, 40 ms latency", ours, "same push at --concurrency 1", sequential, 0.35);
+  report("push 60 packages, 40 ms latency", ours, "@octopusdeploy/api-client script", official, 1);
+}
+
+try {
+  await coldStart();
+  await collectLargeRange();
+  await pushFanOut();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+const over = rows.filter((row) => row.verdict !== "ok");
+process.stdout.write(`\n${rows.length - over.length} of ${rows.length} benchmarks within target\n`);
