@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { BuildInfoError, type GitResult, type GitRunner, type Logger } from "@buildinfo/core";
+import { dubiousOwnershipPath } from "./dubious-ownership";
+
+export interface GitRunnerOptions {
+  /** Base environment for git (default `process.env`); the runner adds its own fixed variables on top. */
+  env?: NodeJS.ProcessEnv;
+  /** Told once when a "dubious ownership" refusal is retried with `safe.directory`. */
+  logger?: Logger;
+}
+
+/**
+ * A `GitRunner` over the `git` binary in `cwd`: no shell, no pager, no prompts, C locale (so stderr
+ * can be matched), stdout as one Buffer. A checkout owned by another user (containers, CI agents)
+ * makes git refuse with "dubious ownership"; the runner then trusts that one repository for its
+ * own invocations only (`-c safe.directory=<repo>`), never in any config file.
+ */
+export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): GitRunner {
+  const env: NodeJS.ProcessEnv = {
+    ...(options.env ?? process.env),
+    LC_ALL: "C",
+    LANGUAGE: "C",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_PAGER: "cat",
+    PAGER: "cat",
+    GIT_OPTIONAL_LOCKS: "0",
+  };
+  let safeDirectory: string | undefined;
+
+  async function run(args: readonly string[]): Promise<GitResult> {
+    const prefix = safeDirectory === undefined ? [] : ["-c", `safe.directory=${safeDirectory}`];
+    const result = await spawnGit(cwd, [...prefix, ...args], env);
+    if (result.exitCode === 0 || safeDirectory !== undefined) return result;
+    const refused = dubiousOwnershipPath(result.stderr);
+    if (refused === undefined) return result;
+    safeDirectory = refused;
+    options.logger?.warn(
+      `git refused the repository at ${safeDirectory} because another user owns it ("dubious ownership"); ` +
+        "trusting it for this run only (git -c safe.directory=…).",
+    );
+    return spawnGit(cwd, ["-c", `safe.directory=${safeDirectory}`, ...args], env);
+  }
+
+  return { cwd, run };
+}
+
+function spawnGit(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    let failed = false;
+    // A failed spawn also emits "close"; the error decides.
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      failed = true;
+      explainSpawnFailure(error, cwd, env).then(reject, reject);
+    });
+    child.on("close", (code, signal) => {
+      if (failed) return;
+      resolve({
+        stdout: Buffer.concat(stdout),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+        exitCode: code ?? (signal === null ? 1 : 128),
+      });
+    });
+  });
+}
+
+// Node reports a missing working directory with the same ENOENT as a missing binary.
+async function explainSpawnFailure(
+  error: NodeJS.ErrnoException,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Error> {
+  if (error.code !== "ENOENT") return error;
+  const cwdExists = await stat(cwd).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!cwdExists) {
+    return new BuildInfoError("E_GIT_CHECKOUT_MISSING", `The checkout directory ${cwd} does not exist.`, {
+      hint: "Run buildinfo from the build's working directory (the git checkout).",
+      kind: "input",
+      source: cwd,
+      cause: error,
+    });
+  }
+  return new BuildInfoError("E_GIT_MISSING", "The git binary was not found on PATH.", {
+    hint:
+      "Install git on the build agent (or add it to PATH), or give buildinfo the commits another way: " +
+      "--from <server> with an API that lists them, or --file with a build-information file.",
+    kind: "input",
+    source: env.PATH === undefined ? "PATH (unset)" : "PATH",
+    cause: error,
+  });
+}
