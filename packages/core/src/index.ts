@@ -1,6 +1,68 @@
-export type { Adapter, AdapterContext, Environment, FileSystem, GitResult, GitRunner, HttpClient, HttpRequestOptions, HttpResponse, Logger } from "./adapter";
+export type {
+  Adapter,
+  AdapterContext,
+  Environment,
+  FileSystem,
+  GitResult,
+  GitRunner,
+  HttpClient,
+  HttpRequestOptions,
+  HttpResponse,
+  Logger,
+} from "./adapter";
+export { basicAuthFromEnv } from "./adapter-helpers/basic-auth-from-env";
+export type { CollectedPages, CollectPagesOptions, Page } from "./adapter-helpers/collect-pages";
+export { collectPages } from "./adapter-helpers/collect-pages";
+export { draftFromEnvValues } from "./adapter-helpers/draft-from-env-values";
+export { fillEnvTemplate } from "./adapter-helpers/fill-env-template";
+export type { EnvValue } from "./adapter-helpers/first-env";
+export { firstEnv } from "./adapter-helpers/first-env";
+export { getBuildServerResponse } from "./adapter-helpers/get-build-server-response";
+export { getBuildServerText } from "./adapter-helpers/get-build-server-text";
+export { joinUrl } from "./adapter-helpers/join-url";
+export { mapWithConcurrency } from "./adapter-helpers/map-with-concurrency";
+export type { PushFlagsInput } from "./adapter-helpers/push-flags";
+export { pushFlags } from "./adapter-helpers/push-flags";
+export type { CommitSelection, SelectCommitsInput } from "./adapter-helpers/select-commits";
+export { selectCommits } from "./adapter-helpers/select-commits";
+export type { SourcedField, SourcedFields } from "./adapter-helpers/sourced-fields";
+export { sourcedFields } from "./adapter-helpers/sourced-fields";
+export { splitList } from "./adapter-helpers/split-list";
+export { tagOrBranch } from "./adapter-helpers/tag-or-branch";
+export type { AzureDevOpsBuild } from "./azure-devops-build-url";
+export { parseAzureDevOpsBuildUrl } from "./azure-devops-build-url";
+export type { BranchOptions } from "./branch";
+export { normalizeBranch } from "./branch";
+export type {
+  BuildInformation,
+  Commit,
+  CreateBuildInformationCommand,
+  OverwriteMode,
+  VcsType,
+} from "./build-information";
 export { buildInformationSchema, commitSchema, overwriteModes, vcsTypeSchema } from "./build-information";
-export type { BuildInformation, Commit, CreateBuildInformationCommand, OverwriteMode, VcsType } from "./build-information";
+export type { BuildInformationFile } from "./build-information-file";
+export { formatBuildInformationFile, readBuildInformationFile } from "./build-information-file";
+export { normalizeBuildUrl } from "./build-url";
+export { cleanText } from "./clean-text";
+export { commitLinkUrl } from "./commit-link";
+export type { CommitOptions, NormalizedCommits } from "./commits";
+export { commitCountWarningThreshold, defaultCommitCap, normalizeCommits } from "./commits";
 export type { BuildInformationDraft, CommitRange, DraftField, RawCommit } from "./draft";
-export { BuildInfoError, isBuildInfoError } from "./errors";
 export type { BuildInfoErrorOptions, ErrorKind } from "./errors";
+export { BuildInfoError, isBuildInfoError } from "./errors";
+export type { GitHubReference } from "./github-references";
+export { gitHubReferenceUrl, parseGitHubReferences } from "./github-references";
+export { parseJiraKeys } from "./jira-keys";
+export type { NormalizeDraftOptions, NormalizedDraft } from "./normalize-draft";
+export { normalizeDraft } from "./normalize-draft";
+export type { DraftOverrides, OverridableField } from "./overrides";
+export { applyOverrides, overrideFlags } from "./overrides";
+export { parseOverwriteMode } from "./overwrite-mode";
+export { invalidPackageIdMessage, validatePackageId } from "./package-id";
+export { redactSecrets, redactUrl } from "./redact";
+export { isLocalRepositoryPath, normalizeVcsRoot } from "./vcs-root";
+export { normalizeVcsType } from "./vcs-type";
+export { invalidVersionMessage, validateVersion } from "./version";
+export type { WorkItemPreview, WorkItemPreviewOptions, WorkItemSource } from "./work-item-preview";
+export { previewWorkItems } from "./work-item-preview";

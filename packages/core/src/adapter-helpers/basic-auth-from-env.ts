@@ -1,0 +1,14 @@
+import type { Environment, HttpRequestOptions } from "../adapter";
+
+/** Basic credentials from a user and a secret variable, only when both are set. */
+export function basicAuthFromEnv(
+  env: Environment,
+  userVariable: string,
+  secretVariable: string,
+): HttpRequestOptions["basicAuth"] {
+  const username = env[userVariable];
+  const password = env[secretVariable];
+  if (username === undefined || username === "" || password === undefined || password === "")
+    return undefined;
+  return { username, password };
+}

@@ -1,0 +1,33 @@
+import { describeValue, fromSource } from "./describe-value";
+import { BuildInfoError } from "./errors";
+
+/**
+ * The link to the CI run, which must be an absolute http(s) URL. Query and fragment are kept (Azure
+ * DevOps needs `?buildId=`); credentials are removed.
+ */
+export function normalizeBuildUrl(raw: string | undefined, source?: string): string | undefined {
+  const value = raw?.trim() ?? "";
+  if (value === "") return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || !/^https?:\/\//i.test(value)) {
+    const at = value.lastIndexOf("@");
+    const shown = describeValue(at < 0 ? value : `***${value.slice(at)}`);
+    throw new BuildInfoError(
+      "E_INVALID_BUILD_URL",
+      `Invalid BuildUrl ${shown}${fromSource(source)}: it must be an absolute http or https URL.`,
+      {
+        hint: "Pass --build-url with the full link to this build, e.g. https://ci.example.com/job/shop/311/.",
+        source,
+      },
+    );
+  }
+  if (url.username === "" && url.password === "") return value;
+  url.username = "";
+  url.password = "";
+  return url.toString();
+}

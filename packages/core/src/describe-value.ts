@@ -1,0 +1,12 @@
+const maxShown = 120;
+
+/** A value quoted for an error message, cut short so hostile input cannot flood a build log. */
+export function describeValue(value: string): string {
+  const shown = value.length > maxShown ? `${value.slice(0, maxShown)}…` : value;
+  return JSON.stringify(shown);
+}
+
+/** ` (from SOURCE)`, or nothing when the source is unknown. */
+export function fromSource(source: string | undefined): string {
+  return source ? ` (from ${source})` : "";
+}

@@ -1,0 +1,38 @@
+import type { BuildInformationDraft } from "./draft";
+
+export type OverridableField =
+  | "buildEnvironment"
+  | "buildNumber"
+  | "buildUrl"
+  | "branch"
+  | "vcsType"
+  | "vcsRoot"
+  | "vcsCommitNumber";
+
+export type DraftOverrides = Partial<Record<OverridableField, string>>;
+
+/** The command-line flag of each overridable field; it becomes the field's source. */
+export const overrideFlags: Readonly<Record<OverridableField, string>> = {
+  buildEnvironment: "--build-environment",
+  buildNumber: "--build-number",
+  buildUrl: "--build-url",
+  branch: "--branch",
+  vcsType: "--vcs-type",
+  vcsRoot: "--vcs-root",
+  vcsCommitNumber: "--commit",
+};
+
+/** The draft with every given flag value in place of what the adapter found. */
+export function applyOverrides(
+  draft: BuildInformationDraft,
+  overrides: DraftOverrides,
+): BuildInformationDraft {
+  const result: BuildInformationDraft = { ...draft, sources: { ...draft.sources } };
+  for (const field of Object.keys(overrideFlags) as OverridableField[]) {
+    const value = overrides[field];
+    if (value === undefined) continue;
+    result[field] = value;
+    result.sources![field] = overrideFlags[field];
+  }
+  return result;
+}

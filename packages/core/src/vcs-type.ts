@@ -1,0 +1,54 @@
+import type { VcsType } from "./build-information";
+import { describeValue, fromSource } from "./describe-value";
+import { BuildInfoError } from "./errors";
+
+const gitSpellings = new Set([
+  "git",
+  "jetbrains.git",
+  "tfsgit",
+  "github",
+  "githubenterprise",
+  "bitbucket",
+  "bbcloud",
+  "stash",
+  "bbserver",
+  "gitlab",
+  "gitea",
+  "vso",
+]);
+
+const tfvcSpellings = new Set(["tfvc", "tfs", "tfsversioncontrol"]);
+
+const knownUnsupported: ReadonlyMap<string, string> = new Map<string, string>([
+  ["svn", "Subversion"],
+  ["subversion", "Subversion"],
+  ["hg", "Mercurial"],
+  ["mercurial", "Mercurial"],
+  ["perforce", "Perforce"],
+  ["p4", "Perforce"],
+  ["cvs", "CVS"],
+  ["kiln", "Kiln"],
+]);
+
+/**
+ * Maps a build server's own VCS name to the two types Octopus links commits and work items for.
+ * Anything else is rejected, because Octopus would store the build without links.
+ */
+export function normalizeVcsType(raw: string | undefined, source?: string): VcsType {
+  const value = raw?.trim() ?? "";
+  if (value === "") return "Git";
+  const key = value.toLowerCase();
+  if (gitSpellings.has(key)) return "Git";
+  if (tfvcSpellings.has(key)) return "TFVC";
+  const name = knownUnsupported.get(key);
+  const detected = name ? `${describeValue(value)} (${name})` : describeValue(value);
+  throw new BuildInfoError(
+    "E_VCS_UNSUPPORTED",
+    `Unsupported VCS type ${detected}${fromSource(source)}. Octopus build information supports only Git and TFVC; nothing was sent.`,
+    {
+      hint: "Build from a Git or TFVC repository, or pass --vcs-type Git (or TFVC) if the detected type is wrong.",
+      kind: "input",
+      source,
+    },
+  );
+}
