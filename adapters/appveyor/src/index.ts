@@ -1,1 +1,3 @@
-export {};
+export { appveyorAdapter } from "./appveyor-adapter";
+export { appveyorCommitMessage } from "./appveyor-commit-message";
+export { appveyorRepositoryRoot } from "./appveyor-repository-root";

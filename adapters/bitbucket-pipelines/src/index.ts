@@ -1,1 +1,1 @@
-export {};
+export { bitbucketPipelinesAdapter } from "./bitbucket-pipelines-adapter";

@@ -1,1 +1,1 @@
-export {};
+export { continuaCiAdapter, continuaInputs } from "./continua-ci-adapter";

@@ -1,1 +1,1 @@
-export {};
+export { gitlabAdapter } from "./gitlab-adapter";
