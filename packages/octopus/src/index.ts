@@ -1,1 +1,28 @@
-export {};
+export { defaultTimeoutMs } from "./api-caller";
+export type { HttpClientOptions } from "./http-client";
+export { createHttpClient, defaultHttpTimeoutMs } from "./http-client";
+export { buildInformationUiUrl, createOctopusClient, defaultConcurrency } from "./octopus-client";
+export type { OidcExchangeOptions } from "./oidc";
+export { exchangeOidcToken } from "./oidc";
+export { createCommand } from "./push";
+export type { RetryOptions } from "./retry";
+export { defaultRetry } from "./retry";
+export type { ProxySettings, RequestTimeouts } from "./transport";
+export { defaultRequestTimeouts, proxySettingsFromEnv } from "./transport";
+export type {
+  BuildInformationPage,
+  BuildInformationRecord,
+  ListBuildInformationRequest,
+  OctopusClient,
+  OctopusClientOptions,
+  PackagePushResult,
+  PushedRecord,
+  PushOutcome,
+  PushRequest,
+  PushSummary,
+  PushToPackagesRequest,
+  ServerRoot,
+  SpaceInput,
+  SpaceRef,
+} from "./types";
+export { defaultUserAgent } from "./user-agent";

@@ -1,0 +1,156 @@
+import { BuildInfoError, type CreateBuildInformationCommand } from "@buildinfo/core";
+import type { ApiCaller } from "./api-caller";
+import { compareBuildInformation } from "./compare";
+import { parseJson, responseError } from "./response-errors";
+import type { SpaceResolver } from "./spaces";
+import type { BuildInformationPage, BuildInformationRecord, PushOutcome, PushRequest } from "./types";
+
+export interface PushedOutcome {
+  record: BuildInformationRecord;
+  outcome: Exclude<PushOutcome, "failed">;
+}
+
+const pushPermission = "BuildInformationPush";
+const overwritePermission =
+  "BuildInformationPush and BuildInformationAdminister (OverwriteExisting needs both)";
+
+/** The POST body: PascalCase, `SpaceId` always, the overwrite mode also in the body, `Commits` never null. */
+export function createCommand(request: PushRequest): CreateBuildInformationCommand {
+  return {
+    SpaceId: request.spaceId,
+    PackageId: request.packageId,
+    Version: request.version,
+    OverwriteMode: request.overwriteMode,
+    OctopusBuildInformation: { ...request.buildInformation, Commits: request.buildInformation.Commits ?? [] },
+  };
+}
+
+/**
+ * One POST for one package. A 409 that follows an earlier attempt whose answer was lost is checked
+ * against the stored record: identical means that attempt stored it (success), different is a real conflict.
+ */
+export async function pushOne(
+  api: ApiCaller,
+  spaces: SpaceResolver,
+  request: PushRequest,
+  deadline: number,
+): Promise<PushedOutcome> {
+  const command = createCommand(request);
+  const target = `${request.packageId} ${request.version}`;
+  const doing = `pushing build information for ${target} to space ${request.spaceId}`;
+  const { response, attempts, earlierAttemptMaybeDelivered } = await api.call({
+    method: "POST",
+    path: `/api/${request.spaceId}/build-information`,
+    query: { overwriteMode: request.overwriteMode },
+    body: command,
+    deadline,
+    doing,
+  });
+  const permissions = request.overwriteMode === "OverwriteExisting" ? overwritePermission : pushPermission;
+  const context = api.errorContext(doing, permissions, attempts);
+
+  if (response.status >= 200 && response.status <= 299) {
+    const record = parseJson<BuildInformationRecord>(response, context);
+    return { record, outcome: outcomeOf(record, command) };
+  }
+  if (response.status === 409) {
+    if (!earlierAttemptMaybeDelivered) throw conflict(api.server, target, request.spaceId);
+    let stored: BuildInformationRecord | undefined;
+    try {
+      stored = await findStoredRecord(api, request, deadline);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw conflict(
+        api.server,
+        target,
+        request.spaceId,
+        [],
+        `An earlier attempt's answer was lost and the stored record could not be read back to compare: ${why}`,
+      );
+    }
+    const differing = stored ? compareBuildInformation(stored, command.OctopusBuildInformation) : [];
+    if (stored && differing.length === 0) return { record: stored, outcome: "created" };
+    throw conflict(api.server, target, request.spaceId, differing);
+  }
+  if (response.status === 404) {
+    const names = await spaces.listNames();
+    throw new BuildInfoError(
+      "E_HTTP_404_SPACE",
+      `Octopus answered 404 while ${doing} at ${api.server}: the space does not exist or the key cannot see it.` +
+        (names.length > 0 ? ` Spaces that exist: ${names.join(", ")}.` : ""),
+      { kind: "remote", source: api.server, hint: "Pass an existing space with --space (or OCTOPUS_SPACE)." },
+    );
+  }
+  throw responseError(response, context);
+}
+
+function outcomeOf(
+  record: BuildInformationRecord,
+  command: CreateBuildInformationCommand,
+): PushedOutcome["outcome"] {
+  if (command.OverwriteMode === "IgnoreIfExists") {
+    // The server answers IgnoreIfExists with the record it kept; if that is not ours, ours was ignored.
+    return compareBuildInformation(record, command.OctopusBuildInformation).length > 0
+      ? "ignored"
+      : "created";
+  }
+  if (command.OverwriteMode === "OverwriteExisting" && record.Created && record.LastModifiedOn) {
+    // A replaced record keeps its creation time and gets a new modification time.
+    return Date.parse(record.LastModifiedOn) > Date.parse(record.Created) ? "overwritten" : "created";
+  }
+  return "created";
+}
+
+function conflict(
+  server: string,
+  target: string,
+  spaceId: string,
+  differing: string[] = [],
+  note?: string,
+): BuildInfoError {
+  const detail =
+    (differing.length > 0 ? ` The stored record differs from this build in ${differing.join(", ")}.` : "") +
+    (note ? ` ${note}` : "");
+  return new BuildInfoError(
+    "E_HTTP_409",
+    `Build information for ${target} already exists in space ${spaceId} on ${server} (HTTP 409).${detail}`,
+    {
+      kind: "remote",
+      source: server,
+      hint:
+        "Use --overwrite-mode IgnoreIfExists to keep the stored record (e.g. on a re-run), or OverwriteExisting " +
+        "to replace it (needs BuildInformationAdminister).",
+    },
+  );
+}
+
+/** The stored record for exactly this package id and version, if any. */
+export async function findStoredRecord(
+  api: ApiCaller,
+  request: PushRequest,
+  deadline: number,
+): Promise<BuildInformationRecord | undefined> {
+  const path = `/api/${request.spaceId}/build-information`;
+  const doing = `reading back build information for ${request.packageId} ${request.version}`;
+  const read = async (query: Record<string, string | number>) => {
+    const { response, attempts } = await api.call({ method: "GET", path, query, deadline, doing });
+    return { response, context: api.errorContext(doing, "BuildInformationView", attempts) };
+  };
+  let { response, context } = await read({
+    packageId: request.packageId,
+    filter: request.version,
+    take: 100,
+  });
+  // Some servers refuse packageId together with filter; the version filter alone still narrows it down.
+  if (response.status === 400) ({ response, context } = await read({ filter: request.version, take: 1000 }));
+  if (response.status < 200 || response.status > 299) throw responseError(response, context);
+  const page = parseJson<BuildInformationPage>(response, context);
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const found = page.Items.find(
+    (item) => same(item.PackageId, request.packageId) && same(item.Version, request.version),
+  );
+  if (!found || Array.isArray(found.Commits)) return found;
+  const full = await api.call({ method: "GET", path: `${path}/${found.Id}`, deadline, doing });
+  if (full.response.status !== 200) return found;
+  return parseJson<BuildInformationRecord>(full.response, api.errorContext(doing, "BuildInformationView"));
+}

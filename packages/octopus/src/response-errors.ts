@@ -1,0 +1,139 @@
+import { BuildInfoError, redactSecrets } from "@buildinfo/core";
+import type { RawResponse } from "./send";
+
+/** Where a failed request was going, so messages say what, where and to whom. */
+export interface ErrorContext {
+  /** The server URL without credentials. */
+  server: string;
+  /** "pushing build information for Acme.Web 1.2.3", "resolving space 'Ops'", … */
+  doing: string;
+  secrets: readonly string[];
+  hadCredentials: boolean;
+  /** The permission(s) the call needs, for 403. */
+  permissions: string;
+  /** Attempts made, when more than one. */
+  attempts?: number;
+}
+
+interface OctopusErrorBody {
+  ErrorMessage?: string;
+  Errors?: string[];
+}
+
+export function isJsonResponse(response: RawResponse): boolean {
+  const type = response.headers["content-type"] ?? "";
+  return /json/i.test(type) || (type === "" && /^\s*[[{]/.test(response.text));
+}
+
+/** Parses a JSON body, or throws E_BAD_RESPONSE (an HTML page from a proxy, a login wall, …). */
+export function parseJson<T>(response: RawResponse, context: ErrorContext): T {
+  if (isJsonResponse(response)) {
+    try {
+      return JSON.parse(response.text) as T;
+    } catch {
+      // reported below with the snippet
+    }
+  }
+  throw badResponse(response, context);
+}
+
+export function badResponse(response: RawResponse, context: ErrorContext): BuildInfoError {
+  const type = response.headers["content-type"] ?? "no content type";
+  const snippet = summariseBody(redactSecrets(response.text, context.secrets));
+  return new BuildInfoError(
+    "E_BAD_RESPONSE",
+    `Unexpected answer while ${context.doing} at ${context.server}: HTTP ${response.status} (${type}) that is not ` +
+      `Octopus JSON${snippet ? `: ${snippet}` : ""}${attemptsNote(context)}.`,
+    {
+      kind: "remote",
+      source: context.server,
+      hint:
+        "Something other than the Octopus API answered: check that the server URL is the Octopus root " +
+        "(not a login page or a sub-path) and whether a proxy or load balancer in between is failing.",
+    },
+  );
+}
+
+/** The page title of an HTML body, otherwise its first 160 characters on one line. */
+export function summariseBody(text: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  const flat = (title || text.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  return flat.length > 160 ? `"${flat.slice(0, 157)}..."` : flat && `"${flat}"`;
+}
+
+function attemptsNote(context: ErrorContext): string {
+  return context.attempts && context.attempts > 1 ? ` (after ${context.attempts} attempts)` : "";
+}
+
+function serverErrors(response: RawResponse, context: ErrorContext): { summary: string; errors: string[] } {
+  let body: OctopusErrorBody = {};
+  try {
+    body = JSON.parse(response.text) as OctopusErrorBody;
+  } catch {
+    // an empty body is fine; non-JSON bodies are filtered out earlier
+  }
+  const clean = (value: string) => redactSecrets(value, context.secrets);
+  return {
+    summary: clean(body.ErrorMessage ?? ""),
+    errors: Array.isArray(body.Errors) ? body.Errors.map((e) => clean(String(e))) : [],
+  };
+}
+
+/**
+ * The error for a non-2xx answer. 404 is mapped by the caller (a space or a record), 409 too
+ * (a push conflict); this handles the shared statuses.
+ */
+export function responseError(response: RawResponse, context: ErrorContext): BuildInfoError {
+  const { status } = response;
+  if (response.text.trim() !== "" && !isJsonResponse(response)) return badResponse(response, context);
+  const { summary, errors } = serverErrors(response, context);
+  const said = [summary, ...errors.map((e) => `  - ${e}`)].filter(Boolean).join("\n");
+  const where = `${context.doing} at ${context.server}`;
+  const remote = (code: string, message: string, hint: string) =>
+    new BuildInfoError(code, message, { kind: "remote", source: context.server, hint });
+
+  if (status === 400) {
+    return remote(
+      "E_HTTP_400",
+      `Octopus rejected the request while ${where} (HTTP 400)${said ? `:\n${said}` : "."}`,
+      "Fix the values the server lists above; nothing was stored for this request.",
+    );
+  }
+  if (status === 401) {
+    return remote(
+      "E_HTTP_401",
+      context.hadCredentials
+        ? `Octopus did not accept the API key or access token while ${where} (HTTP 401).`
+        : `No API key or access token was sent while ${where} (HTTP 401).`,
+      "Give a valid API key (--api-key or OCTOPUS_API_KEY) or access token (OCTOPUS_ACCESS_TOKEN); " +
+        "check it is not expired or revoked and belongs to this server.",
+    );
+  }
+  if (status === 403) {
+    return remote(
+      "E_HTTP_403",
+      `The API key or token may not do this: HTTP 403 while ${where}${said ? `:\n${said}` : "."}`,
+      `Grant the user or service account ${context.permissions} in this space (a team with that role), ` +
+        "or use a key that has it.",
+    );
+  }
+  if (status === 429) {
+    return remote(
+      "E_HTTP_429",
+      `Octopus kept rate-limiting the requests while ${where} (HTTP 429${attemptsNote(context)}).`,
+      "Lower --concurrency or raise --timeout so the retries can wait longer.",
+    );
+  }
+  if (status >= 500) {
+    return remote(
+      "E_HTTP_5XX",
+      `Octopus failed while ${where}: HTTP ${status}${attemptsNote(context)}${said ? `:\n${said}` : "."}`,
+      "The server or something in front of it failed; check the Octopus server logs and try again.",
+    );
+  }
+  return remote(
+    `E_HTTP_${status}`,
+    `Unexpected HTTP ${status} while ${where}${said ? `:\n${said}` : "."}`,
+    "Check the server URL and that it is an Octopus server.",
+  );
+}

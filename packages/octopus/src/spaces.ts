@@ -1,0 +1,136 @@
+import { BuildInfoError } from "@buildinfo/core";
+import type { ApiCaller } from "./api-caller";
+import { parseJson, responseError } from "./response-errors";
+import type { SpaceInput, SpaceRef } from "./types";
+
+interface SpaceResource extends SpaceRef {
+  IsDefault?: boolean;
+  Links?: Record<string, string>;
+}
+
+const spaceIdPattern = /^Spaces-\d+$/;
+const viewPermission = "SpaceView";
+const everySpace = { skip: 0, take: 2147483647 };
+
+export interface SpaceResolver {
+  resolve(space: SpaceInput): Promise<SpaceRef>;
+  /** Throws E_SERVER_TOO_OLD when the space root has no `BuildInformation` link (before 2019.9). */
+  ensureBuildInformation(spaceId: string): Promise<void>;
+  /** The spaces the key can see, for error messages; empty when they cannot be listed. */
+  listNames(): Promise<string[]>;
+}
+
+/** Space by `Spaces-N` id, by name (exact, then case-insensitive) or the default one; cached per client. */
+export function createSpaceResolver(api: ApiCaller): SpaceResolver {
+  const spaces = new Map<string, Promise<SpaceRef>>();
+  const supported = new Map<string, Promise<void>>();
+
+  async function getJson<T>(
+    path: string,
+    doing: string,
+    query?: Record<string, string | number>,
+  ): Promise<T> {
+    const { response, attempts } = await api.call({
+      method: "GET",
+      path,
+      doing,
+      ...(query ? { query } : {}),
+    });
+    const context = api.errorContext(doing, viewPermission, attempts);
+    if (response.status < 200 || response.status > 299) throw responseError(response, context);
+    return parseJson<T>(response, context);
+  }
+
+  async function listNames(): Promise<string[]> {
+    try {
+      const page = await getJson<{ Items: SpaceResource[] }>("/api/spaces", "listing spaces", everySpace);
+      return page.Items.map((space) => `${space.Name} (${space.Id})`);
+    } catch {
+      return [];
+    }
+  }
+
+  async function notFound(what: string): Promise<BuildInfoError> {
+    const names = await listNames();
+    return new BuildInfoError(
+      "E_HTTP_404_SPACE",
+      `${what} on ${api.server}.${names.length > 0 ? ` Spaces that exist: ${names.join(", ")}.` : ""}`,
+      {
+        kind: "remote",
+        source: api.server,
+        hint: "Pass an existing space name or Spaces-N id with --space (or OCTOPUS_SPACE); the key must be able to see it.",
+      },
+    );
+  }
+
+  async function lookUp(nameOrId: string | undefined): Promise<SpaceRef> {
+    if (nameOrId === undefined || nameOrId.trim() === "") {
+      const page = await getJson<{ Items: SpaceResource[] }>(
+        "/api/spaces",
+        "finding the default space",
+        everySpace,
+      );
+      const found = page.Items.find((space) => space.IsDefault);
+      if (!found) throw await notFound("The server has no default space, so a space must be named");
+      return { Id: found.Id, Name: found.Name };
+    }
+    const wanted = nameOrId.trim();
+    if (spaceIdPattern.test(wanted)) {
+      const doing = `reading space ${wanted}`;
+      const { response, attempts } = await api.call({ method: "GET", path: `/api/spaces/${wanted}`, doing });
+      if (response.status === 404) throw await notFound(`There is no space with id ${wanted}`);
+      const context = api.errorContext(doing, viewPermission, attempts);
+      if (response.status < 200 || response.status > 299) throw responseError(response, context);
+      const space = parseJson<SpaceResource>(response, context);
+      return { Id: space.Id, Name: space.Name };
+    }
+    const page = await getJson<{ Items: SpaceResource[] }>("/api/spaces", `finding space "${wanted}"`, {
+      partialName: wanted,
+      ...everySpace,
+    });
+    const exact = page.Items.find((space) => space.Name === wanted);
+    const caseless = page.Items.filter((space) => space.Name.toLowerCase() === wanted.toLowerCase());
+    const found = exact ?? (caseless.length === 1 ? caseless[0] : undefined);
+    if (!found) throw await notFound(`There is no space named "${wanted}"`);
+    return { Id: found.Id, Name: found.Name };
+  }
+
+  async function checkRoot(spaceId: string): Promise<void> {
+    const doing = `reading the root of space ${spaceId}`;
+    const { response, attempts } = await api.call({ method: "GET", path: `/api/${spaceId}`, doing });
+    if (response.status === 404) throw await notFound(`There is no space with id ${spaceId}`);
+    const context = api.errorContext(doing, viewPermission, attempts);
+    if (response.status < 200 || response.status > 299) throw responseError(response, context);
+    const root = parseJson<{ Links?: Record<string, string> }>(response, context);
+    if (!root.Links?.BuildInformation) {
+      throw new BuildInfoError(
+        "E_SERVER_TOO_OLD",
+        `${api.server} does not offer the build-information API (space ${spaceId} has no BuildInformation link): ` +
+          "pushing build information requires Octopus 2019.9.0 or newer.",
+        { kind: "remote", source: api.server, hint: "Upgrade the Octopus server, or check the server URL." },
+      );
+    }
+  }
+
+  return {
+    resolve(space) {
+      if (typeof space === "object") return Promise.resolve(space);
+      return cached(spaces, space ?? "", () => lookUp(space));
+    },
+    ensureBuildInformation(spaceId) {
+      return cached(supported, spaceId, () => checkRoot(spaceId));
+    },
+    listNames,
+  };
+}
+
+/** Shares one lookup between concurrent callers; a failed lookup is not remembered. */
+function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let promise = cache.get(key);
+  if (!promise) {
+    promise = load();
+    cache.set(key, promise);
+    promise.catch(() => cache.delete(key));
+  }
+  return promise;
+}

@@ -1,0 +1,136 @@
+import type { BuildInfoError, BuildInformation, Environment, Logger, OverwriteMode } from "@buildinfo/core";
+import type { Dispatcher } from "undici";
+import type { RetryOptions } from "./retry";
+import type { RequestTimeouts } from "./transport";
+
+export interface OctopusClientOptions {
+  /** The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept). */
+  serverUrl: string;
+  /** Sent as `X-Octopus-ApiKey`. */
+  apiKey?: string;
+  /** Sent as `Authorization: Bearer` (an OIDC access token, see `exchangeOidcToken`). */
+  accessToken?: string;
+  /** Deadline of each client call (a whole `pushToPackages` included), retries included. Default 180 s. */
+  timeoutMs?: number;
+  userAgent?: string;
+  /** Use this undici dispatcher instead of the built-in proxy-aware keep-alive agent. */
+  dispatcher?: Dispatcher;
+  logger?: Logger;
+  retry?: RetryOptions;
+  requestTimeouts?: RequestTimeouts;
+  /** Default bound of `pushToPackages` parallel POSTs, and the sockets kept per server. Default 32. */
+  concurrency?: number;
+  /** Where proxy variables are read from. Default `process.env`. */
+  env?: Environment;
+}
+
+export interface SpaceRef {
+  Id: string;
+  Name: string;
+}
+
+/** A space by name or `Spaces-N` id, an already resolved space, or undefined for the default space. */
+export type SpaceInput = string | SpaceRef | undefined;
+
+export interface ServerRoot {
+  Application?: string;
+  Version?: string;
+  ApiVersion?: string;
+  InstallationId?: string;
+  Links?: Record<string, string>;
+  [field: string]: unknown;
+}
+
+/** `OctopusPackageVersionBuildInformationMappedResource`: what the server stores and returns. */
+export interface BuildInformationRecord {
+  Id: string;
+  PackageId: string;
+  Version: string;
+  BuildEnvironment?: string | null;
+  BuildNumber?: string | null;
+  BuildUrl?: string | null;
+  Branch?: string | null;
+  VcsType?: string | null;
+  VcsRoot?: string | null;
+  VcsCommitNumber?: string | null;
+  VcsCommitUrl?: string | null;
+  IssueTrackerName?: string | null;
+  WorkItems?: { Id: string; LinkUrl?: string | null; Source?: string | null; Description?: string | null }[];
+  Commits?: { Id: string; Comment: string; LinkUrl?: string | null }[] | null;
+  IncompleteDataWarning?: string | null;
+  Created?: string;
+  LastModifiedOn?: string | null;
+  LastModifiedBy?: string | null;
+  Links?: Record<string, string>;
+  [field: string]: unknown;
+}
+
+export type PushedRecord = BuildInformationRecord;
+
+export interface BuildInformationPage {
+  Items: BuildInformationRecord[];
+  TotalResults: number;
+  ItemsPerPage: number;
+  [field: string]: unknown;
+}
+
+export interface PushRequest {
+  spaceId: string;
+  packageId: string;
+  version: string;
+  overwriteMode: OverwriteMode;
+  buildInformation: BuildInformation;
+}
+
+export type PushOutcome = "created" | "overwritten" | "ignored" | "failed";
+
+export interface PackagePushResult {
+  packageId: string;
+  version: string;
+  ok: boolean;
+  /** `BuildInformation-N` of the stored record. */
+  recordId?: string;
+  /** The record in the Octopus web UI. */
+  link?: string;
+  outcome: PushOutcome;
+  error?: BuildInfoError;
+}
+
+export interface PushSummary {
+  space: SpaceRef;
+  /** One per package, in input order. */
+  results: PackagePushResult[];
+  failed: PackagePushResult[];
+}
+
+export interface PushToPackagesRequest {
+  space?: SpaceInput;
+  packages: { packageId: string; version: string }[];
+  buildInformation: BuildInformation;
+  overwriteMode: OverwriteMode;
+  /** Parallel POSTs; default the client's `concurrency` (32). More than that queue for a socket. */
+  concurrency?: number;
+}
+
+export interface ListBuildInformationRequest {
+  space?: SpaceInput;
+  packageId?: string;
+  /** Substring of the version. */
+  filter?: string;
+  /** Only the latest record per package. */
+  latest?: boolean;
+  skip?: number;
+  take?: number;
+}
+
+export interface OctopusClient {
+  readonly serverUrl: string;
+  getRoot(): Promise<ServerRoot>;
+  resolveSpace(nameOrId?: string): Promise<SpaceRef>;
+  pushBuildInformation(request: PushRequest): Promise<PushedRecord>;
+  pushToPackages(request: PushToPackagesRequest): Promise<PushSummary>;
+  listBuildInformation(request?: ListBuildInformationRequest): Promise<BuildInformationPage>;
+  getBuildInformation(space: SpaceInput, id: string): Promise<BuildInformationRecord>;
+  deleteBuildInformation(space: SpaceInput, id: string): Promise<void>;
+  close(): Promise<void>;
+}

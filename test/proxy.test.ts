@@ -1,0 +1,173 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { createServer as createHttpServer, request as forward, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { type AddressInfo, connect } from "node:net";
+import { fileURLToPath } from "node:url";
+import { isBuildInfoError } from "@buildinfo/core";
+import { createHttpClient, createOctopusClient } from "@buildinfo/octopus";
+import { afterEach, describe, expect, it } from "vitest";
+
+const tls = fileURLToPath(new URL("../packages/octopus/test/fixtures/tls/", import.meta.url));
+const undiciEntry = fileURLToPath(
+  new URL("../packages/octopus/node_modules/undici/index.js", import.meta.url),
+);
+const fast = { retry: { baseDelayMs: 5, maxAttempts: 2 } };
+const servers: Server[] = [];
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function listen<T extends Server>(server: T): Promise<string> {
+  servers.push(server);
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A forward proxy (absolute-form requests) and CONNECT tunnel, recording what it was asked for. */
+async function startProxy(): Promise<{ url: string; seen: string[] }> {
+  const seen: string[] = [];
+  const proxy = createHttpServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const upstream = forward(req.url ?? "", { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  proxy.on("connect", (req, client, head) => {
+    seen.push(`CONNECT ${req.url}`);
+    const [host, port] = (req.url ?? "").split(":");
+    const upstream = connect(Number(port), host, () => {
+      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      upstream.write(head);
+      upstream.pipe(client).pipe(upstream);
+    });
+    upstream.on("error", () => client.destroy());
+    client.on("error", () => upstream.destroy());
+  });
+  return { url: `http://${await listen(proxy)}`, seen };
+}
+
+async function startTarget(): Promise<string> {
+  const target = createHttpServer((req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ Application: "Octopus Deploy", Version: "2025.1.0", path: req.url }));
+  });
+  return `http://${await listen(target)}`;
+}
+
+async function startTlsTarget(): Promise<string> {
+  const target = createHttpsServer(
+    { key: readFileSync(`${tls}server-key.pem`), cert: readFileSync(`${tls}server.pem`) },
+    (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'),
+  );
+  return `https://${await listen(target)}`;
+}
+
+describe("proxies", () => {
+  it("sends plain-http requests through HTTP_PROXY", async () => {
+    const proxy = await startProxy();
+    const target = await startTarget();
+    const http = createHttpClient({ ...fast, env: { HTTP_PROXY: proxy.url } });
+    const response = await http.get(`${target}/job/build/api/json`);
+    await http.close();
+    expect(response.status).toBe(200);
+    expect(proxy.seen).toEqual([`GET ${target}/job/build/api/json`]);
+  });
+
+  it("reads HTTP_PROXY from the process environment by default", async () => {
+    const proxy = await startProxy();
+    const target = await startTarget();
+    const names = ["HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"] as const;
+    const saved = names.map((name) => process.env[name]);
+    for (const name of names) delete process.env[name];
+    process.env.HTTP_PROXY = proxy.url;
+    try {
+      const http = createHttpClient(fast);
+      expect((await http.get(`${target}/from-env`)).status).toBe(200);
+      await http.close();
+    } finally {
+      names.forEach((name, i) => {
+        if (saved[i] === undefined) delete process.env[name];
+        else process.env[name] = saved[i];
+      });
+    }
+    expect(proxy.seen).toEqual([`GET ${target}/from-env`]);
+  });
+
+  it("gives the lower-case variable precedence and the Octopus client uses it too", async () => {
+    const proxy = await startProxy();
+    const target = await startTarget();
+    const client = createOctopusClient({
+      serverUrl: target,
+      apiKey: "API-PROXYTEST00000000000000",
+      ...fast,
+      env: { http_proxy: proxy.url, HTTP_PROXY: "http://127.0.0.1:9" },
+    });
+    const root = await client.getRoot();
+    await client.close();
+    expect(root.Application).toBe("Octopus Deploy");
+    expect(proxy.seen).toEqual([`GET ${target}/api`]);
+  });
+
+  it("goes direct for hosts in NO_PROXY", async () => {
+    const proxy = await startProxy();
+    const target = await startTarget();
+    for (const env of [
+      { HTTP_PROXY: proxy.url, NO_PROXY: "example.com,127.0.0.1" },
+      { http_proxy: proxy.url, no_proxy: "*" },
+    ]) {
+      const http = createHttpClient({ ...fast, env });
+      expect((await http.get(`${target}/direct`)).status).toBe(200);
+      await http.close();
+    }
+    expect(proxy.seen).toEqual([]);
+  });
+
+  it("tunnels https through HTTPS_PROXY with CONNECT and still verifies the certificate", async () => {
+    const proxy = await startProxy();
+    const target = await startTlsTarget();
+    const http = createHttpClient({ ...fast, env: { HTTPS_PROXY: proxy.url } });
+    const error = await http.get(`${target}/secure`).catch((e: unknown) => e);
+    await http.close();
+    expect(proxy.seen).toEqual([`CONNECT ${target.replace("https://", "")}`]);
+    expect(isBuildInfoError(error) && error.code).toBe("E_NETWORK");
+    expect((error as Error).message).toMatch(/certificate/);
+    expect(isBuildInfoError(error) && error.hint).toMatch(/NODE_EXTRA_CA_CERTS/);
+  });
+
+  it("trusts a private CA given in NODE_EXTRA_CA_CERTS, through the proxy tunnel as well", async () => {
+    const proxy = await startProxy();
+    const target = await startTlsTarget();
+    // NODE_EXTRA_CA_CERTS is read once at process start, so the check runs in a fresh Node process
+    // with the same undici agent the client builds.
+    const script = `
+      const { EnvHttpProxyAgent, request } = await import(${JSON.stringify(undiciEntry)});
+      const dispatcher = new EnvHttpProxyAgent({ proxyTunnel: false });
+      const response = await request(process.argv[1], { dispatcher });
+      process.stdout.write(String(response.statusCode) + " " + (await response.body.text()));
+      await dispatcher.close();`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, `${target}/secure`], {
+      env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: `${tls}ca.pem`, HTTPS_PROXY: proxy.url },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    const [code] = await once(child, "exit");
+    expect(output).toBe('200 {"ok":true}');
+    expect(code).toBe(0);
+    expect(proxy.seen).toEqual([`CONNECT ${target.replace("https://", "")}`]);
+  });
+});
