@@ -1,1 +1,10 @@
-export {};
+export { AZURE_DEVOPS_ENVIRONMENT, azureDevOpsAdapter } from "./azure-devops-adapter";
+export {
+  ACCESS_TOKEN_HINT,
+  AZURE_DEVOPS_API_VERSION,
+  type AzureDevOpsChange,
+  type BuildChangesRequest,
+  fetchBuildChanges,
+} from "./build-changes";
+export { azureDevOpsBuildUrl } from "./build-url";
+export { type FullMessagesRequest, withFullMessages } from "./full-messages";

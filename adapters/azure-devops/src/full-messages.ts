@@ -1,0 +1,72 @@
+import {
+  getBuildServerResponse,
+  type HttpClient,
+  joinUrl,
+  mapWithConcurrency,
+  type RawCommit,
+} from "@buildinfo/core";
+import { ACCESS_TOKEN_HINT, AZURE_DEVOPS_API_VERSION, type AzureDevOpsChange } from "./build-changes";
+import { readAzureDevOpsJson } from "./read-json";
+
+export interface FullMessagesRequest {
+  collectionUrl: string;
+  projectUrl: string;
+  /** `BUILD_REPOSITORY_PROVIDER`: only Azure Repos (`TfsGit`, `TfsVersionControl`) can be asked for more. */
+  provider: string | undefined;
+  /** `BUILD_REPOSITORY_ID`, when a change's `location` names no repository. */
+  repositoryId: string | undefined;
+  token: string;
+  /** Requests in flight at once. Default 8. */
+  concurrency?: number;
+}
+
+/**
+ * The changes as commits with whole messages: a change whose `messageTruncated` is set is read again
+ * from the Git commit (TfsGit) or the TFVC changeset, at most `concurrency` requests at a time.
+ * Other providers' truncated messages stay as they are, with a warning.
+ */
+export async function withFullMessages(
+  http: HttpClient,
+  changes: readonly AzureDevOpsChange[],
+  request: FullMessagesRequest,
+  warnings: string[],
+): Promise<RawCommit[]> {
+  const provider = request.provider?.toLowerCase();
+  const canRefetch = provider === "tfsgit" || provider === "tfsversioncontrol";
+  const truncated = changes.filter((change) => change.messageTruncated === true).length;
+  if (truncated > 0 && !canRefetch) {
+    warnings.push(
+      `${truncated} commit message(s) were cut short by the Azure DevOps changes API and cannot be read in ` +
+        `full for ${request.provider ?? "this"} repositories; they are sent as the API gave them.`,
+    );
+  }
+  return mapWithConcurrency(changes, request.concurrency ?? 8, async (change) => {
+    const comment = change.message ?? "";
+    if (change.messageTruncated !== true || !canRefetch) return { id: change.id, comment };
+    const url =
+      provider === "tfsgit"
+        ? gitCommitUrl(change, request)
+        : joinUrl(request.collectionUrl, `_apis/tfvc/changesets/${encodeURIComponent(change.id)}`);
+    if (url === undefined) return { id: change.id, comment };
+    const fullUrl = `${url}?api-version=${AZURE_DEVOPS_API_VERSION}`;
+    const response = await getBuildServerResponse(http, fullUrl, {
+      bearerToken: request.token,
+      headers: { accept: "application/json" },
+      what: `the full message of ${change.id}`,
+      hint: ACCESS_TOKEN_HINT,
+    });
+    const full = readAzureDevOpsJson<{ comment?: string }>(response, fullUrl, ACCESS_TOKEN_HINT).comment;
+    return { id: change.id, comment: full ?? comment };
+  });
+}
+
+/** `{project}/_apis/git/repositories/{repoId}/commits/{sha}`, the repository taken from the change's `location`. */
+function gitCommitUrl(change: AzureDevOpsChange, request: FullMessagesRequest): string | undefined {
+  const fromLocation = /\/_apis\/git\/repositories\/([^/?#]+)\/commits\//i.exec(change.location ?? "")?.[1];
+  const repositoryId = fromLocation === undefined ? request.repositoryId : decodeURIComponent(fromLocation);
+  if (repositoryId === undefined || repositoryId === "") return undefined;
+  return joinUrl(
+    request.projectUrl,
+    `_apis/git/repositories/${encodeURIComponent(repositoryId)}/commits/${encodeURIComponent(change.id)}`,
+  );
+}

@@ -1,0 +1,48 @@
+import { collectPages, getBuildServerText, type HttpClient, joinUrl, type RawCommit } from "@buildinfo/core";
+import { GITHUB_TOKEN_HINT, githubRequest, refPathSegment } from "./github-api";
+
+interface ComparePage {
+  total_commits?: number;
+  commits?: { sha: string; commit?: { message?: string } }[];
+}
+
+export interface CompareCommitsRequest {
+  /** `GITHUB_API_URL`, e.g. `https://api.github.com` or `https://ghes.example.com/api/v3`. */
+  apiUrl: string;
+  /** `owner/repo`. */
+  repository: string;
+  base: string;
+  head: string;
+  token: string;
+}
+
+/** Page size of the compare API when paged (its maximum); without paging it stops at 250 commits. */
+export const COMPARE_PAGE_SIZE = 100;
+
+/**
+ * Every commit of `base...head` (reachable from head, not from base), newest first, with full messages,
+ * read page by page from `GET /repos/{repo}/compare/{base}...{head}` until `total_commits` are read.
+ */
+export async function compareCommits(http: HttpClient, request: CompareCommitsRequest): Promise<RawCommit[]> {
+  const url = joinUrl(
+    request.apiUrl,
+    `repos/${request.repository}/compare/${refPathSegment(request.base)}...${refPathSegment(request.head)}`,
+  );
+  const collected = await collectPages(1, async (page: number) => {
+    const text = await getBuildServerText(http, `${url}?per_page=${COMPARE_PAGE_SIZE}&page=${page}`, {
+      ...githubRequest(request.token),
+      what: `the commits ${request.base}...${request.head}`,
+      hint: GITHUB_TOKEN_HINT,
+    });
+    const body = JSON.parse(text) as ComparePage;
+    const commits = body.commits ?? [];
+    const total = body.total_commits ?? 0;
+    const more = commits.length === COMPARE_PAGE_SIZE && page * COMPARE_PAGE_SIZE < total;
+    return {
+      items: commits.map((commit) => ({ id: commit.sha, comment: commit.commit?.message ?? "" })),
+      next: more ? page + 1 : undefined,
+    };
+  });
+  // The compare API lists commits oldest first, across pages too.
+  return collected.items.reverse();
+}

@@ -1,0 +1,78 @@
+import type { BuildInformation } from "@buildinfo/core";
+
+export interface StepSummaryPackage {
+  packageId: string;
+  version: string;
+  /** `created`, `overwritten`, `ignored`, `failed`; absent when the push never ran. */
+  outcome?: string | undefined;
+  /** Why it failed, when it did. */
+  message?: string | undefined;
+  /** The record in the Octopus web portal. */
+  link?: string | undefined;
+}
+
+export interface StepSummaryInput {
+  packages: StepSummaryPackage[];
+  /** What was collected; absent when collecting failed. */
+  buildInformation?: BuildInformation | undefined;
+  /** A failure that stopped the step before or during the push. */
+  error?: string | undefined;
+  /** At most this many commits are listed (the job summary is limited to 1 MiB per step). Default 50. */
+  maxCommits?: number;
+}
+
+/** The Markdown the action appends to `GITHUB_STEP_SUMMARY`: a package table, then the build information. */
+export function renderStepSummary(input: StepSummaryInput): string {
+  const lines = ["### Octopus build information", ""];
+  if (input.error !== undefined) lines.push(`> [!CAUTION]`, `> ${cell(input.error)}`, "");
+  lines.push("| Package | Version | Result |", "| --- | --- | --- |");
+  for (const pkg of input.packages) {
+    const result = pkg.outcome === undefined ? "not pushed" : pkg.outcome;
+    const detail = pkg.message === undefined ? "" : `: ${pkg.message}`;
+    const name = pkg.link === undefined ? cell(pkg.packageId) : `[${cell(pkg.packageId)}](${pkg.link})`;
+    lines.push(`| ${name} | ${cell(pkg.version)} | ${cell(result + detail)} |`);
+  }
+  const info = input.buildInformation;
+  if (info === undefined) return `${lines.join("\n")}\n`;
+  const build = info.BuildUrl
+    ? `[${cell(info.BuildNumber ?? "")}](${info.BuildUrl})`
+    : cell(info.BuildNumber ?? "");
+  lines.push(
+    "",
+    "| Field | Value |",
+    "| --- | --- |",
+    `| Build | ${build} |`,
+    `| Branch | ${cell(info.Branch ?? "")} |`,
+    `| VCS | ${cell(info.VcsType ?? "")} ${cell(info.VcsRoot ?? "")} |`,
+    `| Commit | ${code(info.VcsCommitNumber ?? "")} |`,
+    `| Commits | ${info.Commits.length} |`,
+  );
+  const maxCommits = input.maxCommits ?? 50;
+  if (info.Commits.length > 0) {
+    lines.push("", `<details><summary>${info.Commits.length} commit(s)</summary>`, "");
+    for (const commit of info.Commits.slice(0, maxCommits)) {
+      lines.push(`- ${code(commit.Id.slice(0, 12))} ${cell(firstLine(commit.Comment))}`);
+    }
+    if (info.Commits.length > maxCommits) lines.push(`- … and ${info.Commits.length - maxCommits} more`);
+    lines.push("", "</details>");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function firstLine(text: string): string {
+  return text.split(/\r?\n/, 1)[0] ?? "";
+}
+
+/** Text safe inside a Markdown table cell: one line, no column breaks, no HTML. */
+function cell(text: string): string {
+  return text
+    .replace(/\r?\n/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|");
+}
+
+function code(text: string): string {
+  return text === "" ? "" : `\`${text.replace(/`/g, "")}\``;
+}

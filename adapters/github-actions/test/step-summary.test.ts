@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { renderStepSummary } from "../src/index";
+
+const buildInformation = {
+  BuildEnvironment: "GitHub Actions",
+  BuildNumber: "57",
+  BuildUrl: "https://github.com/acme/shop/actions/runs/9512388204",
+  Branch: "feature/a|b",
+  VcsType: "Git" as const,
+  VcsRoot: "https://github.com/acme/shop",
+  VcsCommitNumber: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+  Commits: [
+    { Id: "6113728f27ae82c7b1a177c8d03f9e96e0adf246", Comment: "SHOP-1 <b>bold</b> | pipe\n\nbody" },
+    { Id: "7638417db6d59f3c431d3e1f261cc637155684cd", Comment: "Second" },
+  ],
+};
+
+describe("renderStepSummary", () => {
+  it("renders a package table and the build information, cells escaped", () => {
+    const markdown = renderStepSummary({
+      buildInformation,
+      packages: [
+        {
+          packageId: "Shop.Web",
+          version: "1.4.0",
+          outcome: "created",
+          link: "https://octopus.example.com/app#/r/1",
+        },
+        { packageId: "Shop.Api", version: "1.4.0", outcome: "failed", message: "HTTP 409 already exists" },
+      ],
+    });
+    expect(markdown).toBe(
+      [
+        "### Octopus build information",
+        "",
+        "| Package | Version | Result |",
+        "| --- | --- | --- |",
+        "| [Shop.Web](https://octopus.example.com/app#/r/1) | 1.4.0 | created |",
+        "| Shop.Api | 1.4.0 | failed: HTTP 409 already exists |",
+        "",
+        "| Field | Value |",
+        "| --- | --- |",
+        "| Build | [57](https://github.com/acme/shop/actions/runs/9512388204) |",
+        "| Branch | feature/a\\|b |",
+        "| VCS | Git https://github.com/acme/shop |",
+        "| Commit | `6113728f27ae82c7b1a177c8d03f9e96e0adf246` |",
+        "| Commits | 2 |",
+        "",
+        "<details><summary>2 commit(s)</summary>",
+        "",
+        "- `6113728f27ae` SHOP-1 &lt;b&gt;bold&lt;/b&gt; \\| pipe",
+        "- `7638417db6d5` Second",
+        "",
+        "</details>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("states a failure before anything was collected and lists the packages as not pushed", () => {
+    const markdown = renderStepSummary({
+      packages: [{ packageId: "Shop.Web", version: "1.4.0" }],
+      error: "Collecting the build information failed (exit 2); nothing was pushed.",
+    });
+    expect(markdown).toContain(
+      "> [!CAUTION]\n> Collecting the build information failed (exit 2); nothing was pushed.",
+    );
+    expect(markdown).toContain("| Shop.Web | 1.4.0 | not pushed |");
+    expect(markdown).not.toContain("| Field | Value |");
+  });
+
+  it("lists at most maxCommits commits", () => {
+    const markdown = renderStepSummary({ buildInformation, packages: [], maxCommits: 1 });
+    expect(markdown).toContain("- … and 1 more");
+    expect(markdown).not.toContain("Second");
+  });
+});
