@@ -1,1 +1,14 @@
-export {};
+export type { StoredBuildInformation, WorkItemLink } from "./build-information-store";
+export type { ConformanceBuild } from "./conformance-build";
+export { createConformanceBuild } from "./conformance-build";
+export type { FakeApi, FakeApiHandler, FakeApiRequest, FakeApiResponse } from "./fake-api";
+export { startFakeApi } from "./fake-api";
+export type { Fault, FaultMatch, FaultQueue } from "./fault-queue";
+export type { OctopusSpace } from "./octopus-resources";
+export type { LocalOctopusServer, OctopusServerOptions, RecordedRequest } from "./octopus-server";
+export { defaultApiKey, startOctopusServer } from "./octopus-server";
+export type { OidcOptions } from "./oidc-token-exchange";
+export type { TempGitRepo, TempGitRepoCommit, TempGitRepoOptions } from "./temp-git-repo";
+export { createTempGitRepo } from "./temp-git-repo";
+export type { CollectingLogger, TestContext, TestContextInit } from "./test-context";
+export { createTestContext } from "./test-context";

@@ -1,0 +1,174 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { serverCommitLink } from "./commit-links";
+
+/** The inner `OctopusBuildInformation` as the server bound it from a request. */
+export interface BuildInformationInput {
+  BuildEnvironment: string | null;
+  BuildNumber: string | null;
+  BuildUrl: string | null;
+  Branch: string | null;
+  VcsType: string | null;
+  VcsRoot: string | null;
+  VcsCommitNumber: string | null;
+  Commits: { Id: string; Comment: string }[];
+}
+
+export interface WorkItemLink {
+  Id: string;
+  LinkUrl: string;
+  Source: string;
+  Description: string;
+}
+
+/** One record as the server returns it (`OctopusPackageVersionBuildInformationMappedResource`). */
+export interface StoredBuildInformation extends Omit<BuildInformationInput, "Commits"> {
+  Id: string;
+  SpaceId: string;
+  PackageId: string;
+  Version: string;
+  VcsCommitUrl: string | null;
+  IssueTrackerName: string | null;
+  WorkItems: WorkItemLink[];
+  Commits: { Id: string; Comment: string; LinkUrl: string | null }[];
+  IncompleteDataWarning: string | null;
+  Created: string;
+  LastModifiedOn: string;
+  LastModifiedBy: string;
+  Links: { Self: string };
+}
+
+interface PersistedState {
+  nextId: number;
+  records: StoredBuildInformation[];
+}
+
+/** Octopus's timestamp form: `2025-03-04T10:11:12.000+00:00`. */
+function timestamp(): string {
+  return new Date().toISOString().replace("Z", "+00:00");
+}
+
+function sameKey(left: string, right: string): boolean {
+  return left.localeCompare(right, "en", { sensitivity: "accent" }) === 0;
+}
+
+/** Every record of every space, one per (space, PackageId, Version), optionally mirrored to a JSON file. */
+export class BuildInformationStore {
+  private readonly records: StoredBuildInformation[] = [];
+  private nextId = 1;
+  private writes = 0;
+
+  constructor(
+    private readonly persistPath: string | undefined,
+    private readonly modifiedBy: string,
+  ) {
+    if (persistPath && existsSync(persistPath)) {
+      const state = JSON.parse(readFileSync(persistPath, "utf8")) as PersistedState;
+      this.records.push(...state.records);
+      this.nextId = state.nextId;
+    }
+  }
+
+  all(): StoredBuildInformation[] {
+    return this.records.map((record) => structuredClone(record));
+  }
+
+  inSpace(spaceId: string): StoredBuildInformation[] {
+    return this.records.filter((record) => record.SpaceId === spaceId);
+  }
+
+  get(spaceId: string, id: string): StoredBuildInformation | undefined {
+    return this.records.find((record) => record.SpaceId === spaceId && sameKey(record.Id, id));
+  }
+
+  /** Package ids and versions compare case-insensitively, as the server's database collation does. */
+  find(spaceId: string, packageId: string, version: string): StoredBuildInformation | undefined {
+    return this.records.find(
+      (record) =>
+        record.SpaceId === spaceId &&
+        sameKey(record.PackageId, packageId) &&
+        sameKey(record.Version, version),
+    );
+  }
+
+  create(
+    spaceId: string,
+    packageId: string,
+    version: string,
+    input: BuildInformationInput,
+  ): StoredBuildInformation {
+    const id = `BuildInformation-${this.nextId}`;
+    this.nextId += 1;
+    const now = timestamp();
+    const record = this.map(id, spaceId, packageId, version, input, now, now);
+    this.records.push(record);
+    this.persist();
+    return record;
+  }
+
+  replace(existing: StoredBuildInformation, input: BuildInformationInput): StoredBuildInformation {
+    const record = this.map(
+      existing.Id,
+      existing.SpaceId,
+      existing.PackageId,
+      existing.Version,
+      input,
+      existing.Created,
+      timestamp(),
+    );
+    this.records[this.records.indexOf(existing)] = record;
+    this.persist();
+    return record;
+  }
+
+  delete(record: StoredBuildInformation): void {
+    this.records.splice(this.records.indexOf(record), 1);
+    this.persist();
+  }
+
+  private map(
+    id: string,
+    spaceId: string,
+    packageId: string,
+    version: string,
+    input: BuildInformationInput,
+    created: string,
+    modified: string,
+  ): StoredBuildInformation {
+    return {
+      Id: id,
+      SpaceId: spaceId,
+      PackageId: packageId,
+      Version: version,
+      BuildEnvironment: input.BuildEnvironment,
+      BuildNumber: input.BuildNumber,
+      BuildUrl: input.BuildUrl,
+      Branch: input.Branch,
+      VcsType: input.VcsType,
+      VcsRoot: input.VcsRoot,
+      VcsCommitNumber: input.VcsCommitNumber,
+      VcsCommitUrl: input.VcsCommitNumber ? serverCommitLink(input, input.VcsCommitNumber) : null,
+      IssueTrackerName: null,
+      WorkItems: [],
+      Commits: input.Commits.map((commit) => ({
+        Id: commit.Id,
+        Comment: commit.Comment,
+        LinkUrl: serverCommitLink(input, commit.Id),
+      })),
+      IncompleteDataWarning: null,
+      Created: created,
+      LastModifiedOn: modified,
+      LastModifiedBy: this.modifiedBy,
+      Links: { Self: `/api/${spaceId}/build-information/${id}` },
+    };
+  }
+
+  /** Written to a temporary file and renamed, so a reader never sees half a file. */
+  private persist(): void {
+    if (!this.persistPath) return;
+    this.writes += 1;
+    const temporary = `${this.persistPath}.${process.pid}.${this.writes}.tmp`;
+    const state: PersistedState = { nextId: this.nextId, records: this.records };
+    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
+    renameSync(temporary, this.persistPath);
+  }
+}

@@ -1,0 +1,423 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { BuildInformationStore, type StoredBuildInformation } from "./build-information-store";
+import { bindCreateCommand } from "./create-command";
+import { flattenHeaders } from "./fake-api";
+import { type Fault, type FaultQueue, InjectedFaults } from "./fault-queue";
+import {
+  alreadyExistsMessage,
+  badRequestMessage,
+  collection,
+  errorBody,
+  notFoundMessage,
+  type OctopusSpace,
+  type Reply,
+  rootDocument,
+  spaceResource,
+  spaceRoot,
+} from "./octopus-resources";
+import { compareOctopusVersions, isServerVersionAtLeast } from "./octopus-versions";
+import {
+  exchangeToken,
+  type OidcOptions,
+  openIdConfiguration,
+  tokenEndpointPath,
+} from "./oidc-token-exchange";
+
+export interface OctopusServerOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  host?: "127.0.0.1";
+  /** Default `["API-BUILDINFOTESTKEY0000000000000"]`. */
+  apiKeys?: string[];
+  /** Accepted as `Authorization: Bearer <token>`. */
+  accessTokens?: string[];
+  /** Default one space, `Spaces-1` "Default", the default space. */
+  spaces?: OctopusSpace[];
+  /** What the API key's user may do (default both true). */
+  permissions?: { push?: boolean; administer?: boolean };
+  /** The server version of `GET /api` (default "2025.1.0"); below 2019.9 there is no build-information API. */
+  version?: string;
+  /** A JSON file the records are loaded from on start and written to (atomically) after each change. */
+  persistPath?: string;
+  /** Added to every request, e.g. to give benchmarks a realistic round trip. */
+  latencyMs?: number;
+  /** Enables `/.well-known/openid-configuration` and the token exchange endpoint. */
+  oidc?: OidcOptions;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case names, exactly as received (credentials included, so tests can assert what reached the server). */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LocalOctopusServer {
+  url: string;
+  /** The first API key. */
+  apiKey: string;
+  requests: RecordedRequest[];
+  /** Every stored record of every space, oldest first. */
+  records(): StoredBuildInformation[];
+  faults: FaultQueue;
+  close(): Promise<void>;
+}
+
+export const defaultApiKey = "API-BUILDINFOTESTKEY0000000000000";
+
+const missingCredentialsMessage =
+  "You must be logged in to perform this action. Please provide a valid API key or log in again.";
+const invalidApiKeyMessage =
+  "The API key you provided was not valid. Please double-check your API key and try again. For instructions on finding your API key, please visit: https://oc.to/ApiKey";
+const invalidAccessTokenMessage = "The access token you provided was not valid. Please log in again.";
+const buildInformationSince = "2019.9.0";
+const takeAll = 2_147_483_647;
+
+function forbidden(permission: string): Reply {
+  const message = `You do not have permission to perform this action. Please contact your Octopus administrator. Missing permission: ${permission}`;
+  return { status: 403, body: errorBody(message, [message]) };
+}
+
+function badRequest(errors: string[]): Reply {
+  return { status: 400, body: errorBody(badRequestMessage, errors) };
+}
+
+const notFound: Reply = { status: 404, body: errorBody(notFoundMessage) };
+
+function queryValue(query: URLSearchParams, name: string): string | undefined {
+  for (const [key, value] of query) {
+    if (key.toLowerCase() === name.toLowerCase()) return value;
+  }
+  return undefined;
+}
+
+function readPaging(query: URLSearchParams): { skip: number; take: number } | Reply {
+  const errors: string[] = [];
+  const read = (name: string, fallback: number): number => {
+    const raw = queryValue(query, name);
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > takeAll) {
+      errors.push(`The value '${raw}' is not valid for ${name}.`);
+      return fallback;
+    }
+    return value;
+  };
+  const skip = read("skip", 0);
+  const take = read("take", 30);
+  return errors.length > 0 ? badRequest(errors) : { skip, take };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+/**
+ * A faithful local Octopus build-information API on loopback: root document, spaces, space roots with
+ * HAL links, push with overwrite modes, list/get/delete, the server's auth, permission and validation
+ * answers, optional persistence and fault injection.
+ */
+export async function startOctopusServer(options: OctopusServerOptions = {}): Promise<LocalOctopusServer> {
+  const apiKeys = options.apiKeys ?? [defaultApiKey];
+  const accessTokens = [...(options.accessTokens ?? [])];
+  const spaces = options.spaces ?? [{ Id: "Spaces-1", Name: "Default", IsDefault: true }];
+  const canPush = options.permissions?.push ?? true;
+  const canAdminister = options.permissions?.administer ?? true;
+  const version = options.version ?? "2025.1.0";
+  const hasBuildInformation = isServerVersionAtLeast(version, buildInformationSince);
+  const installationId = randomUUID();
+  const store = new BuildInformationStore(options.persistPath, "buildinfo-test-user");
+  const faults = new InjectedFaults();
+  const requests: RecordedRequest[] = [];
+  let baseUrl = "";
+
+  function authenticate(request: RecordedRequest): Reply | undefined {
+    const apiKey =
+      request.headers["x-octopus-apikey"] ||
+      request.headers["x-nuget-apikey"] ||
+      queryValue(request.query, "apikey");
+    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
+    if (apiKey && apiKeys.includes(apiKey)) return undefined;
+    if (bearer && accessTokens.includes(bearer)) return undefined;
+    const message = apiKey
+      ? invalidApiKeyMessage
+      : bearer
+        ? invalidAccessTokenMessage
+        : missingCredentialsMessage;
+    return { status: 401, body: errorBody(message, [message]) };
+  }
+
+  function findSpace(id: string): OctopusSpace | undefined {
+    return spaces.find((space) => space.Id.toLowerCase() === id.toLowerCase());
+  }
+
+  function listSpaces(request: RecordedRequest): Reply {
+    const paging = readPaging(request.query);
+    if ("status" in paging) return paging;
+    const partialName = (queryValue(request.query, "partialName") ?? "").toLowerCase();
+    const ids = queryValue(request.query, "ids")
+      ?.split(",")
+      .map((id) => id.trim().toLowerCase())
+      .filter(Boolean);
+    const matching = spaces.filter(
+      (space) =>
+        space.Name.toLowerCase().includes(partialName) &&
+        (!ids?.length || ids.includes(space.Id.toLowerCase())),
+    );
+    return {
+      status: 200,
+      body: collection("Space", matching.map(spaceResource), {
+        ...paging,
+        path: request.path,
+        query: request.query,
+        template: "/api/spaces{?skip,ids,take,partialName}",
+      }),
+    };
+  }
+
+  function push(space: OctopusSpace, request: RecordedRequest): Reply {
+    if (!canPush) return forbidden("BuildInformationPush");
+    const bound = bindCreateCommand(request.body, request.query);
+    if (bound.errors) return badRequest(bound.errors);
+    const { command } = bound;
+    if (command.spaceId && command.spaceId.toLowerCase() !== space.Id.toLowerCase()) {
+      return badRequest([
+        `The SpaceId '${command.spaceId}' in the request body does not match the space '${space.Id}' of the route.`,
+      ]);
+    }
+    if (command.overwriteMode === "OverwriteExisting" && !canAdminister) {
+      return forbidden("BuildInformationAdminister");
+    }
+    const existing = store.find(space.Id, command.packageId, command.version);
+    if (!existing) {
+      return {
+        status: 200,
+        body: store.create(space.Id, command.packageId, command.version, command.buildInformation),
+      };
+    }
+    if (command.overwriteMode === "FailIfExists")
+      return { status: 409, body: errorBody(alreadyExistsMessage) };
+    if (command.overwriteMode === "IgnoreIfExists") return { status: 200, body: existing };
+    return { status: 200, body: store.replace(existing, command.buildInformation) };
+  }
+
+  function list(space: OctopusSpace, request: RecordedRequest): Reply {
+    const paging = readPaging(request.query);
+    if ("status" in paging) return paging;
+    const packageId = queryValue(request.query, "packageId");
+    const filter = queryValue(request.query, "filter");
+    if (packageId && filter) return badRequest(["Only one of either packageId or filter may be specified."]);
+    const partialPackageId = queryValue(request.query, "partialPackageId")?.toLowerCase();
+    let items = store
+      .inSpace(space.Id)
+      .filter(
+        (record) =>
+          (!packageId || record.PackageId.toLowerCase() === packageId.toLowerCase()) &&
+          (!filter || record.Version.toLowerCase().includes(filter.toLowerCase())) &&
+          (!partialPackageId || record.PackageId.toLowerCase().includes(partialPackageId)),
+      )
+      .sort(
+        (left, right) =>
+          left.PackageId.localeCompare(right.PackageId, "en", { sensitivity: "base" }) ||
+          compareOctopusVersions(right.Version, left.Version),
+      );
+    if (queryValue(request.query, "latest")?.toLowerCase() === "true") {
+      items = items.filter(
+        (record, index) =>
+          index === 0 || items[index - 1]!.PackageId.toLowerCase() !== record.PackageId.toLowerCase(),
+      );
+    }
+    return {
+      status: 200,
+      body: collection("OctopusPackageVersionBuildInformation", items, {
+        ...paging,
+        path: request.path,
+        query: request.query,
+        template: `/api/${space.Id}/build-information{?filter,packageId,latest,skip,take}`,
+      }),
+    };
+  }
+
+  function bulkDelete(space: OctopusSpace, request: RecordedRequest): Reply {
+    if (!canAdminister) return forbidden("BuildInformationAdminister");
+    let ids = queryValue(request.query, "ids")?.split(",") ?? [];
+    if (ids.length === 0 && request.body.trim() !== "") {
+      try {
+        const body = JSON.parse(request.body) as Record<string, unknown>;
+        const key = Object.keys(body).find((name) => name.toLowerCase() === "ids");
+        if (key && Array.isArray(body[key])) ids = (body[key] as unknown[]).map(String);
+      } catch {
+        return badRequest(["The request body is not valid JSON."]);
+      }
+    }
+    for (const id of ids) {
+      const record = store.get(space.Id, id.trim());
+      if (record) store.delete(record);
+    }
+    return { status: 200 };
+  }
+
+  function buildInformationRoute(space: OctopusSpace, rest: string[], request: RecordedRequest): Reply {
+    if (!hasBuildInformation) return notFound;
+    const { method } = request;
+    const [id, ...beyond] = rest;
+    if (id === undefined) {
+      if (method === "POST") return push(space, request);
+      if (method === "GET") return list(space, request);
+      return notFound;
+    }
+    if (beyond.length > 0) return notFound;
+    if (id.toLowerCase() === "bulk" && method === "DELETE") return bulkDelete(space, request);
+    const record = store.get(space.Id, id);
+    if (method === "GET") return record ? { status: 200, body: record } : notFound;
+    if (method === "DELETE") {
+      if (!canAdminister) return forbidden("BuildInformationAdminister");
+      if (!record) return notFound;
+      store.delete(record);
+      return { status: 200 };
+    }
+    return notFound;
+  }
+
+  function route(request: RecordedRequest): Reply {
+    if (options.oidc && request.path === "/.well-known/openid-configuration" && request.method === "GET") {
+      return openIdConfiguration(baseUrl);
+    }
+    if (options.oidc && request.path === tokenEndpointPath && request.method === "POST") {
+      return exchangeToken(request.body, options.oidc, accessTokens);
+    }
+    const path = request.path.replace(/\/+$/, "");
+    if (!/^\/api(\/|$)/i.test(path)) return notFound;
+    if (path.toLowerCase() === "/api") {
+      return request.method === "GET"
+        ? { status: 200, body: rootDocument(version, installationId) }
+        : notFound;
+    }
+    const unauthenticated = authenticate(request);
+    if (unauthenticated) return unauthenticated;
+
+    let segments: string[];
+    try {
+      segments = path.split("/").slice(2).map(decodeURIComponent);
+    } catch {
+      return notFound;
+    }
+    const [first = "", second, ...rest] = segments;
+    if (first.toLowerCase() === "spaces") {
+      if (request.method !== "GET") return notFound;
+      if (second === undefined) return listSpaces(request);
+      const space = rest.length === 0 ? findSpace(second) : undefined;
+      return space ? { status: 200, body: spaceResource(space) } : notFound;
+    }
+    if (first.toLowerCase() === "build-information") {
+      const space = spaces.find((candidate) => candidate.IsDefault);
+      if (!space)
+        return { status: 404, body: errorBody("Octopus Server does not have a default space enabled") };
+      return buildInformationRoute(space, segments.slice(1), request);
+    }
+    const space = findSpace(first);
+    if (!space) return notFound;
+    if (second === undefined) {
+      return request.method === "GET"
+        ? { status: 200, body: spaceRoot(space, hasBuildInformation) }
+        : notFound;
+    }
+    if (second.toLowerCase() === "build-information") return buildInformationRoute(space, rest, request);
+    return notFound;
+  }
+
+  function send(response: ServerResponse, reply: Reply): void {
+    const text = reply.body === undefined ? "" : JSON.stringify(reply.body);
+    response.writeHead(reply.status, {
+      ...(reply.body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
+      ...reply.headers,
+    });
+    response.end(text);
+  }
+
+  function sendFault(response: ServerResponse, fault: Extract<Fault, { kind: "status" }>): void {
+    const headers: Record<string, string> = {};
+    if (fault.retryAfter !== undefined) headers["retry-after"] = fault.retryAfter;
+    if (fault.body !== undefined) {
+      headers["content-type"] = fault.contentType ?? "text/plain; charset=utf-8";
+      response.writeHead(fault.status, headers);
+      response.end(fault.body);
+      return;
+    }
+    send(response, {
+      status: fault.status,
+      headers,
+      body: errorBody(`Injected fault: HTTP ${fault.status}.`),
+    });
+  }
+
+  async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
+    const request: RecordedRequest = {
+      method: (incoming.method ?? "GET").toUpperCase(),
+      path: url.pathname,
+      query: url.searchParams,
+      headers: flattenHeaders(incoming),
+      body: await readBody(incoming),
+    };
+    requests.push(request);
+    if (options.latencyMs) await sleep(options.latencyMs);
+    const fault = faults.take(request.method, request.path);
+    switch (fault?.kind) {
+      case "status":
+        return sendFault(response, fault);
+      case "reset-before-store":
+        incoming.socket.resetAndDestroy();
+        return;
+      case "hang":
+        return;
+      case "reset-after-store":
+        route(request);
+        incoming.socket.resetAndDestroy();
+        return;
+      case "latency":
+        await sleep(fault.ms);
+        break;
+    }
+    send(response, route(request));
+  }
+
+  const server = createServer((incoming, response) => {
+    handle(incoming, response).catch((error: unknown) => {
+      if (response.headersSent || response.destroyed) return;
+      send(response, {
+        status: 500,
+        body: errorBody(`Local Octopus server error: ${(error as Error).message}`),
+      });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    apiKey: apiKeys[0] ?? "",
+    requests,
+    records: () => store.all(),
+    faults,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,60 @@
+import { access, readFile } from "node:fs/promises";
+import type { AdapterContext, Environment, GitRunner, HttpClient, Logger } from "@buildinfo/core";
+
+export interface TestContextInit {
+  env: Environment;
+  http?: HttpClient;
+  git?: GitRunner;
+  options?: Record<string, string | undefined>;
+}
+
+/** A logger that keeps every line as `level: message`, so tests can assert what an adapter reported. */
+export type CollectingLogger = Logger & { lines: string[] };
+
+export type TestContext = AdapterContext & { logger: CollectingLogger };
+
+function createCollectingLogger(): CollectingLogger {
+  const lines: string[] = [];
+  return {
+    lines,
+    debug: (message) => lines.push(`debug: ${message}`),
+    info: (message) => lines.push(`info: ${message}`),
+    warn: (message) => lines.push(`warn: ${message}`),
+  };
+}
+
+const missingHttp: HttpClient = {
+  get(url) {
+    return Promise.reject(
+      new Error(`this test gave the adapter no http client, yet it requested GET ${url}`),
+    );
+  },
+};
+
+const missingGit: GitRunner = {
+  cwd: "",
+  run(args) {
+    return Promise.reject(
+      new Error(`this test gave the adapter no git runner, yet it ran git ${args.join(" ")}`),
+    );
+  },
+};
+
+/** An `AdapterContext` for tests: real file system, a collecting logger, and only the http/git the test hands it. */
+export function createTestContext(init: TestContextInit): TestContext {
+  return {
+    env: init.env,
+    http: init.http ?? missingHttp,
+    git: init.git ?? missingGit,
+    fs: {
+      readFile: (path) => readFile(path),
+      exists: (path) =>
+        access(path).then(
+          () => true,
+          () => false,
+        ),
+    },
+    logger: createCollectingLogger(),
+    options: init.options ?? {},
+  };
+}
