@@ -19,6 +19,7 @@ export type { EnvValue } from "./adapter-helpers/first-env";
 export { firstEnv } from "./adapter-helpers/first-env";
 export { getBuildServerResponse } from "./adapter-helpers/get-build-server-response";
 export { getBuildServerText } from "./adapter-helpers/get-build-server-text";
+export { isGitVcsType } from "./adapter-helpers/is-git-vcs-type";
 export { joinUrl } from "./adapter-helpers/join-url";
 export { mapWithConcurrency } from "./adapter-helpers/map-with-concurrency";
 export type { PushFlagsInput } from "./adapter-helpers/push-flags";

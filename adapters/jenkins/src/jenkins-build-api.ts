@@ -1,0 +1,111 @@
+import {
+  getBuildServerText,
+  type HttpClient,
+  type HttpRequestOptions,
+  joinUrl,
+  type RawCommit,
+} from "@buildinfo/core";
+
+const changeSetFields = "kind,items[commitId,comment,msg]";
+
+/** Only what the adapter reads: both change-set keys and the git plugin's BuildData action. */
+export const jenkinsBuildTree =
+  `changeSet[${changeSetFields}],changeSets[${changeSetFields}],` +
+  "actions[_class,lastBuiltRevision[SHA1,branch[name]],remoteUrls]";
+
+export interface JenkinsChangeSet {
+  /** `git`, `svn`, … or null for an empty freestyle change set. */
+  kind: string | null;
+  /** Newest first. */
+  commits: RawCommit[];
+}
+
+/** The git plugin's `hudson.plugins.git.util.BuildData`: what was checked out, for pipelines that lack GIT_* env. */
+export interface JenkinsBuildData {
+  sha?: string;
+  /** e.g. `refs/remotes/origin/main`. */
+  branch?: string;
+  remoteUrls: string[];
+}
+
+export interface JenkinsBuildRecord {
+  changeSets: JenkinsChangeSet[];
+  buildData: JenkinsBuildData[];
+}
+
+interface ChangeItemJson {
+  commitId?: unknown;
+  id?: unknown;
+  comment?: unknown;
+  msg?: unknown;
+}
+
+interface ChangeSetJson {
+  kind?: unknown;
+  items?: ChangeItemJson[];
+}
+
+interface ActionJson {
+  lastBuiltRevision?: { SHA1?: unknown; branch?: { name?: unknown }[] };
+  remoteUrls?: unknown[];
+}
+
+interface BuildJson {
+  changeSet?: ChangeSetJson | null;
+  changeSets?: ChangeSetJson[];
+  actions?: (ActionJson | null)[];
+}
+
+const asString = (value: unknown): string | undefined =>
+  typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+
+function toChangeSet(json: ChangeSetJson): JenkinsChangeSet {
+  const commits: RawCommit[] = [];
+  for (const item of json.items ?? []) {
+    const id = asString(item.commitId) ?? asString(item.id);
+    // `msg` is the first line only; `comment` is the full message (SVN items may lack it).
+    const comment = asString(item.comment) ?? asString(item.msg) ?? "";
+    if (id !== undefined) commits.push({ id, comment });
+  }
+  // Jenkins lists a change set oldest first.
+  commits.reverse();
+  return { kind: asString(json.kind) ?? null, commits };
+}
+
+function toBuildData(action: ActionJson): JenkinsBuildData | undefined {
+  if (action.remoteUrls === undefined && action.lastBuiltRevision === undefined) return undefined;
+  const revision = action.lastBuiltRevision;
+  return {
+    sha: asString(revision?.SHA1),
+    branch: asString(revision?.branch?.[0]?.name),
+    remoteUrls: (action.remoteUrls ?? []).flatMap((url) => asString(url) ?? []),
+  };
+}
+
+/** A build's `api/json` (freestyle `changeSet` and pipeline `changeSets`, newest change set last). */
+export function parseJenkinsBuild(text: string): JenkinsBuildRecord {
+  const json = JSON.parse(text) as BuildJson;
+  const changeSets = [...(json.changeSet ? [json.changeSet] : []), ...(json.changeSets ?? [])].map(
+    toChangeSet,
+  );
+  const buildData = (json.actions ?? []).flatMap((action) => (action ? (toBuildData(action) ?? []) : []));
+  return { changeSets, buildData };
+}
+
+export function jenkinsBuildApiUrl(buildUrl: string): string {
+  return `${joinUrl(buildUrl, "api/json")}?tree=${encodeURIComponent(jenkinsBuildTree)}`;
+}
+
+/** One request: `{BUILD_URL}api/json?tree=…`. Throws BuildInfoError for statuses and transport failures. */
+export async function readJenkinsBuild(
+  http: HttpClient,
+  buildUrl: string,
+  basicAuth: HttpRequestOptions["basicAuth"],
+): Promise<JenkinsBuildRecord> {
+  const text = await getBuildServerText(http, jenkinsBuildApiUrl(buildUrl), {
+    basicAuth,
+    what: "the build's change sets",
+    hint: "Set JENKINS_USER_ID and JENKINS_API_TOKEN (an API token of a user who can read the job).",
+  });
+  return parseJenkinsBuild(text);
+}

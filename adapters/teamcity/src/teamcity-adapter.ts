@@ -1,0 +1,162 @@
+import {
+  type Adapter,
+  type AdapterContext,
+  BuildInfoError,
+  type BuildInformationDraft,
+  type CommitSelection,
+  draftFromEnvValues,
+  type EnvValue,
+  firstEnv,
+  isBuildInfoError,
+  isGitVcsType,
+  joinUrl,
+  selectCommits,
+} from "@buildinfo/core";
+import { readTeamCityChanges, type TeamCityChanges, type TeamCityRestFormat } from "./teamcity-changes";
+import { readTeamCityParameters, type TeamCityParameters } from "./teamcity-parameters";
+import { chooseVcsRoot } from "./teamcity-root-choice";
+import { listVcsRoots, type TeamCityVcsRoot } from "./teamcity-vcs-roots";
+
+/** `BUILD_URL` (TeamCity 2023.09+), else `{teamcity.serverUrl}/viewLog.html?buildId={teamcity.build.id}` — the id, not the number. */
+function buildUrl(context: AdapterContext, parameters: TeamCityParameters): EnvValue | undefined {
+  const fromEnv = firstEnv(context.env, ["BUILD_URL"]);
+  if (fromEnv) return fromEnv;
+  const server = parameters.get("teamcity.serverUrl");
+  const id = parameters.get("teamcity.build.id");
+  if (!server || !id) return undefined;
+  return {
+    value: `${joinUrl(server.value, "viewLog.html")}?buildId=${encodeURIComponent(id.value)}`,
+    source: `${server.source} + ${id.source}`,
+  };
+}
+
+/** The logical branch, unless it is `<default>` (no branch specification): then the root's full ref or its configured branch. */
+function branch(parameters: TeamCityParameters, root: TeamCityVcsRoot | undefined): EnvValue | undefined {
+  const logical = parameters.get("teamcity.build.branch");
+  if (logical && logical.value !== "<default>") return logical;
+  return (root?.id ? parameters.get(`teamcity.build.vcs.branch.${root.id}`) : undefined) ?? root?.branch;
+}
+
+function revisionOf(
+  context: AdapterContext,
+  parameters: TeamCityParameters,
+  root: TeamCityVcsRoot | undefined,
+): EnvValue | undefined {
+  if (root?.id) {
+    return (
+      parameters.get(`build.vcs.number.${root.id}`) ?? firstEnv(context.env, [`BUILD_VCS_NUMBER_${root.id}`])
+    );
+  }
+  return parameters.get("build.vcs.number") ?? firstEnv(context.env, ["BUILD_VCS_NUMBER"]);
+}
+
+function positiveInteger(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new BuildInfoError("E_USAGE", `${name} must be a positive integer, not "${raw}".`, {
+      hint: `Pass a whole number of changes per request as ${name}.`,
+      source: name,
+    });
+  }
+  return value;
+}
+
+/** Without the REST changes: TeamCity names no previous revision, so the checkout can give the head commit only. */
+function headCommitOnly(
+  reason: string,
+  root: TeamCityVcsRoot | undefined,
+  revision: EnvValue | undefined,
+): CommitSelection {
+  const fallback = isGitVcsType(root?.vcsName?.value)
+    ? selectCommits({ server: "TeamCity", head: revision })
+    : { warnings: ["No commits are sent."] };
+  return { ...fallback, warnings: [`${reason}.`, ...fallback.warnings] };
+}
+
+async function commits(
+  context: AdapterContext,
+  parameters: TeamCityParameters,
+  root: TeamCityVcsRoot | undefined,
+  rootCount: number,
+  revision: EnvValue | undefined,
+): Promise<CommitSelection> {
+  const server = parameters.get("teamcity.serverUrl");
+  const buildId = parameters.get("teamcity.build.id");
+  if (!server || !buildId) {
+    return headCommitOnly(
+      "teamcity.serverUrl or teamcity.build.id is unknown, so the build's changes cannot be read",
+      root,
+      revision,
+    );
+  }
+  const userId = parameters.get("teamcity.auth.userId");
+  const password = parameters.get("teamcity.auth.password");
+  const format: TeamCityRestFormat = context.options.restFormat === "json" ? "json" : "xml";
+  let read: TeamCityChanges;
+  try {
+    read = await readTeamCityChanges({
+      http: context.http,
+      serverUrl: server.value,
+      buildId: buildId.value,
+      basicAuth: userId && password ? { username: userId.value, password: password.value } : undefined,
+      pageSize: positiveInteger(context.options.changesPageSize, "changesPageSize"),
+      format,
+    });
+  } catch (error) {
+    if (!isBuildInfoError(error) || error.kind !== "remote") throw error;
+    return headCommitOnly(
+      `The build's changes could not be read from TeamCity (${error.message})`,
+      root,
+      revision,
+    );
+  }
+  context.logger.debug(`Read ${read.changes.length} TeamCity change(s) in ${read.requests} request(s).`);
+  // With several roots the build's changes mix repositories; keep those of the root described.
+  const ofRoot =
+    rootCount > 1 && root?.id
+      ? read.changes.filter((change) => change.vcsRootId === undefined || change.vcsRootId === root.id)
+      : read.changes;
+  return {
+    commits: ofRoot.map((change) => ({ id: change.version, comment: change.comment })),
+    source: `TeamCity REST /app/rest/changes?locator=build:(id:${buildId.value})`,
+    warnings: read.truncated
+      ? [`Only the first ${read.requests} pages of the build's changes were read.`]
+      : [],
+  };
+}
+
+async function collectTeamCity(context: AdapterContext): Promise<BuildInformationDraft> {
+  const warnings: string[] = [];
+  const parameters = await readTeamCityParameters(context);
+  if (parameters.files.length === 0) {
+    warnings.push(
+      "TEAMCITY_BUILD_PROPERTIES_FILE is not set: only the environment is read (no VCS root, no REST changes).",
+    );
+  }
+  const roots = listVcsRoots(parameters);
+  const choice = await chooseVcsRoot(roots, context.options.vcsRootId, context.git);
+  if (choice.warning) warnings.push(choice.warning);
+  const root = choice.root;
+  const vcsCommitNumber = revisionOf(context, parameters, root);
+  return draftFromEnvValues(
+    teamcityAdapter.displayName,
+    {
+      buildNumber: firstEnv(context.env, ["BUILD_NUMBER"]) ?? parameters.get("build.number"),
+      buildUrl: buildUrl(context, parameters),
+      branch: branch(parameters, root),
+      vcsType: root?.vcsName,
+      vcsRoot: root?.url,
+      vcsCommitNumber,
+    },
+    await commits(context, parameters, root, roots.length, vcsCommitNumber),
+    warnings,
+  );
+}
+
+export const teamcityAdapter: Adapter = {
+  id: "teamcity",
+  displayName: "TeamCity",
+  detect: (env) => Boolean(env.TEAMCITY_VERSION),
+  collect: collectTeamCity,
+};

@@ -1,0 +1,131 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FakeApiHandler } from "@buildinfo/testing";
+
+export interface FixtureChange {
+  version: string;
+  comment: string;
+  vcsRootId?: string;
+}
+
+/** Escapes like java.util.Properties.store: `\` `=` `:` `#` `!`, control characters, non-Latin-1 as \uXXXX. */
+function escapeProperty(text: string, isKey: boolean): string {
+  let out = "";
+  for (const [index, char] of [...text].entries()) {
+    const code = char.codePointAt(0)!;
+    if (char === " " && (isKey || index === 0)) out += "\\ ";
+    else if ("\\=:#!".includes(char)) out += `\\${char}`;
+    else if (char === "\t") out += "\\t";
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (code < 0x20 || code > 0x7e) {
+      for (const unit of char.split(""))
+        out += `\\u${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    } else out += char;
+  }
+  return out;
+}
+
+export interface PropertiesFiles {
+  dir: string;
+  buildFile: string;
+  configFile: string;
+  cleanup(): Promise<void>;
+}
+
+/** The two files a TeamCity agent writes: system properties (naming the second) and configuration parameters. */
+export async function writeTeamCityProperties(
+  system: Record<string, string>,
+  config: Record<string, string>,
+): Promise<PropertiesFiles> {
+  const dir = await mkdtemp(join(tmpdir(), "buildinfo-teamcity-"));
+  const buildFile = join(dir, "teamcity.build123.properties");
+  const configFile = join(dir, "teamcity.config123.properties");
+  const render = (entries: Record<string, string>, title: string) =>
+    [
+      `#${title}`,
+      "#Thu Nov 26 04:56:00 UTC 2026",
+      ...Object.entries(entries).map(
+        ([key, value]) => `${escapeProperty(key, true)}=${escapeProperty(value, false)}`,
+      ),
+      "",
+    ].join("\n");
+  await writeFile(
+    buildFile,
+    render(
+      { ...system, "teamcity.configuration.properties.file": configFile },
+      "TeamCity build properties without 'system.' prefix",
+    ),
+    "latin1",
+  );
+  await writeFile(configFile, render(config, "TeamCity configuration parameters"), "latin1");
+  return { dir, buildFile, configFile, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+const xmlEscape = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\r/g, "&#xD;");
+
+function changeXml(change: FixtureChange, index: number): string {
+  const root = change.vcsRootId
+    ? `<vcsRootInstance id="${index + 900}" vcs-root-id="${change.vcsRootId}" name="${change.vcsRootId}" href="/app/rest/vcs-root-instances/id:${index + 900}"/>`
+    : "";
+  return `<change id="${5000 + index}" version="${change.version}"><comment>${xmlEscape(change.comment)}</comment>${root}</change>`;
+}
+
+function changeJson(change: FixtureChange, index: number): object {
+  return {
+    id: 5000 + index,
+    version: change.version,
+    comment: change.comment,
+    ...(change.vcsRootId
+      ? { vcsRootInstance: { id: String(index + 900), "vcs-root-id": change.vcsRootId } }
+      : {}),
+  };
+}
+
+/**
+ * `/app/rest/changes?locator=build:(id:N),count:C,start:S&fields=…` as TeamCity answers it: XML unless
+ * `Accept: application/json`, `nextHref` unless `withNextHref` is false (old servers).
+ */
+export function teamCityChangesHandler(
+  buildId: string,
+  changes: FixtureChange[],
+  options: { withNextHref?: boolean } = {},
+): FakeApiHandler {
+  return (request) => {
+    const locator = request.query.get("locator") ?? "";
+    const match = /^build:\(id:(\d+)\),count:(\d+),start:(\d+)$/.exec(locator);
+    if (!request.path.endsWith("/app/rest/changes") || !match || match[1] !== buildId) {
+      return { status: 404, body: `unexpected ${request.path}?locator=${locator}` };
+    }
+    const count = Number(match[2]);
+    const start = Number(match[3]);
+    const page = changes.slice(start, start + count);
+    const more = start + count < changes.length && options.withNextHref !== false;
+    const fields = request.query.get("fields") ?? "";
+    const nextHref = `${request.path}?locator=build:(id:${buildId}),count:${count},start:${start + count}&fields=${fields}`;
+    if ((request.headers.accept ?? "").includes("application/json")) {
+      return {
+        body: {
+          count: page.length,
+          ...(more ? { nextHref } : {}),
+          change: page.map((change, i) => changeJson(change, start + i)),
+        },
+      };
+    }
+    return {
+      headers: { "content-type": "application/xml" },
+      body:
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<changes count="${page.length}"` +
+        `${more ? ` nextHref="${xmlEscape(nextHref)}"` : ""}>\n` +
+        page.map((change, i) => `  ${changeXml(change, start + i)}`).join("\n") +
+        "\n</changes>",
+    };
+  };
+}
