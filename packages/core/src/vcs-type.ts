@@ -15,12 +15,16 @@ const gitSpellings = new Set([
   "gitlab",
   "gitea",
   "vso",
+  // Bamboo's repository plugin keys (bamboo_planRepository_type).
+  "gitv2",
+  "gh",
 ]);
 
 const tfvcSpellings = new Set(["tfvc", "tfs", "tfsversioncontrol"]);
 
 const knownUnsupported: ReadonlyMap<string, string> = new Map<string, string>([
   ["svn", "Subversion"],
+  ["svnv2", "Subversion"],
   ["subversion", "Subversion"],
   ["hg", "Mercurial"],
   ["mercurial", "Mercurial"],
@@ -37,7 +41,8 @@ const knownUnsupported: ReadonlyMap<string, string> = new Map<string, string>([
 export function normalizeVcsType(raw: string | undefined, source?: string): VcsType {
   const value = raw?.trim() ?? "";
   if (value === "") return "Git";
-  const key = value.toLowerCase();
+  // Bamboo may give the whole plugin key (`com.atlassian…plugin-git:gitv2`): the short name is last.
+  const key = value.toLowerCase().split(":").at(-1) ?? "";
   if (gitSpellings.has(key)) return "Git";
   if (tfvcSpellings.has(key)) return "TFVC";
   const name = knownUnsupported.get(key);

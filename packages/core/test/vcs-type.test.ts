@@ -19,6 +19,9 @@ describe("normalizeVcsType", () => {
     "gitLab",
     "gitea",
     "vso",
+    "gitv2",
+    "gh",
+    "com.atlassian.bamboo.plugins.atlassian-bamboo-plugin-git:gitv2",
     "  git  ",
   ])("maps %j to Git", (raw) => {
     expect(normalizeVcsType(raw, "test")).toBe("Git");
@@ -36,6 +39,7 @@ describe("normalizeVcsType", () => {
     ["svn", "Subversion"],
     ["Svn", "Subversion"],
     ["subversion", "Subversion"],
+    ["svnv2", "Subversion"],
     ["hg", "Mercurial"],
     ["mercurial", "Mercurial"],
     ["perforce", "Perforce"],
