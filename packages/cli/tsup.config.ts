@@ -12,6 +12,9 @@ export default defineConfig([
     clean: true,
     splitting: true,
     noExternal: [/.*/],
+    // Workspace packages resolve to their sources (the root tsconfig's paths), so this package builds
+    // without waiting for their dist folders.
+    tsconfig: "tsconfig.build.json",
     banner: {
       // undici and pino use require() internally; ESM bundles have no require of their own.
       js: "import { createRequire as __buildinfoCreateRequire } from 'node:module'; const require = __buildinfoCreateRequire(import.meta.url);",
@@ -23,5 +26,6 @@ export default defineConfig([
     target: "node20",
     dts: true,
     clean: false,
+    tsconfig: "tsconfig.build.json",
   },
 ]);

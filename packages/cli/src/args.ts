@@ -1,0 +1,157 @@
+import { parseArgs } from "node:util";
+import { BuildInfoError } from "@buildinfo/core";
+
+export type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }>;
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+/**
+ * `parseArgs` in strict mode, with its errors turned into usage errors (exit 2) that name the flag
+ * and say what to do.
+ */
+export function parseCommandArgs(
+  command: string,
+  args: string[],
+  options: OptionSpec,
+  positionals: { min: number; max: number; name?: string },
+): ParsedArgs {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true }) as ParsedArgs;
+  } catch (error) {
+    throw usageError(command, error, Object.keys(options));
+  }
+  const count = parsed.positionals.length;
+  if (count > positionals.max) {
+    const extra = parsed.positionals[positionals.max];
+    throw new BuildInfoError("E_USAGE", `Unexpected argument '${extra}' for 'buildinfo ${command}'.`, {
+      hint: `Options start with '--'; run 'buildinfo ${command} --help'.`,
+      source: extra,
+    });
+  }
+  if (count < positionals.min) {
+    throw new BuildInfoError(
+      "E_USAGE",
+      `'buildinfo ${command}' needs ${positionals.name ?? "an argument"}.`,
+      {
+        hint: `Run 'buildinfo ${command} --help'.`,
+      },
+    );
+  }
+  return parsed;
+}
+
+function usageError(command: string, error: unknown, known: string[]): BuildInfoError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const flag = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag !== undefined) {
+    const suggestion = closest(flag.replace(/^-+/, "").split("=")[0] ?? "", known);
+    return new BuildInfoError("E_USAGE", `Unknown option '${flag}' for 'buildinfo ${command}'.`, {
+      hint:
+        suggestion === undefined
+          ? `Run 'buildinfo ${command} --help' for the options.`
+          : `Did you mean '--${suggestion}'? Run 'buildinfo ${command} --help' for the options.`,
+      source: flag,
+    });
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag !== undefined) {
+    const name = flag.split(" ")[0] ?? flag;
+    const takesValue = / argument missing/.test(message);
+    return new BuildInfoError(
+      "E_USAGE",
+      takesValue ? `Option '${name}' needs a value.` : `Option '${name}' does not take a value.`,
+      {
+        hint: takesValue
+          ? `Write '${name} VALUE' or '${name}=VALUE'.`
+          : `Remove the value after '${name}'; run 'buildinfo ${command} --help'.`,
+        source: name,
+      },
+    );
+  }
+  return new BuildInfoError("E_USAGE", message, { hint: `Run 'buildinfo ${command} --help'.` });
+}
+
+function closest(name: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+export function stringValue(values: ParsedArgs["values"], name: string): string | undefined {
+  const value = values[name];
+  if (Array.isArray(value)) return value[value.length - 1];
+  return typeof value === "string" ? value : undefined;
+}
+
+export function stringValues(values: ParsedArgs["values"], name: string): string[] {
+  const value = values[name];
+  if (Array.isArray(value)) return value;
+  return typeof value === "string" ? [value] : [];
+}
+
+export function flag(values: ParsedArgs["values"], name: string): boolean {
+  return values[name] === true;
+}
+
+/** A whole number within bounds, from a flag; `undefined` when the flag is absent. */
+export function integerOption(
+  values: ParsedArgs["values"],
+  name: string,
+  bounds: { min: number; max: number },
+): number | undefined {
+  const raw = stringValue(values, name);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < bounds.min || value > bounds.max) {
+    throw new BuildInfoError(
+      "E_USAGE",
+      `--${name} must be a whole number from ${bounds.min} to ${bounds.max}, got '${raw}'.`,
+      {
+        hint: `Pass e.g. --${name} ${bounds.min === 0 ? 10 : Math.max(bounds.min, 4)}.`,
+        source: `--${name}`,
+      },
+    );
+  }
+  return value;
+}
+
+/** `--timeout`: seconds like octo (`600`), or with a unit (`500ms`, `30s`, `2m`). Returns milliseconds. */
+export function durationOption(values: ParsedArgs["values"], name: string): number | undefined {
+  const raw = stringValue(values, name);
+  if (raw === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(raw);
+  const amount = match === null ? Number.NaN : Number(match[1]);
+  const unit = match?.[2] ?? "s";
+  const ms = unit === "ms" ? amount : unit === "m" ? amount * 60_000 : amount * 1000;
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new BuildInfoError("E_USAGE", `--${name} must be a positive duration, got '${raw}'.`, {
+      hint: `Pass seconds (--${name} 60) or a unit (--${name} 500ms, 30s, 2m).`,
+      source: `--${name}`,
+    });
+  }
+  return Math.round(ms);
+}

@@ -1,0 +1,100 @@
+import { readFile } from "node:fs/promises";
+import {
+  applyOverrides,
+  BuildInfoError,
+  type BuildInformation,
+  normalizeDraft,
+  readBuildInformationFile,
+} from "@buildinfo/core";
+import { durationOption, integerOption, stringValue } from "./args";
+import { collectBuildInformation } from "./collect-build-information";
+import { describeBuildInformation } from "./describe-build-information";
+import type { CommandContext } from "./run-command";
+import { overridesFromArgs } from "./settings/overrides";
+
+/**
+ * The build information of `collect` and `push`: from `--file` (the octo format) or from a build
+ * server's adapter, with the override flags applied, normalised and validated. Warnings go to the log.
+ */
+export async function gatherBuildInformation(context: CommandContext): Promise<BuildInformation> {
+  const { values, logger } = context;
+  const file = stringValue(values, "file");
+  const title = file === undefined ? "Collecting build information" : "Reading build information";
+  return logger.group(title, async () => {
+    const { buildInformation, warnings } =
+      file === undefined ? await fromBuild(context) : await fromFile(context, file);
+    for (const warning of warnings) logger.warn(warning);
+    for (const line of describeBuildInformation(buildInformation)) logger.info(line);
+    return buildInformation;
+  });
+}
+
+interface Gathered {
+  buildInformation: BuildInformation;
+  warnings: string[];
+}
+
+function commitCapOf(values: CommandContext["values"]): number | undefined {
+  return integerOption(values, "commit-cap", { min: 1, max: 10_000_000 });
+}
+
+async function fromFile({ values, logger }: CommandContext, file: string): Promise<Gathered> {
+  for (const name of ["from", "since"]) {
+    if (stringValue(values, name) !== undefined) {
+      throw new BuildInfoError("E_USAGE", `--${name} cannot be combined with --file.`, {
+        hint: `Either read the file (--file) or collect from the build (--${name}), not both.`,
+        source: `--${name}`,
+      });
+    }
+  }
+  const commitCap = commitCapOf(values);
+  const read = readBuildInformationFile(await readInputFile(file), file);
+  const normalized = normalizeDraft(
+    applyOverrides(read.draft, overridesFromArgs(values)),
+    commitCap === undefined ? {} : { commitCap },
+  );
+  logger.info(`read build information from ${file}`);
+  return {
+    buildInformation: normalized.buildInformation,
+    warnings: [...read.warnings, ...normalized.warnings],
+  };
+}
+
+async function fromBuild(context: CommandContext): Promise<Gathered> {
+  const { values } = context;
+  const from = stringValue(values, "from");
+  const since = stringValue(values, "since");
+  const vcsRootId = stringValue(values, "vcs-root-id");
+  const commitCap = commitCapOf(values);
+  const timeoutMs = durationOption(values, "timeout");
+  return collectBuildInformation({
+    ...(from === undefined ? {} : { adapter: from }),
+    env: context.env,
+    cwd: context.cwd,
+    overrides: overridesFromArgs(values),
+    options: vcsRootId === undefined ? {} : { vcsRootId },
+    ...(since === undefined ? {} : { since }),
+    ...(commitCap === undefined ? {} : { commitCap }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    logger: context.logger,
+  });
+}
+
+async function readInputFile(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BuildInfoError(
+      "E_FILE_NOT_FOUND",
+      code === "ENOENT"
+        ? `Build information file '${path}' does not exist.`
+        : `Build information file '${path}' cannot be read (${code ?? String(error)}).`,
+      {
+        hint: "Check the --file path (relative paths start at the current directory).",
+        source: "--file",
+        cause: error,
+      },
+    );
+  }
+}

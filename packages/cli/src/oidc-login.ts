@@ -1,0 +1,61 @@
+import { BuildInfoError, type Environment } from "@buildinfo/core";
+import { createHttpClient, exchangeOidcToken } from "@buildinfo/octopus";
+import type { CliLogger } from "./logging/create-logger";
+import type { Connection } from "./settings/connection";
+
+/**
+ * The connection with an access token when it names a service account: the CI identity token (given,
+ * or requested from GitHub Actions for that audience) is exchanged at the Octopus server, as the
+ * OctopusDeploy/login action does. Both tokens join the secrets the log never shows.
+ */
+export async function withOidcAccessToken(
+  connection: Connection,
+  env: Environment,
+  logger: CliLogger,
+): Promise<Connection> {
+  if (connection.oidc === undefined) return connection;
+  const { serviceAccountId } = connection.oidc;
+  const idToken =
+    connection.oidc.idToken ?? (await requestGitHubIdToken(env, serviceAccountId, connection.timeoutMs));
+  logger.addSecret(idToken);
+  const accessToken = await exchangeOidcToken({
+    serverUrl: connection.serverUrl,
+    serviceAccountId,
+    idToken,
+    ...(connection.timeoutMs === undefined ? {} : { timeoutMs: connection.timeoutMs }),
+    logger,
+  });
+  logger.addSecret(accessToken);
+  logger.info(`signed in with OIDC as service account ${serviceAccountId}`);
+  const { oidc: _oidc, ...rest } = connection;
+  return { ...rest, accessToken };
+}
+
+async function requestGitHubIdToken(
+  env: Environment,
+  audience: string,
+  timeoutMs: number | undefined,
+): Promise<string> {
+  const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? "");
+  url.searchParams.set("audience", audience);
+  const http = createHttpClient(timeoutMs === undefined ? {} : { timeoutMs });
+  try {
+    const response = await http.get(url.href, { bearerToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? "" });
+    const value =
+      response.status === 200 ? (JSON.parse(response.text) as { value?: unknown }).value : undefined;
+    if (typeof value !== "string" || value === "") {
+      throw new BuildInfoError(
+        "E_OIDC",
+        `GitHub Actions answered HTTP ${response.status} to the identity-token request.`,
+        {
+          kind: "remote",
+          hint: "Check that the workflow grants `permissions: id-token: write`.",
+          source: "ACTIONS_ID_TOKEN_REQUEST_URL",
+        },
+      );
+    }
+    return value;
+  } finally {
+    await http.close();
+  }
+}

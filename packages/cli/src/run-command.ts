@@ -1,0 +1,94 @@
+import { type Environment, isBuildInfoError } from "@buildinfo/core";
+import { type OptionSpec, type ParsedArgs, parseCommandArgs } from "./args";
+import { type CliLogger, createCliLogger } from "./logging/create-logger";
+import { knownSecrets } from "./settings/connection";
+import { type LogSettings, logSettingsFromArgs } from "./settings/log-settings";
+
+export interface CommandContext {
+  values: ParsedArgs["values"];
+  positionals: string[];
+  env: Environment;
+  cwd: string;
+  logger: CliLogger;
+  /** Writes data to stdout, without any known secret. */
+  output(text: string): void;
+}
+
+export interface CommandDefinition {
+  options: OptionSpec;
+  positionals?: { min: number; max: number; name?: string };
+  /** Whether stdout will carry a JSON document, so nothing else may be written to it. */
+  stdoutIsData(values: ParsedArgs["values"]): boolean;
+  body(context: CommandContext): Promise<number>;
+}
+
+/** Exit codes of the CLI contract. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export function exitCodeFor(error: unknown): number {
+  return isBuildInfoError(error) && error.kind === "input" ? EXIT_USAGE : EXIT_FAILED;
+}
+
+/**
+ * Parses the arguments, sets up logging and maps every error to the contract's exit codes: input
+ * errors (found before anything is sent) exit 2, server and network failures exit 1.
+ */
+export async function runCommand(
+  name: string,
+  args: string[],
+  definition: CommandDefinition,
+): Promise<number> {
+  const env = process.env;
+  const writeLog = (text: string) => process.stderr.write(text);
+  const loggerFor = (settings: LogSettings, dataOnStdout: boolean, secrets: string[]) =>
+    createCliLogger({
+      ...settings,
+      env,
+      secrets,
+      writeLog,
+      writeCommand: (text) => (dataOnStdout ? process.stderr.write(text) : process.stdout.write(text)),
+      commandsOnStderr: dataOnStdout,
+    });
+  let parsed: ParsedArgs;
+  let logger: CliLogger;
+  try {
+    parsed = parseCommandArgs(name, args, definition.options, definition.positionals ?? { min: 0, max: 0 });
+    logger = loggerFor(
+      logSettingsFromArgs(parsed.values),
+      definition.stdoutIsData(parsed.values),
+      knownSecrets(parsed.values, env),
+    );
+  } catch (error) {
+    // The command line itself is wrong: report it in plain text (stdout stays empty).
+    reportError(loggerFor({ format: "text", verbose: false }, true, knownSecrets({}, env)), error);
+    return exitCodeFor(error);
+  }
+
+  const active = logger;
+  try {
+    return await definition.body({
+      values: parsed.values,
+      positionals: parsed.positionals,
+      env,
+      cwd: process.cwd(),
+      logger: active,
+      output: (text) => process.stdout.write(active.scrub(text)),
+    });
+  } catch (error) {
+    reportError(active, error);
+    return exitCodeFor(error);
+  }
+}
+
+export function reportError(logger: CliLogger, error: unknown): void {
+  if (isBuildInfoError(error)) {
+    logger.error(`${error.message} ${error.hint}`, { code: error.code });
+    logger.failure(error.message);
+    return;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  logger.error(`unexpected failure: ${detail}`);
+  logger.failure("buildinfo failed unexpectedly");
+}

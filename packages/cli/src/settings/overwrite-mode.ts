@@ -1,0 +1,31 @@
+import { type Environment, type OverwriteMode, parseOverwriteMode } from "@buildinfo/core";
+
+export interface OverwriteChoice {
+  mode: OverwriteMode;
+  /** Why this mode, when the user did not choose it. */
+  reason?: string;
+}
+
+/**
+ * The mode the user asked for, else FailIfExists — except on a CI re-run, where the record of the
+ * first attempt is probably there already: then IgnoreIfExists, as the official GitHub Action and
+ * Azure DevOps task do.
+ */
+export function resolveOverwriteMode(raw: string | undefined, env: Environment): OverwriteChoice {
+  if (raw !== undefined) return { mode: parseOverwriteMode(raw, "--overwrite-mode") };
+  const rerun = rerunMarker(env);
+  if (rerun === undefined) return { mode: "FailIfExists" };
+  return {
+    mode: "IgnoreIfExists",
+    reason: `${rerun} says this is a re-run: using --overwrite-mode IgnoreIfExists (pass --overwrite-mode to choose).`,
+  };
+}
+
+function rerunMarker(env: Environment): string | undefined {
+  for (const name of ["GITHUB_RUN_ATTEMPT", "SYSTEM_JOBATTEMPT"]) {
+    const attempt = Number(env[name]);
+    if (Number.isInteger(attempt) && attempt > 1) return `${name}=${attempt}`;
+  }
+  if (env.APPVEYOR_RE_BUILD?.toLowerCase() === "true") return "APPVEYOR_RE_BUILD=true";
+  return undefined;
+}

@@ -1,0 +1,46 @@
+import { BuildInfoError, validatePackageId, validateVersion } from "@buildinfo/core";
+import { type ParsedArgs, stringValue, stringValues } from "../args";
+
+export interface PackageTarget {
+  packageId: string;
+  version: string;
+}
+
+/**
+ * The packages to push, validated as Octopus validates them. Ids are de-duplicated case-insensitively,
+ * as octo does, with a note of what was dropped.
+ */
+export function packagesFromArgs(values: ParsedArgs["values"]): {
+  packages: PackageTarget[];
+  duplicates: string[];
+} {
+  const ids = stringValues(values, "package-id");
+  if (ids.length === 0) {
+    throw new BuildInfoError("E_USAGE", "No package id given.", {
+      hint: "Pass --package-id ID once per package (e.g. --package-id Acme.Web --package-id Acme.Api).",
+      source: "--package-id",
+    });
+  }
+  const rawVersion = stringValue(values, "version");
+  if (rawVersion === undefined) {
+    throw new BuildInfoError("E_USAGE", "No package version given.", {
+      hint: "Pass --version with the version of the packages, e.g. --version 1.4.2.",
+      source: "--version",
+    });
+  }
+  const version = validateVersion(rawVersion, "--version");
+  const seen = new Set<string>();
+  const packages: PackageTarget[] = [];
+  const duplicates: string[] = [];
+  for (const raw of ids) {
+    const packageId = validatePackageId(raw, "--package-id");
+    const key = packageId.toLowerCase();
+    if (seen.has(key)) {
+      duplicates.push(packageId);
+      continue;
+    }
+    seen.add(key);
+    packages.push({ packageId, version });
+  }
+  return { packages, duplicates };
+}

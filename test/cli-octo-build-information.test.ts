@@ -1,0 +1,199 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../packages/cli/test/helpers/run-cli";
+
+/** What the official TeamCity plugin writes for octo: UTF-16 LE with a BOM; here with lowercase keys too. */
+function utf16LeWithBom(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+}
+
+const pluginFile = {
+  buildenvironment: "TeamCity",
+  buildnumber: "1.8.45",
+  buildurl: "https://tc.example.com/buildConfiguration/Shop_Build/99812",
+  branch: "refs/heads/main",
+  vcstype: "jetbrains.git",
+  vcsroot: "git@git.example.com:shop/web.git",
+  vcscommitnumber: "c0ffee1234567890c0ffee1234567890c0ffee12",
+  commits: [
+    {
+      id: "c0ffee1234567890c0ffee1234567890c0ffee12",
+      comment: "Tidy logging\n\nSHOP-7 follow-up — naïve café",
+    },
+    { id: "badc0de234567890badc0de234567890badc0de2", comment: "Add price cache" },
+  ],
+  incompletedatawarning: "ignored: not a wire field",
+};
+
+describe("buildinfo build-information (octo's command line, as the Jenkins/TeamCity/Bamboo plugins run it)", () => {
+  let server: LocalOctopusServer;
+  let dir: string;
+  let file: string;
+
+  beforeAll(async () => {
+    server = await startOctopusServer({
+      spaces: [
+        { Id: "Spaces-1", Name: "Default", IsDefault: true },
+        { Id: "Spaces-7", Name: "Shop" },
+      ],
+    });
+    dir = await mkdtemp(join(tmpdir(), "buildinfo-octo-"));
+    file = join(dir, "octopus.buildinfo");
+    await writeFile(file, utf16LeWithBom(JSON.stringify(pluginFile, null, 2)));
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("pushes a UTF-16 LE file with lowercase keys, taking --apiKey and --debug", async () => {
+    const result = await runCli(
+      [
+        "build-information",
+        "--server",
+        server.url,
+        "--apiKey",
+        server.apiKey,
+        "--space",
+        "Shop",
+        "--package-id",
+        "Shop.Web",
+        "--version",
+        "1.8.45",
+        "--file",
+        file,
+        "--overwrite-mode",
+        "FailIfExists",
+        "--debug",
+      ],
+      { cwd: dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const [record] = server.records();
+    expect(record).toMatchObject({
+      SpaceId: "Spaces-7",
+      PackageId: "Shop.Web",
+      Version: "1.8.45",
+      BuildEnvironment: "TeamCity",
+      BuildNumber: "1.8.45",
+      BuildUrl: "https://tc.example.com/buildConfiguration/Shop_Build/99812",
+      Branch: "main",
+      VcsType: "Git",
+      VcsRoot: "https://git.example.com/shop/web",
+      VcsCommitNumber: pluginFile.vcscommitnumber,
+    });
+    expect(record?.Commits.map(({ Id, Comment }) => ({ Id, Comment }))).toEqual(
+      pluginFile.commits.map((commit) => ({ Id: commit.id, Comment: commit.comment })),
+    );
+    const posts = server.requests.filter((request) => request.method === "POST");
+    expect(posts).toHaveLength(1);
+    expect(JSON.parse(posts[0]!.body)).not.toHaveProperty("OctopusBuildInformation.IncompleteDataWarning");
+    // --debug shows the complete payload, never the key.
+    expect(result.stderr).toContain('"PackageId": "Shop.Web"');
+    expect(result.stderr).toContain("SHOP-7 follow-up");
+    expect(result.stderr + result.stdout).not.toContain(server.apiKey);
+  });
+
+  it("exits 2 without a request when the file does not exist", async () => {
+    const before = server.requests.length;
+    const result = await runCli(
+      [
+        "build-information",
+        "--server",
+        server.url,
+        "--apiKey",
+        server.apiKey,
+        "--package-id",
+        "Shop.Web",
+        "--version",
+        "1.0.0",
+        "--file",
+        join(dir, "missing.buildinfo"),
+      ],
+      { cwd: dir },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("missing.buildinfo");
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("exits 2 without a request when the file is not valid JSON", async () => {
+    const broken = join(dir, "broken.buildinfo");
+    await writeFile(broken, '{ "BuildEnvironment": "Jenkins", ');
+    const before = server.requests.length;
+    const result = await runCli(
+      [
+        "build-information",
+        "--server",
+        server.url,
+        "--apiKey",
+        server.apiKey,
+        "--package-id",
+        "Shop.Web",
+        "--version",
+        "1.0.0",
+        "--file",
+        broken,
+      ],
+      { cwd: dir },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("broken.buildinfo");
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("accepts the Go CLI's 'build-information upload' form and octo's pass-through options", async () => {
+    const result = await runCli(
+      [
+        "build-information",
+        "upload",
+        "--no-prompt",
+        "--enableServiceMessages",
+        "--logLevel",
+        "verbose",
+        "--server",
+        server.url,
+        "--apiKey",
+        server.apiKey,
+        "--package-id",
+        "Shop.Upload",
+        "--version",
+        "1.8.46",
+        "--file",
+        file,
+      ],
+      { cwd: dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.records().some((record) => record.PackageId === "Shop.Upload")).toBe(true);
+    expect(result.stderr).toContain('"PackageId": "Shop.Upload"');
+  });
+
+  it("refuses --ignoreSslErrors with exit 2, pointing at NODE_EXTRA_CA_CERTS", async () => {
+    const before = server.requests.length;
+    const result = await runCli(
+      [
+        "build-information",
+        "--server",
+        server.url,
+        "--apiKey",
+        server.apiKey,
+        "--package-id",
+        "Shop.Web",
+        "--version",
+        "1.0.1",
+        "--file",
+        file,
+        "--ignoreSslErrors",
+      ],
+      { cwd: dir },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("NODE_EXTRA_CA_CERTS");
+    expect(server.requests.length).toBe(before);
+  });
+});

@@ -1,0 +1,111 @@
+import {
+  createTempGitRepo,
+  type LocalOctopusServer,
+  startOctopusServer,
+  type TempGitRepo,
+} from "@buildinfo/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../packages/cli/test/helpers/run-cli";
+
+const jobToken = "glpat-JOBTOKEN7x9Qz2Lm4Np6Rs8T";
+const password = "hunter2-Pa55word";
+
+describe("secrets never reach Octopus or any output", () => {
+  let server: LocalOctopusServer;
+  let repo: TempGitRepo;
+
+  beforeAll(async () => {
+    server = await startOctopusServer();
+    // GitLab's CI_REPOSITORY_URL shape: the remote of the checkout carries the job token.
+    repo = await createTempGitRepo({
+      remoteUrl: `https://gitlab-ci-token:${jobToken}@gitlab.example.com/acme/shop.git`,
+      commits: [
+        { message: "First", files: { "a.txt": "a" } },
+        { message: "Second", files: { "a.txt": "b" } },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await repo.cleanup();
+  });
+
+  const allBodies = () => server.requests.map((request) => `${request.path} ${request.body}`).join("\n");
+
+  it("strips the credentials of the checkout's remote from VcsRoot, with --verbose on", async () => {
+    const result = await runCli(
+      [
+        "push",
+        "--server",
+        server.url,
+        "--api-key",
+        server.apiKey,
+        "--package-id",
+        "Acme.Web",
+        "--version",
+        "1.0.0",
+        "--verbose",
+      ],
+      { cwd: repo.dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const [record] = server.records();
+    expect(record?.VcsRoot).toBe("https://gitlab.example.com/acme/shop");
+    expect(allBodies()).not.toContain(jobToken);
+    expect(result.stdout + result.stderr).not.toContain(jobToken);
+    // --verbose printed the payload, but neither the key nor the token.
+    expect(result.stderr).toContain('"OctopusBuildInformation"');
+    expect(result.stdout + result.stderr).not.toContain(server.apiKey);
+  });
+
+  it("strips a password from a --vcs-root override and from the server URL in messages", async () => {
+    const result = await runCli(
+      [
+        "push",
+        "--server",
+        server.url,
+        "--api-key",
+        server.apiKey,
+        "--package-id",
+        "Acme.Api",
+        "--version",
+        "1.0.0",
+        "--vcs-root",
+        `https://alice:${password}@github.com/acme/shop.git`,
+        "--verbose",
+        "--log-format",
+        "json",
+      ],
+      { cwd: repo.dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const record = server.records().find((stored) => stored.PackageId === "Acme.Api");
+    expect(record?.VcsRoot).toBe("https://github.com/acme/shop");
+    expect(allBodies()).not.toContain(password);
+    expect(result.stdout + result.stderr).not.toContain(password);
+    expect(result.stdout + result.stderr).not.toContain(server.apiKey);
+    // --log-format json: every stderr line is one JSON object.
+    for (const line of result.stderr.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it("never prints the API key taken from the environment, even in the dry-run payload", async () => {
+    const result = await runCli(
+      ["push", "--package-id", "Acme.Web", "--version", "2.0.0", "--dry-run", "--verbose"],
+      {
+        cwd: repo.dir,
+        env: { OCTOPUS_URL: server.url, OCTOPUS_API_KEY: server.apiKey },
+      },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).not.toContain(server.apiKey);
+    expect(result.stdout + result.stderr).not.toContain(jobToken);
+  });
+
+  it("keeps credentials out of collect's output", async () => {
+    const result = await runCli(["collect", "--verbose"], { cwd: repo.dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).not.toContain(jobToken);
+    expect(JSON.parse(result.stdout)).toMatchObject({ VcsRoot: "https://gitlab.example.com/acme/shop" });
+  });
+});
