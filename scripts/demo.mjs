@@ -2,7 +2,8 @@
 // The main job on a built-in default: start the local Octopus server from @buildinfo/testing on a
 // free port, collect build information from this repository's own git history with the real CLI,
 // push it for two packages, and print what the server stored.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { startOctopusServer } from "../packages/testing/dist/index.js";
 
@@ -13,7 +14,8 @@ const server = await startOctopusServer({ spaces: [{ Id: "Spaces-1", Name: "Defa
 process.stderr.write(`Local Octopus build-information server listening on ${server.url}\n\n`);
 
 try {
-  const push = spawnSync(
+  // Asynchronous: the server answers from this process's event loop while the CLI runs.
+  const push = spawn(
     process.execPath,
     [
       cli,
@@ -37,9 +39,10 @@ try {
       env: { ...process.env, OCTOPUS_API_KEY: server.apiKey, OCTOPUS_URL: "", OCTOPUS_SPACE: "" },
     },
   );
-  if (push.status !== 0) {
-    process.stderr.write(`\nbuildinfo push exited with ${push.status ?? push.signal}.\n`);
-    process.exitCode = push.status ?? 1;
+  const [status, signal] = await once(push, "exit");
+  if (status !== 0) {
+    process.stderr.write(`\nbuildinfo push exited with ${status ?? signal}.\n`);
+    process.exitCode = status ?? 1;
   } else {
     const records = server.records();
     process.stderr.write(`\nThe server stored ${records.length} build-information records:\n`);
