@@ -1,6 +1,6 @@
 import type { Environment, HttpRequestOptions } from "../adapter";
 
-/** Basic credentials from a user and a secret variable, only when both are set. */
+/** Basic credentials from a user and a secret variable, only when both are set to non-blank values. */
 export function basicAuthFromEnv(
   env: Environment,
   userVariable: string,
@@ -8,7 +8,7 @@ export function basicAuthFromEnv(
 ): HttpRequestOptions["basicAuth"] {
   const username = env[userVariable];
   const password = env[secretVariable];
-  if (username === undefined || username === "" || password === undefined || password === "")
+  if (username === undefined || username.trim() === "" || password === undefined || password.trim() === "")
     return undefined;
   return { username, password };
 }

@@ -1,6 +1,7 @@
 /**
  * `map` with at most `limit` calls of `fn` in flight at once; results keep the order of `items`.
- * The first rejection rejects the whole call (calls already started still run to completion).
+ * The first rejection rejects the whole call: no further calls start, and calls already started still
+ * run to completion.
  */
 export async function mapWithConcurrency<Item, Result>(
   items: readonly Item[],
@@ -9,14 +10,21 @@ export async function mapWithConcurrency<Item, Result>(
 ): Promise<Result[]> {
   const results: Result[] = new Array(items.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const index = next;
       next += 1;
-      results[index] = await fn(items[index] as Item, index);
+      try {
+        results[index] = await fn(items[index] as Item, index);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker());
-  await Promise.all(workers);
+  // A limit that is not a positive number (0, NaN) still runs one call at a time.
+  const width = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
+  await Promise.all(Array.from({ length: width }, () => worker()));
   return results;
 }
