@@ -1,6 +1,5 @@
-import { BuildInfoError, isBuildInfoError } from "@buildinfo/core";
+import { BuildInfoError, isBuildInfoError, mapWithConcurrency } from "@buildinfo/core";
 import { createApiCaller } from "./api-caller";
-import { mapWithConcurrency } from "./concurrency";
 import { pushOne } from "./push";
 import { parseJson, responseError } from "./response-errors";
 import { createSpaceResolver } from "./spaces";
