@@ -43,12 +43,15 @@ export function teamCityChangesUrl(options: ReadTeamCityChangesOptions, start: n
 
 /**
  * Every change of the build, one request per page with the comments inside (never one request per
- * change): follows `nextHref`, or asks for `start+count` when a full page comes without one (old servers).
+ * change): follows `nextHref`, or asks for `start+count` when a full page comes without one from a
+ * server that never links its pages (old servers).
  */
 export async function readTeamCityChanges(options: ReadTeamCityChangesOptions): Promise<TeamCityChanges> {
   const pageSize = options.pageSize ?? defaultTeamCityPageSize;
   const accept = options.format === "json" ? "application/json" : "application/xml";
   const origin = new URL(options.serverUrl);
+  // A server that links its pages omits the link on the last one; only old servers need start+count.
+  let serverLinksPages = false;
   const collected = await collectPages(
     { url: teamCityChangesUrl(options, 0), start: 0 },
     async (cursor) => {
@@ -64,9 +67,10 @@ export async function readTeamCityChanges(options: ReadTeamCityChangesOptions): 
         `${origin.origin}/app/rest/changes`,
       );
       const start = cursor.start + page.changes.length;
+      if (page.nextHref) serverLinksPages = true;
       const next = page.nextHref
         ? { url: new URL(page.nextHref, origin).href, start }
-        : page.changes.length >= pageSize
+        : !serverLinksPages && page.changes.length >= pageSize
           ? { url: teamCityChangesUrl(options, start), start }
           : undefined;
       return { items: page.changes, next };

@@ -156,6 +156,20 @@ describe("teamcityAdapter", () => {
     expect(draft.sources?.buildNumber).toBe("build.number");
   });
 
+  it("stops at the last linked page when the count is an exact multiple of the page size", async () => {
+    const api = await fakeTeamCity(manyChanges.slice(0, 200));
+    const files = await properties(systemProperties(), singleRootConfig(api.url));
+    const draft = await teamcityAdapter.collect(
+      createTestContext({
+        http,
+        env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
+        options: { changesPageSize: "100" },
+      }),
+    );
+    expect(api.requests).toHaveLength(2);
+    expect(draft.commits).toHaveLength(200);
+  });
+
   it("resolves the <default> logical branch to the root's full ref, and prefers BUILD_URL", async () => {
     const api = await fakeTeamCity([]);
     const config: Record<string, string> = {
