@@ -13,6 +13,9 @@ await new BuildInformationRepository(client, space).push({
   VcsType: "Git",
   VcsRoot: "https://github.com/acme/shop-web",
   VcsCommitNumber: "0123456789abcdef0123456789abcdef01234567",
-  Packages: Array.from({ length: Number(count) }, (_, i) => ({ Id: `Official.Package${i}`, Version: version })),
+  Packages: Array.from({ length: Number(count) }, (_, i) => ({
+    Id: `Official.Package${i}`,
+    Version: version,
+  })),
   Commits: [{ Id: "0123456789abcdef0123456789abcdef01234567", Comment: "SHOP-1 bench" }],
 });

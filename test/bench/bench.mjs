@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `pnpm bench`: every figure is a ratio against a baseline measured in the same run on the same
 // machine, so the numbers mean something on any hardware. Absolute times are printed for context.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startOctopusServer } from "../../packages/testing/dist/index.js";
+import { adapterCollection } from "./adapter-collection.mjs";
 import { makeHistoryRepo } from "./history-repo.mjs";
 
 const cli = fileURLToPath(new URL("../../packages/cli/dist/cli.js", import.meta.url));
@@ -21,6 +23,20 @@ function run(command, args, options = {}) {
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
   }
+  return ms;
+}
+
+// For commands that talk to a server in this process: spawnSync would block the server's event loop.
+async function runAsync(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], ...options });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const [status] = await once(child, "exit");
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${status}: ${stderr.slice(0, 2000)}`);
   return ms;
 }
 
@@ -65,18 +81,38 @@ async function pushFanOut() {
   let build = 0;
   const push = (extra) => {
     build += 1;
-    return run(
+    return runAsync(
       process.execPath,
-      [cli, "push", ...packages, "--version", `1.0.${build}`, "--server", server.url, "--space", "Default", "--from", "git", "--commit-cap", "50", ...extra],
-      { env: { ...process.env, OCTOPUS_API_KEY: server.apiKey }, stdio: ["ignore", "ignore", "pipe"] },
+      [
+        cli,
+        "push",
+        ...packages,
+        "--version",
+        `1.0.${build}`,
+        "--server",
+        server.url,
+        "--space",
+        "Default",
+        "--from",
+        "git",
+        "--commit-cap",
+        "50",
+        ...extra,
+      ],
+      { env: { ...process.env, OCTOPUS_API_KEY: server.apiKey } },
     );
   };
-  const ours = push([]);
-  const sequential = push(["--concurrency", "1"]);
+  const ours = await push([]);
+  const sequential = await push(["--concurrency", "1"]);
   build += 1;
-  const official = run(process.execPath, [apiClientPush, server.url, server.apiKey, "Default", `1.0.${build}`, "60"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const official = await runAsync(process.execPath, [
+    apiClientPush,
+    server.url,
+    server.apiKey,
+    "Default",
+    `1.0.${build}`,
+    "60",
+  ]);
   await server.close();
   report("push 60 packages, 40 ms latency", ours, "same push at --concurrency 1", sequential, 0.35);
   report("push 60 packages, 40 ms latency", ours, "@octopusdeploy/api-client script", official, 1);
@@ -86,6 +122,7 @@ try {
   await coldStart();
   await collectLargeRange();
   await pushFanOut();
+  await adapterCollection();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
