@@ -1,5 +1,8 @@
 import { type BuildInformation, previewWorkItems } from "@buildinfo/core";
 
+/** More would bury the build log; the rest are counted. */
+const workItemsShown = 20;
+
 /** A few log lines that tell a person what is about to be sent. */
 export function describeBuildInformation(info: BuildInformation): string[] {
   const build = [
@@ -20,8 +23,10 @@ export function describeBuildInformation(info: BuildInformation): string[] {
   // A preview only: Octopus derives the work items itself from its configured issue trackers.
   const workItems = previewWorkItems(info);
   if (workItems.length > 0) {
-    const items = workItems.map((item) => `${item.Id} (${item.Source})`).join(", ");
-    lines.push(`work items Octopus should link, if its issue trackers are set up: ${items}`);
+    const shown = workItems.slice(0, workItemsShown).map((item) => `${item.Id} (${item.Source})`);
+    const more = workItems.length - shown.length;
+    if (more > 0) shown.push(`and ${more} more`);
+    lines.push(`work items Octopus should link, if its issue trackers are set up: ${shown.join(", ")}`);
   }
   return lines;
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { describeBuildInformation } from "../src/describe-build-information";
+
+describe("describeBuildInformation", () => {
+  it("names the build, the source and the commit count", () => {
+    const lines = describeBuildInformation({
+      BuildEnvironment: "Jenkins",
+      BuildNumber: "7",
+      BuildUrl: "https://ci.example.com/job/shop/7/",
+      Branch: "main",
+      VcsType: "Git",
+      VcsRoot: "https://github.com/acme/shop",
+      VcsCommitNumber: "abc123",
+      Commits: [{ Id: "abc123", Comment: "SHOP-1 first\n\nFixes #4" }],
+    });
+    expect(lines[0]).toBe("build: Jenkins, build 7, https://ci.example.com/job/shop/7/");
+    expect(lines[1]).toBe("source: Git, https://github.com/acme/shop, branch main, commit abc123; 1 commit");
+    expect(lines[2]).toContain("SHOP-1 (Jira), 4 (GitHub)");
+  });
+
+  it("shows the first 20 work items and counts the rest, so a long history does not flood the log", () => {
+    const commits = Array.from({ length: 30 }, (_, index) => ({
+      Id: `c${index}`,
+      Comment: `SHOP-${index + 1} change`,
+    }));
+    const lines = describeBuildInformation({ BuildEnvironment: "Git", VcsType: "Git", Commits: commits });
+    const workItems = lines.find((line) => line.startsWith("work items"));
+    expect(workItems).toContain("SHOP-20 (Jira), and 10 more");
+    expect(workItems).not.toContain("SHOP-21 ");
+  });
+});
