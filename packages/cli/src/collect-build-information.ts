@@ -15,7 +15,6 @@ import {
   normalizeDraft,
   normalizeVcsType,
 } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
 import { adapterById, detectAdapter } from "./adapters";
 
 export interface CollectBuildInformationOptions {
@@ -59,8 +58,22 @@ const nodeFileSystem: FileSystem = {
 
 const silentLogger: Logger = { debug() {}, info() {}, warn() {} };
 
-function timeout(timeoutMs: number | undefined): { timeoutMs?: number } {
-  return timeoutMs === undefined ? {} : { timeoutMs };
+/** Loads the HTTP stack on the first request: most local and git-range collections never make one. */
+function lazyHttpClient(
+  logger: Logger,
+  timeoutMs: number | undefined,
+): HttpClient & { close(): Promise<void> } {
+  let opened: ReturnType<typeof open> | undefined;
+  const open = () =>
+    import("@buildinfo/octopus").then(({ createHttpClient }) =>
+      createHttpClient({ logger, ...(timeoutMs === undefined ? {} : { timeoutMs }) }),
+    );
+  return {
+    get: async (url, requestOptions) => (await (opened ??= open())).get(url, requestOptions),
+    close: async () => {
+      if (opened !== undefined) await (await opened).close();
+    },
+  };
 }
 
 /**
@@ -85,8 +98,7 @@ export async function collectBuildInformation(
   }
 
   const git = options.git ?? createGitRunner(options.cwd, { logger });
-  const ownHttp =
-    options.http === undefined ? createHttpClient({ logger, ...timeout(options.timeoutMs) }) : undefined;
+  const ownHttp = options.http === undefined ? lazyHttpClient(logger, options.timeoutMs) : undefined;
   let draft: BuildInformationDraft;
   try {
     draft = await adapter.collect({

@@ -42,48 +42,48 @@ export function previewWorkItems(
   const azureBuild =
     info.BuildEnvironment === "Azure DevOps" ? parseAzureDevOpsBuildUrl(info.BuildUrl) : undefined;
   const items = new Map<string, WorkItemPreview>();
-  const add = (key: string, commitId: string, item: Omit<WorkItemPreview, "CommitIds">) => {
+  // The item is built only for a key's first mention: long histories mention the same keys often.
+  const add = (key: string, commitId: string, item: () => Omit<WorkItemPreview, "CommitIds">) => {
     const existing = items.get(key);
-    if (existing === undefined) items.set(key, { ...item, CommitIds: [commitId] });
-    else if (!existing.CommitIds.includes(commitId)) existing.CommitIds.push(commitId);
+    if (existing === undefined) items.set(key, { ...item(), CommitIds: [commitId] });
+    else if (existing.CommitIds.at(-1) !== commitId) existing.CommitIds.push(commitId);
   };
   for (const commit of info.Commits) {
     for (const key of parseJiraKeys(commit.Comment)) {
-      add(`Jira ${key.toUpperCase()}`, commit.Id, {
+      add(`Jira ${key.toUpperCase()}`, commit.Id, () => ({
         Id: key,
         Source: "Jira",
         Description: key,
         ...(jiraBaseUrl === undefined ? {} : { LinkUrl: `${jiraBaseUrl}/browse/${key}` }),
         Note: "Octopus keeps the key only if it exists in Jira.",
-      });
+      }));
     }
     if (!inAzureRepos) {
       for (const reference of parseGitHubReferences(commit.Comment)) {
         const linkUrl = gitHubReferenceUrl(reference, vcsRoot, githubBaseUrl);
-        const ghForm = /^GH-/i.test(reference.linkData);
-        add(`GitHub ${linkUrl ?? reference.linkData}`, commit.Id, {
+        add(`GitHub ${linkUrl ?? reference.linkData}`, commit.Id, () => ({
           Id: reference.number,
           Source: "GitHub",
           Description: reference.number,
           ...(linkUrl === undefined ? {} : { LinkUrl: linkUrl }),
-          ...(ghForm
+          ...(/^GH-/i.test(reference.linkData)
             ? {
                 Note: `Octopus links ${reference.linkData} as {GitHub base URL}/${reference.linkData}/issues.`,
               }
             : {}),
-        });
+        }));
       }
     }
     if (azureBuild) {
       for (const match of commit.Comment.matchAll(azureDevOpsReference)) {
         const id = match[1]!;
-        add(`Azure DevOps ${id}`, commit.Id, {
+        add(`Azure DevOps ${id}`, commit.Id, () => ({
           Id: id,
           Source: "Azure DevOps",
           Description: id,
           LinkUrl: `${azureBuild.projectUrl}/_workitems?_a=edit&id=${id}`,
           Note: `A guess from the commit message: Octopus lists the work items Azure DevOps links to build ${azureBuild.buildId ?? "(no buildId in BuildUrl)"}.`,
-        });
+        }));
       }
     }
   }
