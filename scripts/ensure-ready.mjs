@@ -22,7 +22,9 @@ function fail(message) {
 
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
-  fail(`Node ${process.versions.node} is too old: buildinfo needs Node >= 20.19. Install a newer Node 20 or 22.`);
+  fail(
+    `Node ${process.versions.node} is too old: buildinfo needs Node >= 20.19. Install a newer Node 20 or 22.`,
+  );
 }
 
 function pnpmCommand() {

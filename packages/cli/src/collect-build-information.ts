@@ -69,7 +69,10 @@ function lazyHttpClient(
       createHttpClient({ logger, ...(timeoutMs === undefined ? {} : { timeoutMs }) }),
     );
   return {
-    get: async (url, requestOptions) => (await (opened ??= open())).get(url, requestOptions),
+    get: async (url, requestOptions) => {
+      opened ??= open();
+      return (await opened).get(url, requestOptions);
+    },
     close: async () => {
       if (opened !== undefined) await (await opened).close();
     },
