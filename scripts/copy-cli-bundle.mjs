@@ -2,12 +2,12 @@
 // bundle (packages/cli/dist, chunks included) to ./dist/cli of the package it runs in, and marks
 // ./dist as ES modules so `node dist/<entry>.js` runs without the package's own package.json.
 // Usage, from the package directory after `pnpm build` at the workspace root:
-//   node <path>/copy-cli-bundle.mjs dist/<entry>.js
+//   node ../../scripts/copy-cli-bundle.mjs dist/<entry>.js
 import { cpSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const cliDist = fileURLToPath(new URL("../../../packages/cli/dist/", import.meta.url));
+const cliDist = fileURLToPath(new URL("../packages/cli/dist/", import.meta.url));
 const entry = resolve(process.argv[2] ?? "dist/index.js");
 const target = resolve("dist/cli");
 
