@@ -13,11 +13,13 @@ const gitSpellings = new Set([
   "stash",
   "bbserver",
   "gitlab",
+  "gitlabenterprise",
   "gitea",
   "vso",
   // Bamboo's repository plugin keys (bamboo_planRepository_type).
   "gitv2",
   "gh",
+  "stash-rep",
 ]);
 
 const tfvcSpellings = new Set(["tfvc", "tfs", "tfsversioncontrol"]);

@@ -21,6 +21,8 @@ describe("normalizeVcsType", () => {
     "vso",
     "gitv2",
     "gh",
+    "stash-rep",
+    "gitLabEnterprise",
     "com.atlassian.bamboo.plugins.atlassian-bamboo-plugin-git:gitv2",
     "  git  ",
   ])("maps %j to Git", (raw) => {
