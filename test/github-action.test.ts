@@ -1,0 +1,323 @@
+// End-to-end: the packaged GitHub Action (adapters/github-actions/dist/action.js with the CLI bundle in
+// dist/cli) run as the runner runs it — `node dist/action.js`, inputs as INPUT_<NAME>, the GITHUB_*
+// variables, a real push payload at GITHUB_EVENT_PATH, a real checkout as the workspace — against the
+// local Octopus server.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createTempGitRepo,
+  type FakeApi,
+  type LocalOctopusServer,
+  startFakeApi,
+  startOctopusServer,
+  type TempGitRepo,
+} from "@buildinfo/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const packageDir = fileURLToPath(new URL("../adapters/github-actions/", import.meta.url));
+const actionEntry = join(packageDir, "dist", "action.js");
+const cliBundle = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
+const apiKey = "API-GHACTIONE2ESECRETKEY00000000";
+const githubToken = "ghs_actionE2eJobToken0000000000000000";
+
+interface PushPayload {
+  ref: string;
+  before: string;
+  after: string;
+  created: boolean;
+  forced: boolean;
+  commits: { id: string; message: string }[];
+}
+
+const webhookExamples = createRequire(import.meta.url)("@octokit/webhooks-examples") as {
+  name: string;
+  examples: Record<string, unknown>[];
+}[];
+
+/** The real github.com push of `refs/heads/master` (Codertocat/Hello-World), made to describe `commits`. */
+function pushPayload(
+  before: string,
+  commits: { Id: string; Comment: string }[],
+  forced = false,
+): PushPayload {
+  const example = webhookExamples
+    .find((definition) => definition.name === "push")
+    ?.examples.find((payload) => payload.ref === "refs/heads/master") as PushPayload | undefined;
+  if (example === undefined) throw new Error("@octokit/webhooks-examples has no push to refs/heads/master");
+  const payload = structuredClone(example);
+  const template = payload.commits[0];
+  const oldestFirst = [...commits].reverse();
+  return Object.assign(payload, {
+    before,
+    after: commits[0]?.Id,
+    created: false,
+    forced,
+    commits: oldestFirst.map((commit) => ({ ...template, id: commit.Id, message: commit.Comment })),
+  });
+}
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+}
+
+describe("the GitHub Action, packaged and run as the runner runs it", () => {
+  let server: LocalOctopusServer;
+  let githubApi: FakeApi;
+  let repo: TempGitRepo;
+  let dir: string;
+  let runs = 0;
+
+  beforeAll(async () => {
+    for (const [path, what] of [
+      [actionEntry, "The action's entry"],
+      [cliBundle, "The CLI bundle"],
+    ] as const) {
+      if (!existsSync(path)) {
+        throw new Error(
+          `${what} is missing (${path}): build the workspace first (\`npm test\` does; locally \`pnpm -r build\`).`,
+        );
+      }
+    }
+    const packaged = spawnSync(process.execPath, ["../../scripts/copy-cli-bundle.mjs", "dist/action.js"], {
+      cwd: packageDir,
+      encoding: "utf8",
+    });
+    if (packaged.status !== 0) {
+      throw new Error(`Packaging the action failed (exit ${packaged.status}): ${packaged.stderr}`);
+    }
+    server = await startOctopusServer({ apiKeys: [apiKey] });
+    // The compare API: an ordinary push needs none of it, so every request is a failure.
+    githubApi = await startFakeApi(() => ({ status: 500, body: { message: "not expected" } }));
+    repo = await createTempGitRepo({
+      commits: [
+        { message: "Initial commit" },
+        { message: "HW-1 add the greeting\n\nWith a body line." },
+        { message: "HW-2 greet the world" },
+        { message: "HW-3 rewrite history" },
+      ],
+      remoteUrl: "https://github.com/Codertocat/Hello-World.git",
+    });
+    dir = await mkdtemp(join(tmpdir(), "buildinfo-gha-e2e-"));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await githubApi?.close();
+    await repo?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** One step run: a fresh event file, step summary and output file, as the runner gives each step. */
+  async function runAction(payload: PushPayload, env: Record<string, string>): Promise<ActionRun> {
+    runs += 1;
+    const eventPath = join(dir, `event-${runs}.json`);
+    const summaryPath = join(dir, `step-summary-${runs}.md`);
+    const outputPath = join(dir, `output-${runs}.txt`);
+    await writeFile(eventPath, JSON.stringify(payload));
+    await writeFile(summaryPath, "");
+    await writeFile(outputPath, "");
+    const childEnv: Record<string, string> = {
+      CI: "true",
+      GITHUB_ACTIONS: "true",
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_API_URL: githubApi.url,
+      GITHUB_REPOSITORY: "Codertocat/Hello-World",
+      GITHUB_REPOSITORY_OWNER: "Codertocat",
+      GITHUB_RUN_ID: "9512388204",
+      GITHUB_RUN_NUMBER: "57",
+      GITHUB_RUN_ATTEMPT: "1",
+      GITHUB_WORKFLOW: "build",
+      GITHUB_JOB: "package",
+      GITHUB_EVENT_NAME: "push",
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REF: payload.ref,
+      GITHUB_REF_NAME: "master",
+      GITHUB_REF_TYPE: "branch",
+      GITHUB_SHA: payload.after,
+      GITHUB_HEAD_REF: "",
+      GITHUB_BASE_REF: "",
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_OUTPUT: outputPath,
+      RUNNER_OS: "Linux",
+      RUNNER_TEMP: dir,
+      INPUT_PACKAGES: "Acme.ShopWeb\nAcme.ShopApi\n",
+      INPUT_SERVER: server.url,
+      INPUT_API_KEY: apiKey,
+      INPUT_GITHUB_TOKEN: githubToken,
+      ...env,
+    };
+    for (const name of ["PATH", "HOME", "TMPDIR"]) {
+      const value = process.env[name];
+      if (value !== undefined) childEnv[name] ??= value;
+    }
+    const result = await new Promise<Omit<ActionRun, "summary">>((resolve, reject) => {
+      const child = spawn(process.execPath, [actionEntry], {
+        cwd: repo.dir,
+        env: childEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+      });
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+        stderr += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+    return { ...result, summary: readFileSync(summaryPath, "utf8") };
+  }
+
+  /** The API key is masked first thing, and never printed again (the runner masks only what follows). */
+  function expectKeyMasked(run: ActionRun): void {
+    const mask = `::add-mask::${apiKey}`;
+    const lines = run.stdout.split("\n");
+    expect(lines).toContain(mask);
+    expect(lines.findIndex((line) => line.includes(apiKey))).toBe(lines.indexOf(mask));
+    expect(run.stdout.split(apiKey)).toHaveLength(2);
+    expect(run.stderr).not.toContain(apiKey);
+    expect(`${run.stdout}${run.stderr}${run.summary}`).not.toContain(githubToken);
+  }
+
+  const recordsOf = (version: string) =>
+    server
+      .records()
+      .filter((record) => record.Version === version)
+      .sort((left, right) => left.PackageId.localeCompare(right.PackageId));
+
+  const pushBodies = () =>
+    server.requests
+      .filter((request) => request.method === "POST" && request.path.endsWith("/build-information"))
+      .map((request) => JSON.parse(request.body) as { PackageId: string; OverwriteMode: string });
+
+  it("pushes the push's build information for every package and writes the job summary", async () => {
+    const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
+    expect(commits.map((commit) => commit.Id)).toEqual([repo.shas[2], repo.shas[1]]);
+    const run = await runAction(pushPayload(repo.shas[0]!, commits), { INPUT_VERSION: "1.4.57" });
+
+    expect(run.stderr).not.toMatch(/::error/);
+    expect(run.code).toBe(0);
+    const expected = {
+      SpaceId: "Spaces-1",
+      Version: "1.4.57",
+      BuildEnvironment: "GitHub Actions",
+      BuildNumber: "57",
+      BuildUrl: "https://github.com/Codertocat/Hello-World/actions/runs/9512388204",
+      Branch: "master",
+      VcsType: "Git",
+      VcsRoot: "https://github.com/Codertocat/Hello-World",
+      VcsCommitNumber: repo.shas[2],
+      VcsCommitUrl: `https://github.com/Codertocat/Hello-World/commit/${repo.shas[2]}`,
+    };
+    const records = recordsOf("1.4.57");
+    expect(records).toMatchObject([
+      { ...expected, PackageId: "Acme.ShopApi" },
+      { ...expected, PackageId: "Acme.ShopWeb" },
+    ]);
+    for (const record of records) {
+      expect(record.Commits.map(({ Id, Comment }) => ({ Id, Comment }))).toEqual(commits);
+    }
+    // A payload of an ordinary push is complete: no API call, and the token went nowhere.
+    expect(githubApi.requests).toEqual([]);
+    const push = server.requests.find((request) => request.method === "POST");
+    expect(push?.headers["x-octopus-apikey"]).toBe(apiKey);
+    expect(pushBodies().map((body) => body.OverwriteMode)).toEqual(["FailIfExists", "FailIfExists"]);
+
+    expect(run.summary).toContain("### Octopus build information");
+    expect(run.summary).toContain("| Package | Version | Result |");
+    expect(run.summary).toMatch(/^\| \[Acme\.ShopWeb\]\(http[^)]+\) \| 1\.4\.57 \| created \|$/m);
+    expect(run.summary).toMatch(/^\| \[Acme\.ShopApi\]\(http[^)]+\) \| 1\.4\.57 \| created \|$/m);
+    expect(run.summary).toContain(
+      "| Build | [57](https://github.com/Codertocat/Hello-World/actions/runs/9512388204) |",
+    );
+    expect(run.summary).toContain(`| Commit | \`${repo.shas[2]}\` |`);
+    expect(run.summary).toContain("| Commits | 2 |");
+    expect(run.summary).toContain(`- \`${repo.shas[1]!.slice(0, 12)}\` HW-1 add the greeting`);
+    expect(run.summary).not.toContain("[!CAUTION]");
+    expectKeyMasked(run);
+  });
+
+  it("fails a second push of the version with exit 1, ::error commands and a summary that says why", async () => {
+    const before = recordsOf("1.4.57");
+    const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
+    const run = await runAction(pushPayload(repo.shas[0]!, commits), { INPUT_VERSION: "1.4.57" });
+
+    expect(run.code).toBe(1);
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(output).toMatch(/^::error title=buildinfo::Acme\.ShopWeb 1\.4\.57 was not pushed/m);
+    expect(output).toMatch(/^::error title=buildinfo::Acme\.ShopApi 1\.4\.57 was not pushed/m);
+    expect(recordsOf("1.4.57")).toEqual(before);
+    expect(run.summary).toContain("> [!CAUTION]");
+    expect(run.summary).toContain("Pushing failed (exit 1)");
+    expect(run.summary).toMatch(
+      /^\| \S*Acme\.ShopWeb\S* \| 1\.4\.57 \| failed: [^\n]*already exists[^\n]*\|$/im,
+    );
+    expectKeyMasked(run);
+  });
+
+  it("lets a re-run (GITHUB_RUN_ATTEMPT=2) succeed with IgnoreIfExists, keeping the first attempt's records", async () => {
+    const before = recordsOf("1.4.57");
+    const bodies = pushBodies().length;
+    const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
+    const run = await runAction(pushPayload(repo.shas[0]!, commits), {
+      INPUT_VERSION: "1.4.57",
+      GITHUB_RUN_ATTEMPT: "2",
+    });
+
+    expect(run.code).toBe(0);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/::error/);
+    expect(
+      pushBodies()
+        .slice(bodies)
+        .map((body) => body.OverwriteMode),
+    ).toEqual(["IgnoreIfExists", "IgnoreIfExists"]);
+    expect(recordsOf("1.4.57")).toEqual(before);
+    // The kept record is this build's own (same run, same commits), so the CLI reports it as created:
+    // "ignored" is for a kept record that differs from what was sent.
+    expect(run.summary).toMatch(/^\| \S*Acme\.ShopWeb\S* \| 1\.4\.57 \| created \|$/m);
+    expect(run.summary).toMatch(/^\| \S*Acme\.ShopApi\S* \| 1\.4\.57 \| created \|$/m);
+    expect(run.summary).not.toContain("[!CAUTION]");
+    expectKeyMasked(run);
+  });
+
+  it("exits 2 without sending anything when the version input is missing, and says so in the summary", async () => {
+    const posts = pushBodies().length;
+    const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
+    const run = await runAction(pushPayload(repo.shas[0]!, commits), { INPUT_VERSION: "" });
+
+    expect(run.code).toBe(2);
+    expect(`${run.stdout}\n${run.stderr}`).toMatch(/^::error title=buildinfo::[^\n]*version/im);
+    expect(pushBodies()).toHaveLength(posts);
+    expect(run.summary).toContain("> [!CAUTION]");
+    expect(run.summary).toContain("Pushing failed (exit 2)");
+    expectKeyMasked(run);
+  });
+
+  it("reads a forced push's commits from the checkout when no github_token is given", async () => {
+    const commits = repo.octopusCommits(`${repo.shas[1]}..${repo.shas[3]}`);
+    const run = await runAction(pushPayload(repo.shas[1]!, commits, true), {
+      INPUT_VERSION: "1.4.58",
+      INPUT_PACKAGES: "Acme.ShopWeb",
+      INPUT_GITHUB_TOKEN: "",
+    });
+
+    expect(run.code).toBe(0);
+    const [record] = recordsOf("1.4.58");
+    expect(record).toMatchObject({ PackageId: "Acme.ShopWeb", VcsCommitNumber: repo.shas[3] });
+    expect(record?.Commits.map(({ Id, Comment }) => ({ Id, Comment }))).toEqual(commits);
+    expect(githubApi.requests).toEqual([]);
+    expect(run.summary).toMatch(/^\| \S*Acme\.ShopWeb\S* \| 1\.4\.58 \| created \|$/m);
+    expectKeyMasked(run);
+  });
+});
