@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 
 describe("build servers' own log commands", () => {
@@ -23,19 +24,7 @@ describe("build servers' own log commands", () => {
   });
 
   const pushTwice = async (packageId: string, env: Record<string, string>) => {
-    const args = [
-      "push",
-      "--server",
-      server.url,
-      "--api-key",
-      server.apiKey,
-      "--package-id",
-      packageId,
-      "--version",
-      "1.0.0",
-      "--file",
-      file,
-    ];
+    const args = pushArgs(server, packageId, "1.0.0", ["--file", file]);
     expect((await runCli(args, { cwd: dir, env })).code).toBe(0);
     return runCli(args, { cwd: dir, env });
   };

@@ -5,6 +5,7 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 
 describe("build-server detection through the CLI", () => {
@@ -77,20 +78,7 @@ describe("build-server detection through the CLI", () => {
   });
 
   it("pushes what it detected", async () => {
-    const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--api-key",
-        server.apiKey,
-        "--package-id",
-        "Shop.Web",
-        "--version",
-        "1.0.311",
-      ],
-      { cwd: repo.dir, env: gitlab },
-    );
+    const result = await runCli(pushArgs(server, "Shop.Web", "1.0.311"), { cwd: repo.dir, env: gitlab });
     expect(result.code, result.stderr).toBe(0);
     expect(server.records()[0]).toMatchObject({
       BuildEnvironment: "GitLab CI",

@@ -98,7 +98,8 @@ describe("buildinfo build-information (octo's command line, as the Jenkins/TeamC
     expect(result.stderr + result.stdout).not.toContain(server.apiKey);
   });
 
-  it("exits 2 without a request when the file does not exist", async () => {
+  /** octo's `build-information` of Shop.Web `version` from `buildInfoFile`, which must exit 2 without a request. */
+  const octoPushRefused = async (version: string, buildInfoFile: string, extra: string[] = []) => {
     const before = server.requests.length;
     const result = await runCli(
       [
@@ -110,40 +111,28 @@ describe("buildinfo build-information (octo's command line, as the Jenkins/TeamC
         "--package-id",
         "Shop.Web",
         "--version",
-        "1.0.0",
+        version,
         "--file",
-        join(dir, "missing.buildinfo"),
+        buildInfoFile,
+        ...extra,
       ],
       { cwd: dir },
     );
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("missing.buildinfo");
     expect(server.requests.length).toBe(before);
+    return result;
+  };
+
+  it("exits 2 without a request when the file does not exist", async () => {
+    const result = await octoPushRefused("1.0.0", join(dir, "missing.buildinfo"));
+    expect(result.stderr).toContain("missing.buildinfo");
   });
 
   it("exits 2 without a request when the file is not valid JSON", async () => {
     const broken = join(dir, "broken.buildinfo");
     await writeFile(broken, '{ "BuildEnvironment": "Jenkins", ');
-    const before = server.requests.length;
-    const result = await runCli(
-      [
-        "build-information",
-        "--server",
-        server.url,
-        "--apiKey",
-        server.apiKey,
-        "--package-id",
-        "Shop.Web",
-        "--version",
-        "1.0.0",
-        "--file",
-        broken,
-      ],
-      { cwd: dir },
-    );
-    expect(result.code).toBe(2);
+    const result = await octoPushRefused("1.0.0", broken);
     expect(result.stderr).toContain("broken.buildinfo");
-    expect(server.requests.length).toBe(before);
   });
 
   it("accepts the Go CLI's 'build-information upload' form and octo's pass-through options", async () => {
@@ -174,26 +163,7 @@ describe("buildinfo build-information (octo's command line, as the Jenkins/TeamC
   });
 
   it("refuses --ignoreSslErrors with exit 2, pointing at NODE_EXTRA_CA_CERTS", async () => {
-    const before = server.requests.length;
-    const result = await runCli(
-      [
-        "build-information",
-        "--server",
-        server.url,
-        "--apiKey",
-        server.apiKey,
-        "--package-id",
-        "Shop.Web",
-        "--version",
-        "1.0.1",
-        "--file",
-        file,
-        "--ignoreSslErrors",
-      ],
-      { cwd: dir },
-    );
-    expect(result.code).toBe(2);
+    const result = await octoPushRefused("1.0.1", file, ["--ignoreSslErrors"]);
     expect(result.stderr).toContain("NODE_EXTRA_CA_CERTS");
-    expect(server.requests.length).toBe(before);
   });
 });

@@ -45,26 +45,28 @@ describe("signing in with OIDC (a CI identity token exchanged for an Octopus acc
         request.headers.authorization?.startsWith("Bearer "),
     );
 
-  it("exchanges a given id token and pushes with the access token, printing neither", async () => {
-    const result = await runCli(
+  /** `push` of `file` to the server as the service account; `extra` gives the id token, if any. */
+  const pushAsServiceAccount = (packageId: string, version: string, extra: string[] = []) =>
+    runCli(
       [
         "push",
         "--server",
         server.url,
         "--service-account-id",
         serviceAccountId,
-        "--id-token",
-        idToken,
         "--package-id",
-        "Shop.Web",
+        packageId,
         "--version",
-        "1.0.0",
+        version,
         "--file",
         file,
-        "--verbose",
+        ...extra,
       ],
       { cwd: dir },
     );
+
+  it("exchanges a given id token and pushes with the access token, printing neither", async () => {
+    const result = await pushAsServiceAccount("Shop.Web", "1.0.0", ["--id-token", idToken, "--verbose"]);
     expect(result.code, result.stderr).toBe(0);
     const [post] = bearerPosts();
     expect(post?.headers["x-octopus-apikey"] ?? "").toBe("");
@@ -89,46 +91,14 @@ describe("signing in with OIDC (a CI identity token exchanged for an Octopus acc
   });
 
   it("exits 1 when the server refuses the id token", async () => {
-    const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--service-account-id",
-        serviceAccountId,
-        "--id-token",
-        "eyJ.not-trusted.x",
-        "--package-id",
-        "Shop.Jobs",
-        "--version",
-        "1.0.0",
-        "--file",
-        file,
-      ],
-      { cwd: dir },
-    );
+    const result = await pushAsServiceAccount("Shop.Jobs", "1.0.0", ["--id-token", "eyJ.not-trusted.x"]);
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain("eyJ.not-trusted.x");
   });
 
   it("exits 2 without a request when a service account is named but no id token can be had", async () => {
     const before = server.requests.length;
-    const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--service-account-id",
-        serviceAccountId,
-        "--package-id",
-        "Shop.Web",
-        "--version",
-        "2.0.0",
-        "--file",
-        file,
-      ],
-      { cwd: dir },
-    );
+    const result = await pushAsServiceAccount("Shop.Web", "2.0.0");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--id-token");
     expect(server.requests.length).toBe(before);

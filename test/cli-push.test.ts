@@ -5,6 +5,7 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 
 const spaces = [
@@ -38,23 +39,14 @@ describe("buildinfo push against the local Octopus server", () => {
 
   it("pushes two packages to a space named on the command line, from the git checkout", async () => {
     const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--api-key",
-        server.apiKey,
+      pushArgs(server, "Acme.Web", "1.4.2", [
         "--space",
         "Web Team",
         "--package-id",
-        "Acme.Web",
-        "--package-id",
         "Acme.Api",
-        "--version",
-        "1.4.2",
         "--build-number",
         "311",
-      ],
+      ]),
       { cwd: repo.dir },
     );
     expect(result.stderr).not.toContain(server.apiKey);
@@ -136,23 +128,9 @@ describe("buildinfo push against the local Octopus server", () => {
 
   it("sends nothing with --dry-run and prints the requests it would send", async () => {
     const before = server.requests.length;
-    const result = await runCli(
-      [
-        "push",
-        "--dry-run",
-        "--server",
-        server.url,
-        "--api-key",
-        server.apiKey,
-        "--space",
-        "Spaces-2",
-        "--package-id",
-        "Acme.Web",
-        "--version",
-        "9.9.9",
-      ],
-      { cwd: repo.dir },
-    );
+    const result = await runCli(pushArgs(server, "Acme.Web", "9.9.9", ["--dry-run", "--space", "Spaces-2"]), {
+      cwd: repo.dir,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(server.requests.length).toBe(before);
     const plan = JSON.parse(result.stdout) as {
@@ -174,42 +152,18 @@ describe("buildinfo push against the local Octopus server", () => {
   });
 
   it("exits 1 and names the space when the space does not exist", async () => {
-    const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--api-key",
-        server.apiKey,
-        "--space",
-        "Nope",
-        "--package-id",
-        "Acme.Web",
-        "--version",
-        "4.0.0",
-      ],
-      { cwd: repo.dir },
-    );
+    const result = await runCli(pushArgs(server, "Acme.Web", "4.0.0", ["--space", "Nope"]), {
+      cwd: repo.dir,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Nope");
   });
 
   it("exits 1 with a clear message when the API key is wrong, without printing it", async () => {
     const wrongKey = "API-WRONGKEY00000000000000000000";
-    const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--api-key",
-        wrongKey,
-        "--package-id",
-        "Acme.Web",
-        "--version",
-        "5.0.0",
-      ],
-      { cwd: repo.dir },
-    );
+    const result = await runCli(pushArgs({ url: server.url, apiKey: wrongKey }, "Acme.Web", "5.0.0"), {
+      cwd: repo.dir,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/401|API key/i);
     expect(result.stderr + result.stdout).not.toContain(wrongKey);

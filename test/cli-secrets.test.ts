@@ -5,6 +5,7 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 
 const jobToken = "glpat-JOBTOKEN7x9Qz2Lm4Np6Rs8T";
@@ -34,21 +35,7 @@ describe("secrets never reach Octopus or any output", () => {
   const allBodies = () => server.requests.map((request) => `${request.path} ${request.body}`).join("\n");
 
   it("strips the credentials of the checkout's remote from VcsRoot, with --verbose on", async () => {
-    const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--api-key",
-        server.apiKey,
-        "--package-id",
-        "Acme.Web",
-        "--version",
-        "1.0.0",
-        "--verbose",
-      ],
-      { cwd: repo.dir },
-    );
+    const result = await runCli(pushArgs(server, "Acme.Web", "1.0.0", ["--verbose"]), { cwd: repo.dir });
     expect(result.code, result.stderr).toBe(0);
     const [record] = server.records();
     expect(record?.VcsRoot).toBe("https://gitlab.example.com/acme/shop");
@@ -61,22 +48,13 @@ describe("secrets never reach Octopus or any output", () => {
 
   it("strips a password from a --vcs-root override and from the server URL in messages", async () => {
     const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--api-key",
-        server.apiKey,
-        "--package-id",
-        "Acme.Api",
-        "--version",
-        "1.0.0",
+      pushArgs(server, "Acme.Api", "1.0.0", [
         "--vcs-root",
         `https://alice:${password}@github.com/acme/shop.git`,
         "--verbose",
         "--log-format",
         "json",
-      ],
+      ]),
       { cwd: repo.dir },
     );
     expect(result.code, result.stderr).toBe(0);

@@ -1,7 +1,7 @@
 import {
   type Adapter,
-  type AdapterContext,
   type BuildInformationDraft,
+  collectFromEnv,
   draftFromEnvValues,
   type Environment,
   fillEnvTemplate,
@@ -24,8 +24,7 @@ export const appveyorAdapter: Adapter = {
   id: "appveyor",
   displayName: APPVEYOR_BUILD_ENVIRONMENT,
   detect: (env) => isTrue(env.APPVEYOR),
-  collect: (context: AdapterContext): Promise<BuildInformationDraft> =>
-    Promise.resolve(collectAppveyor(context.env)),
+  collect: collectFromEnv(collectAppveyor),
 };
 
 function collectAppveyor(env: Environment): BuildInformationDraft {

@@ -78,11 +78,6 @@ async function collect(env: Environment, checkout: TempGitRepo) {
   return { draft, resolved, ...normalizeDraft(resolved) };
 }
 
-function headCommit(checkout: TempGitRepo) {
-  const id = checkout.git(["rev-parse", "HEAD"]);
-  return { Id: id, Comment: checkout.git(["log", "-1", "--format=%B", id]).trimEnd() };
-}
-
 describe("appveyorAdapter", () => {
   it("detects AppVeyor from APPVEYOR on Windows (True) and Linux (true) images", () => {
     expect(appveyorAdapter.detect({ APPVEYOR: "True" })).toBe(true);
@@ -101,7 +96,7 @@ describe("appveyorAdapter", () => {
       VcsType: "Git",
       VcsRoot: "https://github.com/acme/shop-web",
       VcsCommitNumber: checkout.shas[1],
-      Commits: [headCommit(checkout)],
+      Commits: checkout.octopusCommits("-1", "HEAD"),
     });
     expect(buildInformation.Commits[0]?.Comment).toBe(commits[1]?.message);
     expect(resolved.sources).toMatchObject({
@@ -129,7 +124,7 @@ describe("appveyorAdapter", () => {
     checkout.commit("Fix coupon rounding");
     const env = branchBuildEnv(checkout, { APPVEYOR_REPO_COMMIT_MESSAGE_EXTENDED: undefined });
     const { buildInformation } = await collect(env, checkout);
-    expect(buildInformation.Commits).toEqual([headCommit(checkout)]);
+    expect(buildInformation.Commits).toEqual(checkout.octopusCommits("-1", "HEAD"));
   });
 
   it("maps a tag build to refs/tags/<name>, although APPVEYOR_REPO_BRANCH holds the tag too", async () => {
@@ -214,7 +209,7 @@ describe("appveyorAdapter", () => {
       APPVEYOR_REPO_COMMIT_MESSAGE_EXTENDED: undefined,
     };
     const { buildInformation } = await collect(branchBuildEnv(full, noMessage), full);
-    expect(buildInformation.Commits).toEqual([headCommit(full)]);
+    expect(buildInformation.Commits).toEqual(full.octopusCommits("-1", "HEAD"));
 
     const shallow = await repo(true);
     const error = await collect(branchBuildEnv(shallow, noMessage), shallow).catch(

@@ -1,7 +1,7 @@
 import {
   type Adapter,
-  type AdapterContext,
   type BuildInformationDraft,
+  collectFromEnv,
   draftFromEnvValues,
   type Environment,
   fillEnvTemplate,
@@ -27,8 +27,7 @@ export const bitbucketPipelinesAdapter: Adapter = {
     firstEnv(env, ["BITBUCKET_BUILD_NUMBER"]) !== undefined ||
     (firstEnv(env, ["BITBUCKET_PIPELINE_UUID"]) !== undefined &&
       firstEnv(env, ["BITBUCKET_STEP_UUID"]) !== undefined),
-  collect: (context: AdapterContext): Promise<BuildInformationDraft> =>
-    Promise.resolve(collectBitbucketPipelines(context.env)),
+  collect: collectFromEnv(collectBitbucketPipelines),
 };
 
 function collectBitbucketPipelines(env: Environment): BuildInformationDraft {

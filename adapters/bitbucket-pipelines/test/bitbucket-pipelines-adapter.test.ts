@@ -1,6 +1,6 @@
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { type Environment, isBuildInfoError, normalizeDraft } from "@buildinfo/core";
-import { createTempGitRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
+import { createFeatureBranchRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { bitbucketPipelinesAdapter } from "../src/index";
 
@@ -10,36 +10,8 @@ afterEach(async () => {
   await Promise.all(repos.splice(0).map((repo) => repo.cleanup()));
 });
 
-const history = [
-  { message: "Initial commit" },
-  { message: "SHOP-3 checkout page\n\nAdds the basket summary." },
-];
-const featureCommits = [
-  "SHOP-7 coupon codes\n\nCodes are validated against the promotions service.\nCloses #12",
-  "Fix coupon rounding",
-];
-
-/** main with two commits (shas[0], shas[1]), then `feature/SHOP-7-coupons` with two more (shas[2], shas[3]). */
-async function repoWithFeatureBranch(): Promise<TempGitRepo> {
-  const repo = await createTempGitRepo({
-    commits: history,
-    branch: "feature/SHOP-7-coupons",
-    remoteUrl: REMOTE,
-  });
-  repos.push(repo);
-  for (const message of featureCommits) repo.commit(message);
-  return repo;
-}
-
-/** The same history as a depth-1 clone of the feature branch. */
-async function shallowCloneOfFeatureBranch(): Promise<TempGitRepo> {
-  const commits = [...history, ...featureCommits.map((message) => ({ message }))];
-  const repo = await createTempGitRepo({
-    commits,
-    branch: "feature/SHOP-7-coupons",
-    remoteUrl: REMOTE,
-    shallowClone: true,
-  });
+async function repoWithFeatureBranch(shallowClone = false): Promise<TempGitRepo> {
+  const repo = await createFeatureBranchRepo({ remoteUrl: REMOTE, shallowClone });
   repos.push(repo);
   return repo;
 }
@@ -78,11 +50,6 @@ async function collect(env: Environment, repo: TempGitRepo) {
   return { draft, resolved, ...normalizeDraft(resolved) };
 }
 
-function gitLog(repo: TempGitRepo, range: string) {
-  const ids = repo.git(["rev-list", range]).split("\n").filter(Boolean);
-  return ids.map((id) => ({ Id: id, Comment: repo.git(["log", "-1", "--format=%B", id]).trimEnd() }));
-}
-
 describe("bitbucketPipelinesAdapter", () => {
   it("detects Bitbucket Pipelines from BITBUCKET_BUILD_NUMBER or the pipeline and step ids", () => {
     expect(bitbucketPipelinesAdapter.detect({ BITBUCKET_BUILD_NUMBER: "288" })).toBe(true);
@@ -103,7 +70,7 @@ describe("bitbucketPipelinesAdapter", () => {
       VcsType: "Git",
       VcsRoot: "https://bitbucket.org/acme/shop-web",
       VcsCommitNumber: repo.shas[3],
-      Commits: gitLog(repo, `${repo.shas[2]}..${repo.shas[3]}`),
+      Commits: repo.octopusCommits(`${repo.shas[2]}..${repo.shas[3]}`),
     });
     expect(resolved.sources?.commits).toBe(
       "git log BITBUCKET_COMMIT^..BITBUCKET_COMMIT, clone depth set by `clone: depth` in bitbucket-pipelines.yml",
@@ -131,7 +98,7 @@ describe("bitbucketPipelinesAdapter", () => {
     const { buildInformation } = await collect(env, repo);
     expect(buildInformation.Branch).toBe("main");
     expect(buildInformation.Commits.map((commit) => commit.Id)).toEqual([merge, repo.shas[3], repo.shas[2]]);
-    expect(buildInformation.Commits).toEqual(gitLog(repo, `${merge}^..${merge}`));
+    expect(buildInformation.Commits).toEqual(repo.octopusCommits(`${merge}^..${merge}`));
   });
 
   it("maps a tag pipeline, which has BITBUCKET_TAG and no BITBUCKET_BRANCH", async () => {
@@ -151,7 +118,7 @@ describe("bitbucketPipelinesAdapter", () => {
     });
     const { buildInformation, warnings } = await collect(env, repo);
     expect(buildInformation.Branch).toBe("feature/SHOP-7-coupons");
-    expect(buildInformation.Commits).toEqual(gitLog(repo, `${repo.shas[1]}..${repo.shas[3]}`));
+    expect(buildInformation.Commits).toEqual(repo.octopusCommits(`${repo.shas[1]}..${repo.shas[3]}`));
     expect(warnings).toEqual([
       "Bitbucket Pipelines gives no previous commit for this build: reading the commits of " +
         "BITBUCKET_PR_DESTINATION_COMMIT..BITBUCKET_COMMIT instead.",
@@ -168,7 +135,7 @@ describe("bitbucketPipelinesAdapter", () => {
   });
 
   it("names `clone: depth` when the head's parent is beyond a depth-1 clone", async () => {
-    const repo = await shallowCloneOfFeatureBranch();
+    const repo = await repoWithFeatureBranch(true);
     const error = await collect(branchPipelineEnv(repo), repo).catch((caught: unknown) => caught);
     expect(isBuildInfoError(error) && error.code).toBe("E_SHALLOW_CLONE");
     expect((error as Error).message).toContain(

@@ -1,7 +1,7 @@
 import {
   type Adapter,
-  type AdapterContext,
   type BuildInformationDraft,
+  collectFromEnv,
   draftFromEnvValues,
   type Environment,
   type EnvValue,
@@ -31,8 +31,7 @@ export const continuaCiAdapter: Adapter = {
   id: "continua-ci",
   displayName: CONTINUA_BUILD_ENVIRONMENT,
   detect: (env) => firstEnv(env, ["ContinuaCI.Version"]) !== undefined,
-  collect: (context: AdapterContext): Promise<BuildInformationDraft> =>
-    Promise.resolve(collectContinua(context.env)),
+  collect: collectFromEnv(collectContinua),
 };
 
 function collectContinua(env: Environment): BuildInformationDraft {

@@ -75,11 +75,6 @@ async function collect(env: Environment, checkout: TempGitRepo) {
   return { draft, resolved, ...normalizeDraft(resolved) };
 }
 
-function gitLog(checkout: TempGitRepo, range: string) {
-  const ids = checkout.git(["rev-list", range]).split("\n").filter(Boolean);
-  return ids.map((id) => ({ Id: id, Comment: checkout.git(["log", "-1", "--format=%B", id]).trimEnd() }));
-}
-
 describe("continuaCiAdapter", () => {
   it("detects Continua CI from ContinuaCI.Version", () => {
     expect(continuaCiAdapter.detect({ "ContinuaCI.Version": "1.9.2.1085" })).toBe(true);
@@ -97,7 +92,7 @@ describe("continuaCiAdapter", () => {
       VcsType: "Git",
       VcsRoot: "https://github.com/acme/shop-web",
       VcsCommitNumber: checkout.shas[3],
-      Commits: gitLog(checkout, `${checkout.shas[1]}..${checkout.shas[3]}`),
+      Commits: checkout.octopusCommits(`${checkout.shas[1]}..${checkout.shas[3]}`),
     });
     expect(resolved.sources).toMatchObject({
       buildUrl: "CONTINUA_BUILD_URL",
@@ -117,7 +112,9 @@ describe("continuaCiAdapter", () => {
     const checkout = await repo();
     const env = buildEnv(checkout, { "ContinuaCI.Build.ChangesetCount": undefined });
     const { buildInformation, warnings } = await collect(env, checkout);
-    expect(buildInformation.Commits).toEqual(gitLog(checkout, `${checkout.shas[2]}..${checkout.shas[3]}`));
+    expect(buildInformation.Commits).toEqual(
+      checkout.octopusCommits(`${checkout.shas[2]}..${checkout.shas[3]}`),
+    );
     expect(warnings[0]).toMatch(/^Continua CI gives no previous commit for this build: only the head commit/);
   });
 

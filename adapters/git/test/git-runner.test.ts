@@ -2,11 +2,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BuildInfoError, type GitRunner, type Logger } from "@buildinfo/core";
+import type { GitRunner, Logger } from "@buildinfo/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGitRunner, readCheckout, readCommits } from "../src/index";
 import { createImportedRepo } from "./support/imported-repo";
 import { isolatedGitEnv } from "./support/isolated-git-env";
+import { rejection } from "./support/rejection";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -16,15 +17,6 @@ afterEach(async () => {
 function collectingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return { lines, debug: (m) => lines.push(m), info: (m) => lines.push(m), warn: (m) => lines.push(m) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BuildInfoError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(BuildInfoError);
-  return error as BuildInfoError;
 }
 
 describe("createGitRunner", () => {

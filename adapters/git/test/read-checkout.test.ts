@@ -1,19 +1,14 @@
 import { BuildInfoError } from "@buildinfo/core";
-import { createTempGitRepo, type TempGitRepoOptions } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { createGitRunner, readCheckout } from "../src/index";
-import { isolatedGitEnv } from "./support/isolated-git-env";
+import { readCheckout } from "../src/index";
+import { tempRepoIn } from "./support/temp-repo";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function tempRepo(options: TempGitRepoOptions) {
-  const repo = await createTempGitRepo(options);
-  cleanups.push(repo.cleanup);
-  return { repo, git: createGitRunner(repo.dir, { env: isolatedGitEnv() }) };
-}
+const tempRepo = tempRepoIn(cleanups);
 
 describe("readCheckout", () => {
   it("reads HEAD, the branch and origin's raw URL", async () => {

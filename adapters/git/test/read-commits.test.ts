@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BuildInfoError } from "@buildinfo/core";
 import { createTempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGitRunner, readCommits } from "../src/index";
 import { createImportedRepo } from "./support/imported-repo";
 import { isolatedGitEnv } from "./support/isolated-git-env";
+import { rejection } from "./support/rejection";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,15 +18,6 @@ async function imported(...args: Parameters<typeof createImportedRepo>) {
   const repo = await createImportedRepo(...args);
   cleanups.push(repo.cleanup);
   return { repo, git: createGitRunner(repo.dir, { env: isolatedGitEnv() }) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BuildInfoError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(BuildInfoError);
-  return error as BuildInfoError;
 }
 
 describe("readCommits", () => {

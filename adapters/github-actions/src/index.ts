@@ -4,3 +4,4 @@ export { type GitHubEventPayload, readEventPayload } from "./event-payload";
 export { fetchCommit } from "./fetch-commit";
 export { GITHUB_ACTIONS_ENVIRONMENT, githubActionsAdapter } from "./github-actions-adapter";
 export { renderStepSummary, type StepSummaryInput, type StepSummaryPackage } from "./step-summary";
+export { escapeGitHubData, escapeGitHubProperty, gitHubWorkflowCommand } from "./workflow-command";

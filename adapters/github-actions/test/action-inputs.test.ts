@@ -6,7 +6,7 @@ import {
   readActionInputs,
 } from "../src/action/action-inputs";
 import { readPushResult } from "../src/action/push-result";
-import { workflowCommand } from "../src/action/workflow-command";
+import { gitHubWorkflowCommand } from "../src/index";
 
 const runnerInputs = {
   INPUT_PACKAGES: "Shop.Web\n  Shop.Api  \n\nShop.Worker,Shop.Jobs\n",
@@ -110,7 +110,7 @@ describe("the action's inputs", () => {
   });
 
   it("escapes workflow commands", () => {
-    expect(workflowCommand("error", "50% done\nnext", { title: "a:b,c" })).toBe(
+    expect(gitHubWorkflowCommand("error", "50% done\nnext", { title: "a:b,c" })).toBe(
       "::error title=a%3Ab%2Cc::50%25 done%0Anext",
     );
   });

@@ -1,12 +1,11 @@
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { normalizeDraft } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
 import { createTempGitRepo, createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { COMPARE_PAGE_SIZE, githubActionsAdapter } from "../src/index";
-import { fakeCommits, startFakeGitHubApi } from "./support/fake-github-api";
+import { fakeCommits, fakeGitHubIn } from "./support/fake-github-api";
 import { githubEnv } from "./support/github-env";
-import { createEventFiles, webhookExample } from "./support/webhook-examples";
+import { eventFileIn, webhookExample } from "./support/webhook-examples";
 
 interface PullRequestPayload {
   number: number;
@@ -18,11 +17,8 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function eventFile(payload: unknown): Promise<string> {
-  const files = await createEventFiles();
-  cleanups.push(files.cleanup);
-  return files.write(payload);
-}
+const eventFile = eventFileIn(cleanups);
+const fakeGitHub = fakeGitHubIn(cleanups);
 
 function pullRequestEnv(payloadPath: string, pr: PullRequestPayload, extra: Record<string, string> = {}) {
   return githubEnv({
@@ -43,14 +39,13 @@ describe("pull_request runs", () => {
     const pr = webhookExample<PullRequestPayload>("pull_request", (p) => p.action === "opened");
     const commits = fakeCommits(COMPARE_PAGE_SIZE + 30);
     const { base, head } = pr.pull_request;
-    const api = await startFakeGitHubApi({ token: "ghs_prToken", base: base.sha, head: head.sha, commits });
-    cleanups.push(api.close);
-    const http = createHttpClient();
-    cleanups.push(http.close);
-    const env = pullRequestEnv(await eventFile(pr), pr, {
-      GITHUB_API_URL: api.apiUrl,
-      GITHUB_TOKEN: "ghs_prToken",
+    const { api, http, apiEnv } = await fakeGitHub({
+      token: "ghs_prToken",
+      base: base.sha,
+      head: head.sha,
+      commits,
     });
+    const env = pullRequestEnv(await eventFile(pr), pr, apiEnv);
 
     const context = createTestContext({ env, http });
     const draft = await githubActionsAdapter.collect(context);
@@ -108,14 +103,14 @@ describe("pull_request runs", () => {
     const pr = webhookExample<PullRequestPayload>("pull_request", (p) => p.action === "opened");
     pr.pull_request.base.sha = repo.shas[0]!;
     pr.pull_request.head.sha = repo.shas[1]!;
-    const api = await startFakeGitHubApi({ token: "ghs_t", base: "", head: "", commits: [], status: 404 });
-    cleanups.push(api.close);
-    const http = createHttpClient();
-    cleanups.push(http.close);
-    const env = pullRequestEnv(await eventFile(pr), pr, {
-      GITHUB_API_URL: api.apiUrl,
-      GITHUB_TOKEN: "ghs_t",
+    const { http, apiEnv } = await fakeGitHub({
+      token: "ghs_t",
+      base: "",
+      head: "",
+      commits: [],
+      status: 404,
     });
+    const env = pullRequestEnv(await eventFile(pr), pr, apiEnv);
     const git = createGitRunner(repo.dir);
 
     const draft = await githubActionsAdapter.collect(createTestContext({ env, http, git }));
@@ -131,18 +126,14 @@ describe("a new branch (before is all zeros)", () => {
     const commits = fakeCommits(3);
     const head = commits.at(-1)!.sha;
     Object.assign(payload, { ref: "refs/heads/feature/HW-7-wave", after: head, commits: [] });
-    const api = await startFakeGitHubApi({ token: "ghs_nb", base: "master", head, commits });
-    cleanups.push(api.close);
-    const http = createHttpClient();
-    cleanups.push(http.close);
+    const { api, http, apiEnv } = await fakeGitHub({ token: "ghs_nb", base: "master", head, commits });
     const env = githubEnv({
       GITHUB_EVENT_NAME: "push",
       GITHUB_EVENT_PATH: await eventFile(payload),
       GITHUB_REF: "refs/heads/feature/HW-7-wave",
       GITHUB_REF_NAME: "feature/HW-7-wave",
       GITHUB_SHA: head,
-      GITHUB_API_URL: api.apiUrl,
-      GITHUB_TOKEN: "ghs_nb",
+      ...apiEnv,
     });
     const draft = await githubActionsAdapter.collect(createTestContext({ env, http }));
     const { buildInformation } = normalizeDraft(draft);

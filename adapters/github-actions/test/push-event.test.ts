@@ -1,11 +1,10 @@
 import { normalizeDraft } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
 import { createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { githubActionsAdapter, PUSH_PAYLOAD_COMMIT_LIMIT } from "../src/index";
-import { fakeCommits, startFakeGitHubApi } from "./support/fake-github-api";
+import { fakeCommits, fakeGitHubIn } from "./support/fake-github-api";
 import { githubEnv } from "./support/github-env";
-import { createEventFiles, webhookExample } from "./support/webhook-examples";
+import { eventFileIn, webhookExample } from "./support/webhook-examples";
 
 interface PushPayload {
   ref: string;
@@ -22,11 +21,8 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function eventFile(payload: unknown): Promise<string> {
-  const files = await createEventFiles();
-  cleanups.push(files.cleanup);
-  return files.write(payload);
-}
+const eventFile = eventFileIn(cleanups);
+const fakeGitHub = fakeGitHubIn(cleanups);
 
 describe("push events (real @octokit/webhooks-examples payloads)", () => {
   it("takes the commits of the first push of the default branch from the payload", async () => {
@@ -94,8 +90,7 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
     const commits = fakeCommits(37);
     const before = "5a1c4f0e8e0bd2a5b4b3f8a6c1d0e9f8a7b6c5d4";
     const head = commits.at(-1)!.sha;
-    const api = await startFakeGitHubApi({ token: "ghs_pushToken", base: before, head, commits });
-    cleanups.push(api.close);
+    const { api, http, apiEnv } = await fakeGitHub({ token: "ghs_pushToken", base: before, head, commits });
     const payload = webhookExample<PushPayload>("push", (p) => p.ref === "refs/heads/master");
     Object.assign(payload, {
       before,
@@ -105,15 +100,12 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
         .slice(-PUSH_PAYLOAD_COMMIT_LIMIT)
         .map((c) => ({ ...payload.commits[0], id: c.sha, message: c.message })),
     });
-    const http = createHttpClient();
-    cleanups.push(http.close);
     const env = githubEnv({
       GITHUB_EVENT_NAME: "push",
       GITHUB_EVENT_PATH: await eventFile(payload),
       GITHUB_REF: "refs/heads/master",
       GITHUB_SHA: head,
-      GITHUB_API_URL: api.apiUrl,
-      GITHUB_TOKEN: "ghs_pushToken",
+      ...apiEnv,
     });
     const draft = await githubActionsAdapter.collect(createTestContext({ env, http }));
     const { buildInformation } = normalizeDraft(draft);
@@ -129,19 +121,15 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
     const commits = fakeCommits(2);
     const before = "5a1c4f0e8e0bd2a5b4b3f8a6c1d0e9f8a7b6c5d4";
     const head = commits.at(-1)!.sha;
-    const api = await startFakeGitHubApi({ token: "ghs_t", base: before, head, commits });
-    cleanups.push(api.close);
+    const { http, apiEnv } = await fakeGitHub({ token: "ghs_t", base: before, head, commits });
     const payload = webhookExample<PushPayload>("push", (p) => p.ref === "refs/heads/master");
     Object.assign(payload, { before, after: head, created: false, forced: true });
-    const http = createHttpClient();
-    cleanups.push(http.close);
     const env = githubEnv({
       GITHUB_EVENT_NAME: "push",
       GITHUB_EVENT_PATH: await eventFile(payload),
       GITHUB_REF: "refs/heads/master",
       GITHUB_SHA: head,
-      GITHUB_API_URL: api.apiUrl,
-      GITHUB_TOKEN: "ghs_t",
+      ...apiEnv,
     });
     const draft = await githubActionsAdapter.collect(createTestContext({ env, http }));
     expect(draft.commits?.map((c) => c.id)).toEqual([commits[1]!.sha, commits[0]!.sha]);
@@ -152,15 +140,12 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
       "push",
       (p) => p.ref === "refs/tags/simple-tag" && p.created === true,
     );
-    const api = await startFakeGitHubApi({
+    const { api, http, apiEnv } = await fakeGitHub({
       token: "ghs_tagToken",
       base: "",
       head: payload.after,
       commits: [{ sha: payload.after, message: "Initial commit\n\nRelease notes body." }],
     });
-    cleanups.push(api.close);
-    const http = createHttpClient();
-    cleanups.push(http.close);
     const env = githubEnv({
       GITHUB_EVENT_NAME: "push",
       GITHUB_EVENT_PATH: await eventFile(payload),
@@ -168,8 +153,7 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
       GITHUB_REF_NAME: "simple-tag",
       GITHUB_REF_TYPE: "tag",
       GITHUB_SHA: payload.after,
-      GITHUB_API_URL: api.apiUrl,
-      GITHUB_TOKEN: "ghs_tagToken",
+      ...apiEnv,
     });
     const { buildInformation } = normalizeDraft(
       await githubActionsAdapter.collect(createTestContext({ env, http })),

@@ -1,7 +1,7 @@
 import {
   type Adapter,
-  type AdapterContext,
   type BuildInformationDraft,
+  collectFromEnv,
   draftFromEnvValues,
   type Environment,
   fillEnvTemplate,
@@ -20,8 +20,7 @@ export const gitlabAdapter: Adapter = {
   id: "gitlab",
   displayName: GITLAB_BUILD_ENVIRONMENT,
   detect: (env) => env.GITLAB_CI?.trim().toLowerCase() === "true",
-  collect: (context: AdapterContext): Promise<BuildInformationDraft> =>
-    Promise.resolve(collectGitlab(context.env)),
+  collect: collectFromEnv(collectGitlab),
 };
 
 function collectGitlab(env: Environment): BuildInformationDraft {

@@ -1,6 +1,6 @@
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { type Environment, isBuildInfoError, normalizeDraft } from "@buildinfo/core";
-import { createTempGitRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
+import { createFeatureBranchRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { gitlabAdapter } from "../src/index";
 
@@ -13,36 +13,8 @@ afterEach(async () => {
   await Promise.all(repos.splice(0).map((repo) => repo.cleanup()));
 });
 
-const history = [
-  { message: "Initial commit" },
-  { message: "SHOP-3 checkout page\n\nAdds the basket summary." },
-];
-const featureCommits = [
-  "SHOP-7 coupon codes\n\nCodes are validated against the promotions service.\nCloses #12",
-  "Fix coupon rounding",
-];
-
-/** main with two commits (shas[0], shas[1]), then `feature/SHOP-7-coupons` with two more (shas[2], shas[3]). */
-async function repoWithFeatureBranch(): Promise<TempGitRepo> {
-  const repo = await createTempGitRepo({
-    commits: history,
-    branch: "feature/SHOP-7-coupons",
-    remoteUrl: REMOTE,
-  });
-  repos.push(repo);
-  for (const message of featureCommits) repo.commit(message);
-  return repo;
-}
-
-/** The same history as a depth-1 clone of the feature branch. */
-async function shallowCloneOfFeatureBranch(): Promise<TempGitRepo> {
-  const commits = [...history, ...featureCommits.map((message) => ({ message }))];
-  const repo = await createTempGitRepo({
-    commits,
-    branch: "feature/SHOP-7-coupons",
-    remoteUrl: REMOTE,
-    shallowClone: true,
-  });
+async function repoWithFeatureBranch(shallowClone = false): Promise<TempGitRepo> {
+  const repo = await createFeatureBranchRepo({ remoteUrl: REMOTE, shallowClone });
   repos.push(repo);
   return repo;
 }
@@ -93,11 +65,6 @@ async function collect(env: Environment, repo: TempGitRepo) {
   return { draft, resolved, ...normalizeDraft(resolved) };
 }
 
-function gitLog(repo: TempGitRepo, range: string) {
-  const ids = repo.git(["rev-list", range]).split("\n").filter(Boolean);
-  return ids.map((id) => ({ Id: id, Comment: repo.git(["log", "-1", "--format=%B", id]).trimEnd() }));
-}
-
 describe("gitlabAdapter", () => {
   it("detects GitLab CI from GITLAB_CI", () => {
     expect(gitlabAdapter.detect({ GITLAB_CI: "true", CI: "true" })).toBe(true);
@@ -115,7 +82,7 @@ describe("gitlabAdapter", () => {
       VcsType: "Git",
       VcsRoot: "https://gitlab.com/acme/shop-web",
       VcsCommitNumber: repo.shas[3],
-      Commits: gitLog(repo, `${repo.shas[1]}..${repo.shas[3]}`),
+      Commits: repo.octopusCommits(`${repo.shas[1]}..${repo.shas[3]}`),
     });
     expect(buildInformation.Commits).toHaveLength(2);
     expect(buildInformation.Commits[1]?.Comment).toContain("Closes #12");
@@ -161,7 +128,7 @@ describe("gitlabAdapter", () => {
     });
     const { buildInformation, warnings } = await collect(env, repo);
     expect(buildInformation.Branch).toBe("feature/SHOP-7-coupons");
-    expect(buildInformation.Commits).toEqual(gitLog(repo, `${repo.shas[1]}..${repo.shas[3]}`));
+    expect(buildInformation.Commits).toEqual(repo.octopusCommits(`${repo.shas[1]}..${repo.shas[3]}`));
     expect(warnings).toEqual([
       "CI_COMMIT_BEFORE_SHA is all zeros (GitLab CI knows no previous commit for this build): reading the " +
         "commits of CI_MERGE_REQUEST_DIFF_BASE_SHA..CI_COMMIT_SHA instead.",
@@ -178,7 +145,7 @@ describe("gitlabAdapter", () => {
     });
     const { buildInformation, resolved, warnings } = await collect(env, repo);
     expect(buildInformation.Branch).toBe("refs/tags/v1.4.0");
-    expect(buildInformation.Commits).toEqual(gitLog(repo, `${repo.shas[2]}..${repo.shas[3]}`));
+    expect(buildInformation.Commits).toEqual(repo.octopusCommits(`${repo.shas[2]}..${repo.shas[3]}`));
     expect(resolved.sources?.commits).toBe("CI_COMMIT_SHA + CI_COMMIT_MESSAGE");
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
@@ -191,7 +158,7 @@ describe("gitlabAdapter", () => {
     const env = pushPipelineEnv(repo, { CI_PIPELINE_SOURCE: "schedule", CI_COMMIT_BEFORE_SHA: ZEROS });
     const { draft, buildInformation } = await collect(env, repo);
     expect(draft.commitRange).toBeUndefined();
-    expect(buildInformation.Commits).toEqual(gitLog(repo, `${repo.shas[2]}..${repo.shas[3]}`));
+    expect(buildInformation.Commits).toEqual(repo.octopusCommits(`${repo.shas[2]}..${repo.shas[3]}`));
   });
 
   it("sends no commits, with a warning, when CI_COMMIT_SHA is missing", async () => {
@@ -207,7 +174,7 @@ describe("gitlabAdapter", () => {
   });
 
   it("names GIT_DEPTH when CI_COMMIT_BEFORE_SHA is beyond a shallow clone", async () => {
-    const repo = await shallowCloneOfFeatureBranch();
+    const repo = await repoWithFeatureBranch(true);
     const env = pushPipelineEnv(repo);
     const error = await collect(env, repo).catch((caught: unknown) => caught);
     expect(isBuildInfoError(error) && error.code).toBe("E_SHALLOW_CLONE");

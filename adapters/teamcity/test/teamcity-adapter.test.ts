@@ -248,35 +248,30 @@ describe("teamcityAdapter", () => {
       });
     });
 
-    it("without --vcs-root-id takes the root that is the checkout's origin", async () => {
-      const repo = await createTempGitRepo({ remoteUrl: "git@github.com:acme/shop-web.git" });
+    /** Collects without --vcs-root-id from a checkout whose `origin` is `remoteUrl`. */
+    async function collectFromCheckoutWithOrigin(remoteUrl: string) {
+      const repo = await createTempGitRepo({ remoteUrl });
       cleanups.push(() => repo.cleanup());
       const api = await fakeTeamCity(changes);
       const files = await properties(systemProperties(), multiRootConfig(api.url));
-      const draft = await teamcityAdapter.collect(
+      return teamcityAdapter.collect(
         createTestContext({
           http,
           git: createGitRunner(repo.dir),
           env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
         }),
       );
+    }
+
+    it("without --vcs-root-id takes the root that is the checkout's origin", async () => {
+      const draft = await collectFromCheckoutWithOrigin("git@github.com:acme/shop-web.git");
       expect(draft.sources?.vcsRoot).toBe(`vcsroot.${rootA}.url`);
       expect(draft.commits?.map((commit) => commit.id)).toEqual([sha(2), sha(1)]);
       expect(draft.warnings).toBeUndefined();
     });
 
     it("otherwise takes the first root by id and says how to choose", async () => {
-      const repo = await createTempGitRepo({ remoteUrl: "https://example.com/elsewhere.git" });
-      cleanups.push(() => repo.cleanup());
-      const api = await fakeTeamCity(changes);
-      const files = await properties(systemProperties(), multiRootConfig(api.url));
-      const draft = await teamcityAdapter.collect(
-        createTestContext({
-          http,
-          git: createGitRunner(repo.dir),
-          env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
-        }),
-      );
+      const draft = await collectFromCheckoutWithOrigin("https://example.com/elsewhere.git");
       expect(draft.sources?.vcsRoot).toBe(`vcsroot.${rootB}.url`);
       expect(draft.warnings?.[0]).toMatch(/2 VCS roots .*--vcs-root-id/);
     });

@@ -3,13 +3,11 @@ import {
   azureLoggingCommand,
   escapeAzureData,
   escapeAzureProperty,
-} from "../src/logging/azure-logging-command";
-import { detectCiLogCommands } from "../src/logging/ci-log-commands";
-import {
   escapeGitHubData,
   escapeGitHubProperty,
   gitHubWorkflowCommand,
-} from "../src/logging/github-workflow-command";
+} from "../src/index";
+import { detectCiLogCommands } from "../src/logging/ci-log-commands";
 
 describe("GitHub Actions workflow commands", () => {
   it("escapes %, CR and LF in the message", () => {

@@ -11,6 +11,7 @@ export type {
   Logger,
 } from "./adapter";
 export { basicAuthFromEnv } from "./adapter-helpers/basic-auth-from-env";
+export { collectFromEnv } from "./adapter-helpers/collect-from-env";
 export type { CollectedPages, CollectPagesOptions, Page } from "./adapter-helpers/collect-pages";
 export { collectPages } from "./adapter-helpers/collect-pages";
 export { draftFromEnvValues } from "./adapter-helpers/draft-from-env-values";

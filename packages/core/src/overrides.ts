@@ -1,13 +1,6 @@
-import type { BuildInformationDraft } from "./draft";
+import type { BuildInformationDraft, DraftField } from "./draft";
 
-export type OverridableField =
-  | "buildEnvironment"
-  | "buildNumber"
-  | "buildUrl"
-  | "branch"
-  | "vcsType"
-  | "vcsRoot"
-  | "vcsCommitNumber";
+export type OverridableField = Exclude<DraftField, "commits">;
 
 export type DraftOverrides = Partial<Record<OverridableField, string>>;
 

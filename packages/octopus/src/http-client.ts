@@ -1,22 +1,14 @@
-import type { Environment, HttpClient, HttpRequestOptions, Logger } from "@buildinfo/core";
-import type { Dispatcher } from "undici";
-import { describeUrl, type RetryOptions, sendWithRetry } from "./retry";
+import type { HttpClient, HttpRequestOptions } from "@buildinfo/core";
+import { describeUrl, sendWithRetry } from "./retry";
 import { TransportError } from "./send";
-import { createDispatcher, type RequestTimeouts } from "./transport";
+import { createDispatcher } from "./transport";
 import { transportErrorToBuildInfoError } from "./transport-errors";
+import type { TransportOptions } from "./transport-options";
 import { defaultUserAgent } from "./user-agent";
 
-export interface HttpClientOptions {
+export interface HttpClientOptions extends TransportOptions {
   /** Total time for one `get`, retries included. Default 60 s. */
   timeoutMs?: number;
-  userAgent?: string;
-  /** Use this undici dispatcher instead of the built-in proxy-aware keep-alive agent. */
-  dispatcher?: Dispatcher;
-  logger?: Logger;
-  retry?: RetryOptions;
-  requestTimeouts?: RequestTimeouts;
-  /** Where proxy variables are read from. Default `process.env`. */
-  env?: Environment;
 }
 
 export const defaultHttpTimeoutMs = 60_000;

@@ -9,6 +9,7 @@ export type { RetryOptions } from "./retry";
 export { defaultRetry } from "./retry";
 export type { ProxySettings, RequestTimeouts } from "./transport";
 export { defaultRequestTimeouts, proxySettingsFromEnv } from "./transport";
+export type { TransportOptions } from "./transport-options";
 export type {
   BuildInformationPage,
   BuildInformationRecord,

@@ -1,23 +1,15 @@
-import { BuildInfoError, type Environment, type Logger, redactSecrets } from "@buildinfo/core";
-import type { Dispatcher } from "undici";
+import { BuildInfoError, redactSecrets } from "@buildinfo/core";
 import { createApiCaller } from "./api-caller";
 import { isJsonResponse, parseJson } from "./response-errors";
-import type { RetryOptions } from "./retry";
-import type { RequestTimeouts } from "./transport";
+import type { TransportOptions } from "./transport-options";
 
-export interface OidcExchangeOptions {
+export interface OidcExchangeOptions extends TransportOptions {
   serverUrl: string;
   /** The Octopus service account's OIDC audience (its service account id). */
   serviceAccountId: string;
   /** The CI-issued OIDC id token (a JWT). */
   idToken: string;
   timeoutMs?: number;
-  userAgent?: string;
-  dispatcher?: Dispatcher;
-  logger?: Logger;
-  retry?: RetryOptions;
-  requestTimeouts?: RequestTimeouts;
-  env?: Environment;
 }
 
 /**

@@ -1,9 +1,7 @@
-import type { BuildInfoError, BuildInformation, Environment, Logger, OverwriteMode } from "@buildinfo/core";
-import type { Dispatcher } from "undici";
-import type { RetryOptions } from "./retry";
-import type { RequestTimeouts } from "./transport";
+import type { BuildInfoError, BuildInformation, OverwriteMode } from "@buildinfo/core";
+import type { TransportOptions } from "./transport-options";
 
-export interface OctopusClientOptions {
+export interface OctopusClientOptions extends TransportOptions {
   /** The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept). */
   serverUrl: string;
   /** Sent as `X-Octopus-ApiKey`. */
@@ -12,16 +10,8 @@ export interface OctopusClientOptions {
   accessToken?: string;
   /** Deadline of each client call (a whole `pushToPackages` included), retries included. Default 180 s. */
   timeoutMs?: number;
-  userAgent?: string;
-  /** Use this undici dispatcher instead of the built-in proxy-aware keep-alive agent. */
-  dispatcher?: Dispatcher;
-  logger?: Logger;
-  retry?: RetryOptions;
-  requestTimeouts?: RequestTimeouts;
   /** Default bound of `pushToPackages` parallel POSTs, and the sockets kept per server. Default 32. */
   concurrency?: number;
-  /** Where proxy variables are read from. Default `process.env`. */
-  env?: Environment;
 }
 
 export interface SpaceRef {

@@ -4,6 +4,8 @@ export { createConformanceBuild } from "./conformance-build";
 export type { FakeApi, FakeApiHandler, FakeApiRequest, FakeApiResponse } from "./fake-api";
 export { startFakeApi } from "./fake-api";
 export type { Fault, FaultMatch, FaultQueue } from "./fault-queue";
+export type { FeatureBranchRepoOptions } from "./feature-branch-repo";
+export { createFeatureBranchRepo } from "./feature-branch-repo";
 export type { OctopusSpace } from "./octopus-resources";
 export type { LocalOctopusServer, OctopusServerOptions, RecordedRequest } from "./octopus-server";
 export { defaultApiKey, startOctopusServer } from "./octopus-server";

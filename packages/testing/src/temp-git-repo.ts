@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Commit } from "@buildinfo/core";
 
 export interface TempGitRepoCommit {
   message: string;
@@ -28,6 +29,8 @@ export interface TempGitRepo {
   /** Runs git in `dir` with the isolated environment; returns stdout without its trailing newline. */
   git(args: string[]): string;
   commit(message: string, files?: Record<string, string>): string;
+  /** The commits `git rev-list <revisions>` names, as Octopus should receive them: newest first, full messages. */
+  octopusCommits(...revisions: string[]): Commit[];
   cleanup(): Promise<void>;
 }
 
@@ -113,6 +116,11 @@ export async function createTempGitRepo(options: TempGitRepoOptions = {}): Promi
     shas,
     git: (args) => run(dir, args),
     commit,
+    octopusCommits: (...revisions) =>
+      run(dir, ["rev-list", ...revisions])
+        .split("\n")
+        .filter(Boolean)
+        .map((id) => ({ Id: id, Comment: run(dir, ["log", "-1", "--format=%B", id]).trimEnd() })),
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
 }

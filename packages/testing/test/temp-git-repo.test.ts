@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createFeatureBranchRepo } from "../src/feature-branch-repo";
 import { createTempGitRepo, type TempGitRepo } from "../src/temp-git-repo";
 
 const repos: TempGitRepo[] = [];
@@ -54,5 +55,44 @@ describe("createTempGitRepo", () => {
     expect(repo.git(["rev-parse", "HEAD"])).toBe(repo.shas[2]);
     expect(repo.git(["rev-list", "--count", "HEAD"])).toBe("1");
     expect(repo.git(["remote", "get-url", "origin"])).toBe("https://example.com/acme/repo.git");
+  });
+
+  it("lists a range's commits as Octopus should receive them: newest first, full messages", async () => {
+    const repo = await repoWith({
+      commits: [{ message: "one" }, { message: "two\n\nwith a body" }, { message: "three" }],
+    });
+    expect(repo.octopusCommits(`${repo.shas[0]}..HEAD`)).toEqual([
+      { Id: repo.shas[2], Comment: "three" },
+      { Id: repo.shas[1], Comment: "two\n\nwith a body" },
+    ]);
+    expect(repo.octopusCommits("-1", "HEAD")).toEqual([{ Id: repo.shas[2], Comment: "three" }]);
+  });
+});
+
+describe("createFeatureBranchRepo", () => {
+  it("checks out a feature branch two commits ahead of main", async () => {
+    const repo = await createFeatureBranchRepo({ remoteUrl: "https://example.com/acme/shop-web.git" });
+    repos.push(repo);
+    expect(repo.shas).toHaveLength(4);
+    expect(repo.git(["branch", "--show-current"])).toBe("feature/SHOP-7-coupons");
+    expect(repo.git(["rev-parse", "main"])).toBe(repo.shas[1]);
+    expect(repo.git(["rev-parse", "HEAD"])).toBe(repo.shas[3]);
+    expect(repo.octopusCommits("main..HEAD").map((commit) => commit.Comment)).toEqual([
+      "Fix coupon rounding",
+      "SHOP-7 coupon codes\n\nCodes are validated against the promotions service.\nCloses #12",
+    ]);
+    expect(repo.git(["remote", "get-url", "origin"])).toBe("https://example.com/acme/shop-web.git");
+  });
+
+  it("gives the same commits as a depth-1 clone", async () => {
+    const full = await createFeatureBranchRepo({ remoteUrl: "https://example.com/acme/shop-web.git" });
+    const shallow = await createFeatureBranchRepo({
+      remoteUrl: "https://example.com/acme/shop-web.git",
+      shallowClone: true,
+    });
+    repos.push(full, shallow);
+    expect(shallow.shas).toEqual(full.shas);
+    expect(shallow.git(["rev-parse", "--is-shallow-repository"])).toBe("true");
+    expect(shallow.git(["rev-parse", "HEAD"])).toBe(full.shas[3]);
   });
 });

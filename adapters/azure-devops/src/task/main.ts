@@ -4,11 +4,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { azureLoggingCommand } from "../azure-logging-command";
 import { octopusConnection, readTaskInputs, taskEnvironment, taskPushArguments } from "./task-inputs";
 
 function complete(message: string): void {
-  const escaped = message.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  console.log(`##vso[task.complete result=Failed;]${escaped}`);
+  console.log(azureLoggingCommand("task.complete", { result: "Failed" }, message));
 }
 
 function main(): number {

@@ -7,15 +7,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildInformation } from "@buildinfo/core";
 import { renderStepSummary, type StepSummaryInput } from "../step-summary";
+import { gitHubWorkflowCommand } from "../workflow-command";
 import { cliEnvironment, collectArguments, pushArguments, readActionInputs } from "./action-inputs";
 import { readPushResult } from "./push-result";
-import { workflowCommand } from "./workflow-command";
 
 function main(): number {
   const cli = join(dirname(fileURLToPath(import.meta.url)), "cli", "cli.js");
   if (!existsSync(cli)) {
     console.log(
-      workflowCommand(
+      gitHubWorkflowCommand(
         "error",
         `The bundled buildinfo CLI is missing (${cli}); this action release was not packaged.`,
         {

@@ -1,3 +1,4 @@
+import { createHttpClient } from "@buildinfo/octopus";
 import { type FakeApi, startFakeApi } from "@buildinfo/testing";
 
 export interface FakeCommit {
@@ -5,17 +6,33 @@ export interface FakeCommit {
   message: string;
 }
 
-/**
- * A loopback GitHub REST API (GHES shape: under /api/v3) serving the compare and single-commit endpoints
- * for the given commits of `base...head`, oldest first, paged like GitHub (`per_page` ≤ 100, `page`).
- */
-export async function startFakeGitHubApi(options: {
+interface FakeGitHubApiOptions {
   token: string;
   base: string;
   head: string;
   commits: FakeCommit[];
   status?: number;
-}): Promise<FakeApi & { apiUrl: string }> {
+}
+
+/**
+ * A test file's `fakeGitHub(options)`: the fake API, an HTTP client for the adapter and the variables that
+ * point it at the API with the token, all closed by `cleanups`.
+ */
+export function fakeGitHubIn(cleanups: (() => Promise<void>)[]) {
+  return async (options: FakeGitHubApiOptions) => {
+    const api = await startFakeGitHubApi(options);
+    cleanups.push(api.close);
+    const http = createHttpClient();
+    cleanups.push(http.close);
+    return { api, http, apiEnv: { GITHUB_API_URL: api.apiUrl, GITHUB_TOKEN: options.token } };
+  };
+}
+
+/**
+ * A loopback GitHub REST API (GHES shape: under /api/v3) serving the compare and single-commit endpoints
+ * for the given commits of `base...head`, oldest first, paged like GitHub (`per_page` ≤ 100, `page`).
+ */
+async function startFakeGitHubApi(options: FakeGitHubApiOptions): Promise<FakeApi & { apiUrl: string }> {
   const api = await startFakeApi((request) => {
     if (request.headers.authorization !== `Bearer ${options.token}`)
       return { status: 401, body: { message: "Bad credentials" } };

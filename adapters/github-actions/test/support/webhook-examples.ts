@@ -20,20 +20,13 @@ export function webhookExample<T = Record<string, unknown>>(
   return structuredClone(example) as T;
 }
 
-/** Writes payloads to a temporary directory, as the runner writes GITHUB_EVENT_PATH. */
-export async function createEventFiles(): Promise<{
-  write(payload: unknown): Promise<string>;
-  cleanup(): Promise<void>;
-}> {
-  const dir = await mkdtemp(join(tmpdir(), "buildinfo-gha-event-"));
-  let count = 0;
-  return {
-    async write(payload) {
-      count += 1;
-      const path = join(dir, `event-${count}.json`);
-      await writeFile(path, JSON.stringify(payload));
-      return path;
-    },
-    cleanup: () => rm(dir, { recursive: true, force: true }),
+/** A test file's `eventFile(payload)`: the payload written as the runner writes GITHUB_EVENT_PATH, removed by `cleanups`. */
+export function eventFileIn(cleanups: (() => Promise<void>)[]): (payload: unknown) => Promise<string> {
+  return async (payload) => {
+    const dir = await mkdtemp(join(tmpdir(), "buildinfo-gha-event-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const path = join(dir, "event.json");
+    await writeFile(path, JSON.stringify(payload));
+    return path;
   };
 }

@@ -1,6 +1,6 @@
+import { azureLoggingCommand } from "@buildinfo/adapter-azure-devops";
+import { gitHubWorkflowCommand } from "@buildinfo/adapter-github-actions";
 import type { Environment } from "@buildinfo/core";
-import { azureLoggingCommand } from "./azure-logging-command";
-import { gitHubWorkflowCommand } from "./github-workflow-command";
 import { teamCityServiceMessage } from "./teamcity-service-message";
 
 /** A build server's native log protocol for problems and collapsible blocks. */

@@ -1,0 +1,29 @@
+/** Where a test pushes: the local Octopus server (`LocalOctopusServer` fits) and the key it sends. */
+export interface PushTarget {
+  url: string;
+  apiKey: string;
+}
+
+/**
+ * `buildinfo push` of one package version to `target` with its API key, then `extra` (more package ids,
+ * `--space`, `--file`, …): options may come in any order, so a test names only what it varies.
+ */
+export function pushArgs(
+  target: PushTarget,
+  packageId: string,
+  version: string,
+  extra: readonly string[] = [],
+): string[] {
+  return [
+    "push",
+    "--server",
+    target.url,
+    "--api-key",
+    target.apiKey,
+    "--package-id",
+    packageId,
+    "--version",
+    version,
+    ...extra,
+  ];
+}
