@@ -14,7 +14,7 @@ import { azureDevOpsBuildUrl } from "./build-url";
 import { withFullMessages } from "./full-messages";
 
 /** The one BuildEnvironment value that switches on Octopus's Azure DevOps issue tracker. */
-export const AZURE_DEVOPS_ENVIRONMENT = "Azure DevOps";
+const AZURE_DEVOPS_ENVIRONMENT = "Azure DevOps";
 
 /**
  * Azure Pipelines and TFS builds, Git and TFVC: the predefined variables, and every change of the

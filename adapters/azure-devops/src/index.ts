@@ -1,4 +1,4 @@
-export { AZURE_DEVOPS_ENVIRONMENT, azureDevOpsAdapter } from "./azure-devops-adapter";
+export { azureDevOpsAdapter } from "./azure-devops-adapter";
 export { azureLoggingCommand, escapeAzureData, escapeAzureProperty } from "./azure-logging-command";
 export {
   ACCESS_TOKEN_HINT,

@@ -1,4 +1,5 @@
 import {
+  BuildInfoError,
   getBuildServerText,
   type HttpClient,
   type HttpRequestOptions,
@@ -17,9 +18,14 @@ interface ResultJson {
 }
 
 export function parseBambooResultChanges(text: string): BambooResultChanges {
-  const result = JSON.parse(text) as ResultJson;
+  let result: ResultJson;
+  try {
+    result = JSON.parse(text) as ResultJson;
+  } catch (error) {
+    throw unreadableResult("is not JSON", error);
+  }
   if (typeof result?.changes !== "object" || result.changes === null) {
-    throw new Error("the result has no expanded `changes` collection");
+    throw unreadableResult("has no expanded `changes` collection");
   }
   const commits = (result.changes?.change ?? []).flatMap((change) =>
     typeof change.changesetId === "string"
@@ -30,7 +36,16 @@ export function parseBambooResultChanges(text: string): BambooResultChanges {
   return { commits, size };
 }
 
-export function bambooResultUrl(baseUrl: string, resultKey: string): string {
+function unreadableResult(problem: string, cause?: unknown): BuildInfoError {
+  return new BuildInfoError("E_BUILD_SERVER_RESPONSE", `The Bamboo build result ${problem}.`, {
+    hint: "Check that BAMBOO_URL (or bamboo_buildResultsUrl) points at Bamboo itself, not a proxy's login page.",
+    kind: "remote",
+    source: "Bamboo REST result",
+    cause,
+  });
+}
+
+function bambooResultUrl(baseUrl: string, resultKey: string): string {
   return `${joinUrl(baseUrl, `rest/api/latest/result/${encodeURIComponent(resultKey)}`)}?expand=changes.change`;
 }
 

@@ -15,7 +15,7 @@ const CONTINUA_BUILD_ENVIRONMENT = "Continua CI";
  * The variables the user sets on the action from Continua expressions, because Continua does not put
  * them into the environment itself (build-servers.md §8): see docs/continua-ci.md.
  */
-export const continuaInputs = {
+const continuaInputs = {
   buildUrl: "CONTINUA_BUILD_URL",
   vcsRoot: "CONTINUA_VCS_ROOT",
   vcsType: "CONTINUA_VCS_TYPE",

@@ -1,1 +1,1 @@
-export { continuaCiAdapter, continuaInputs } from "./continua-ci-adapter";
+export { continuaCiAdapter } from "./continua-ci-adapter";

@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import type { RawCommit } from "@buildinfo/core";
+import { BuildInfoError, type RawCommit } from "@buildinfo/core";
 
 const NUL = 0;
 const LF = 10;
@@ -16,15 +16,27 @@ export function parseCommitLog(output: Buffer): RawCommit[] {
   let position = 0;
   while (position < output.length) {
     const idEnd = output.indexOf(NUL, position);
-    if (idEnd === -1) throw new Error(`git log output ends inside a commit id at byte ${position}`);
+    if (idEnd === -1) throw unreadableLog(`ends inside a commit id at byte ${position}`);
     const id = output.toString("latin1", position, idEnd);
-    if (!COMMIT_ID.test(id)) throw new Error(`git log output has no commit id at byte ${position}`);
+    if (!COMMIT_ID.test(id)) throw unreadableLog(`has no commit id at byte ${position}`);
     let messageEnd = output.indexOf(NUL, idEnd + 1);
     if (messageEnd === -1) messageEnd = output.length;
     commits.push({ id, comment: decodeMessage(output.subarray(idEnd + 1, messageEnd)) });
     position = messageEnd + 1;
   }
   return commits;
+}
+
+function unreadableLog(problem: string): BuildInfoError {
+  return new BuildInfoError(
+    "E_GIT_OUTPUT",
+    `The output of git log -z ${problem}, so the commits cannot be read.`,
+    {
+      hint: "Check that `git` on the PATH is git itself, not a wrapper that adds to its output; then report the git version.",
+      kind: "remote",
+      source: "git log",
+    },
+  );
 }
 
 // Git re-encodes messages that declare an encoding; bytes that are still not UTF-8 come from a

@@ -1,5 +1,5 @@
 import { collectPages, getBuildServerText, type HttpClient, joinUrl, type RawCommit } from "@buildinfo/core";
-import { GITHUB_TOKEN_HINT, githubRequest, refPathSegment } from "./github-api";
+import { GITHUB_TOKEN_HINT, githubRequest, parseGitHubJson, refPathSegment } from "./github-api";
 
 interface ComparePage {
   total_commits?: number;
@@ -34,7 +34,7 @@ export async function compareCommits(http: HttpClient, request: CompareCommitsRe
       what: `the commits ${request.base}...${request.head}`,
       hint: GITHUB_TOKEN_HINT,
     });
-    const body = JSON.parse(text) as ComparePage;
+    const body = parseGitHubJson<ComparePage>(text, `the commits ${request.base}...${request.head}`);
     const commits = body.commits ?? [];
     const total = body.total_commits ?? 0;
     const more = commits.length === COMPARE_PAGE_SIZE && page * COMPARE_PAGE_SIZE < total;

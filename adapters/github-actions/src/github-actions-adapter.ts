@@ -14,7 +14,7 @@ import { compareCommits } from "./compare-commits";
 import { readEventPayload } from "./event-payload";
 import { fetchCommit } from "./fetch-commit";
 
-export const GITHUB_ACTIONS_ENVIRONMENT = "GitHub Actions";
+const GITHUB_ACTIONS_ENVIRONMENT = "GitHub Actions";
 
 /**
  * GitHub Actions: the run's environment variables and event payload. Commits come from the push

@@ -92,7 +92,7 @@ export function parseJenkinsBuild(text: string): JenkinsBuildRecord {
   return { changeSets, buildData };
 }
 
-export function jenkinsBuildApiUrl(buildUrl: string): string {
+function jenkinsBuildApiUrl(buildUrl: string): string {
   return `${joinUrl(buildUrl, "api/json")}?tree=${encodeURIComponent(jenkinsBuildTree)}`;
 }
 

@@ -9,7 +9,7 @@ import {
 import { type JenkinsBuildRecord, readJenkinsBuild } from "./jenkins-build-api";
 
 /** Runs walked back at most: a job that has failed longer than this has bigger problems than release notes. */
-export const maxRunsWalked = 50;
+const maxRunsWalked = 50;
 
 /**
  * The runs between the job's last successful run and `current` (both excluded), newest first: their

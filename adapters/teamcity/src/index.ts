@@ -1,7 +1,7 @@
 export { decodePropertiesFile, parseJavaProperties } from "./java-properties";
 export { teamcityAdapter } from "./teamcity-adapter";
 export type { ReadTeamCityChangesOptions, TeamCityChanges, TeamCityRestFormat } from "./teamcity-changes";
-export { defaultTeamCityPageSize, readTeamCityChanges, teamCityChangesUrl } from "./teamcity-changes";
+export { defaultTeamCityPageSize, readTeamCityChanges } from "./teamcity-changes";
 export type { TeamCityChange, TeamCityChangesPage } from "./teamcity-changes-page";
 export { parseTeamCityChangesPage } from "./teamcity-changes-page";
 export type { TeamCityParameters } from "./teamcity-parameters";

@@ -35,7 +35,7 @@ export const defaultTeamCityPageSize = 1000;
 const fields = "count,nextHref,change(id,version,comment,vcsRootInstance(id,vcs-root-id))";
 
 /** `/httpAuth/` takes basic credentials on every TeamCity version; `/guestAuth/` is anonymous. */
-export function teamCityChangesUrl(options: ReadTeamCityChangesOptions, start: number): string {
+function teamCityChangesUrl(options: ReadTeamCityChangesOptions, start: number): string {
   const prefix = options.basicAuth ? "httpAuth/app/rest/changes" : "guestAuth/app/rest/changes";
   const count = options.pageSize ?? defaultTeamCityPageSize;
   return `${joinUrl(options.serverUrl, prefix)}?locator=build:(id:${encodeURIComponent(options.buildId)}),count:${count},start:${start}&fields=${fields}`;

@@ -41,12 +41,11 @@ async function requestGitHubIdToken(
   const http = createHttpClient(timeoutMs === undefined ? {} : { timeoutMs });
   try {
     const response = await http.get(url.href, { bearerToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? "" });
-    const value =
-      response.status === 200 ? (JSON.parse(response.text) as { value?: unknown }).value : undefined;
+    const value = response.status === 200 ? tokenValue(response.text) : undefined;
     if (typeof value !== "string" || value === "") {
       throw new BuildInfoError(
         "E_OIDC",
-        `GitHub Actions answered HTTP ${response.status} to the identity-token request.`,
+        `GitHub Actions answered HTTP ${response.status} to the identity-token request, without a token.`,
         {
           kind: "remote",
           hint: "Check that the workflow grants `permissions: id-token: write`.",
@@ -57,5 +56,13 @@ async function requestGitHubIdToken(
     return value;
   } finally {
     await http.close();
+  }
+}
+
+function tokenValue(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { value?: unknown } | null)?.value;
+  } catch {
+    return undefined;
   }
 }

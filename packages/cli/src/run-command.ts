@@ -25,9 +25,9 @@ export interface CommandDefinition {
 /** Exit codes of the CLI contract. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+const EXIT_USAGE = 2;
 
-export function exitCodeFor(error: unknown): number {
+function exitCodeFor(error: unknown): number {
   return isBuildInfoError(error) && error.kind === "input" ? EXIT_USAGE : EXIT_FAILED;
 }
 
@@ -82,7 +82,7 @@ export async function runCommand(
   }
 }
 
-export function reportError(logger: CliLogger, error: unknown): void {
+function reportError(logger: CliLogger, error: unknown): void {
   if (isBuildInfoError(error)) {
     logger.error(`${error.message} ${error.hint}`, { code: error.code });
     logger.failure(error.message);

@@ -1,13 +1,13 @@
 import { z } from "zod";
 
 /** One commit as Octopus takes it: only `Id` and `Comment` are input fields (the server computes `LinkUrl`). */
-export const commitSchema = z.object({
+const commitSchema = z.object({
   Id: z.string().min(1),
   Comment: z.string(),
 });
 
 /** The two VCS types Octopus gives commit and work-item links to; everything else is rejected. */
-export const vcsTypeSchema = z.enum(["Git", "TFVC"]);
+const vcsTypeSchema = z.enum(["Git", "TFVC"]);
 
 /**
  * The `OctopusBuildInformation` wire object, exactly as Octopus takes it (PascalCase), after

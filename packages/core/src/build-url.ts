@@ -1,4 +1,4 @@
-import { describeValue, fromSource } from "./describe-value";
+import { describeWithoutUserinfo, fromSource } from "./describe-value";
 import { BuildInfoError } from "./errors";
 
 /**
@@ -15,11 +15,9 @@ export function normalizeBuildUrl(raw: string | undefined, source?: string): str
     url = undefined;
   }
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || !/^https?:\/\//i.test(value)) {
-    const at = value.lastIndexOf("@");
-    const shown = describeValue(at < 0 ? value : `***${value.slice(at)}`);
     throw new BuildInfoError(
       "E_INVALID_BUILD_URL",
-      `Invalid BuildUrl ${shown}${fromSource(source)}: it must be an absolute http or https URL.`,
+      `Invalid BuildUrl ${describeWithoutUserinfo(value)}${fromSource(source)}: it must be an absolute http or https URL.`,
       {
         hint: "Pass --build-url with the full link to this build, e.g. https://ci.example.com/job/shop/311/.",
         source,

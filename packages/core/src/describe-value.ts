@@ -6,6 +6,12 @@ export function describeValue(value: string): string {
   return JSON.stringify(shown);
 }
 
+/** A URL-like value quoted for an error message, everything before its last `@` (credentials) masked. */
+export function describeWithoutUserinfo(value: string): string {
+  const at = value.lastIndexOf("@");
+  return describeValue(at < 0 ? value : `***${value.slice(at)}`);
+}
+
 /** ` (from SOURCE)`, or nothing when the source is unknown. */
 export function fromSource(source: string | undefined): string {
   return source ? ` (from ${source})` : "";

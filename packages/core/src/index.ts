@@ -42,7 +42,7 @@ export type {
   OverwriteMode,
   VcsType,
 } from "./build-information";
-export { buildInformationSchema, commitSchema, overwriteModes, vcsTypeSchema } from "./build-information";
+export { buildInformationSchema, overwriteModes } from "./build-information";
 export type { BuildInformationFile } from "./build-information-file";
 export { formatBuildInformationFile, readBuildInformationFile } from "./build-information-file";
 export { normalizeBuildUrl } from "./build-url";
@@ -59,7 +59,7 @@ export { parseJiraKeys } from "./jira-keys";
 export type { NormalizeDraftOptions, NormalizedDraft } from "./normalize-draft";
 export { normalizeDraft } from "./normalize-draft";
 export type { DraftOverrides, OverridableField } from "./overrides";
-export { applyOverrides, overrideFlags } from "./overrides";
+export { applyOverrides } from "./overrides";
 export { parseOverwriteMode } from "./overwrite-mode";
 export { invalidPackageIdMessage, validatePackageId } from "./package-id";
 export { redactSecrets, redactUrl } from "./redact";

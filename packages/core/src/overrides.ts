@@ -5,7 +5,7 @@ export type OverridableField = Exclude<DraftField, "commits">;
 export type DraftOverrides = Partial<Record<OverridableField, string>>;
 
 /** The command-line flag of each overridable field; it becomes the field's source. */
-export const overrideFlags: Readonly<Record<OverridableField, string>> = {
+const overrideFlags: Readonly<Record<OverridableField, string>> = {
   buildEnvironment: "--build-environment",
   buildNumber: "--build-number",
   buildUrl: "--build-url",

@@ -1,4 +1,4 @@
-import { describeValue, fromSource } from "./describe-value";
+import { describeWithoutUserinfo, fromSource } from "./describe-value";
 import { BuildInfoError } from "./errors";
 
 const schemeForm = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -29,7 +29,7 @@ export function normalizeVcsRoot(raw: string | undefined, source?: string): stri
   if (!parts) {
     throw new BuildInfoError(
       "E_INVALID_VCS_ROOT",
-      `Invalid VcsRoot ${withoutUserinfo(value)}${fromSource(source)}: expected a repository URL such as https://host/owner/repo, ssh://git@host/owner/repo or git@host:owner/repo.`,
+      `Invalid VcsRoot ${describeWithoutUserinfo(value)}${fromSource(source)}: expected a repository URL such as https://host/owner/repo, ssh://git@host/owner/repo or git@host:owner/repo.`,
       { hint: "Pass --vcs-root with the repository's https URL.", kind: "input", source },
     );
   }
@@ -78,9 +78,4 @@ function azureDevOpsSshRoot(host: string, path: string): string | undefined {
     return `https://${organization}.visualstudio.com/${project}/_git/${repository}`;
   }
   return undefined;
-}
-
-function withoutUserinfo(value: string): string {
-  const at = value.lastIndexOf("@");
-  return at < 0 ? describeValue(value) : describeValue(`***${value.slice(at)}`);
 }

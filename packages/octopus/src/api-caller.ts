@@ -8,7 +8,7 @@ import { transportErrorToBuildInfoError } from "./transport-errors";
 import type { OctopusClientOptions } from "./types";
 import { defaultUserAgent } from "./user-agent";
 
-export const defaultTimeoutMs = 180_000;
+const defaultTimeoutMs = 180_000;
 
 export interface ApiCall {
   method: "GET" | "POST" | "DELETE";

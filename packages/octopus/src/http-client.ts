@@ -11,7 +11,7 @@ export interface HttpClientOptions extends TransportOptions {
   timeoutMs?: number;
 }
 
-export const defaultHttpTimeoutMs = 60_000;
+const defaultHttpTimeoutMs = 60_000;
 
 /**
  * The GET client adapters receive: the Octopus client's transport (proxies, CA, keep-alive,

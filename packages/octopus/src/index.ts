@@ -1,14 +1,13 @@
-export { defaultTimeoutMs } from "./api-caller";
 export type { HttpClientOptions } from "./http-client";
-export { createHttpClient, defaultHttpTimeoutMs } from "./http-client";
-export { buildInformationUiUrl, createOctopusClient, defaultConcurrency } from "./octopus-client";
+export { createHttpClient } from "./http-client";
+export { createOctopusClient } from "./octopus-client";
 export type { OidcExchangeOptions } from "./oidc";
 export { exchangeOidcToken } from "./oidc";
 export { createCommand } from "./push";
 export type { RetryOptions } from "./retry";
 export { defaultRetry } from "./retry";
-export type { ProxySettings, RequestTimeouts } from "./transport";
-export { defaultRequestTimeouts, proxySettingsFromEnv } from "./transport";
+export type { RequestTimeouts } from "./transport";
+export { defaultRequestTimeouts } from "./transport";
 export type { TransportOptions } from "./transport-options";
 export type {
   BuildInformationPage,

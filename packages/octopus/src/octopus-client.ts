@@ -15,10 +15,10 @@ import type {
 } from "./types";
 
 /** Parallel POSTs per fan-out: 60 packages go out in two waves, 2,000 never open 2,000 sockets. */
-export const defaultConcurrency = defaultConnectionsPerOrigin;
+const defaultConcurrency = defaultConnectionsPerOrigin;
 
 /** The record in the Octopus web UI, as the Go CLI prints it. */
-export function buildInformationUiUrl(serverUrl: string, spaceId: string, recordId: string): string {
+function buildInformationUiUrl(serverUrl: string, spaceId: string, recordId: string): string {
   return `${serverUrl.replace(/\/+$/, "")}/app#/${spaceId}/library/buildinformation/${recordId}`;
 }
 

@@ -125,7 +125,7 @@ function conflict(
 }
 
 /** The stored record for exactly this package id and version, if any. */
-export async function findStoredRecord(
+async function findStoredRecord(
   api: ApiCaller,
   request: PushRequest,
   deadline: number,

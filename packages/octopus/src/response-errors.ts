@@ -37,7 +37,7 @@ export function parseJson<T>(response: RawResponse, context: ErrorContext): T {
   throw badResponse(response, context);
 }
 
-export function badResponse(response: RawResponse, context: ErrorContext): BuildInfoError {
+function badResponse(response: RawResponse, context: ErrorContext): BuildInfoError {
   const type = response.headers["content-type"] ?? "no content type";
   const snippet = summariseBody(redactSecrets(response.text, context.secrets));
   return new BuildInfoError(
@@ -55,7 +55,7 @@ export function badResponse(response: RawResponse, context: ErrorContext): Build
 }
 
 /** The page title of an HTML body, otherwise its first 160 characters on one line. */
-export function summariseBody(text: string): string {
+function summariseBody(text: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
   const flat = (title || text.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
   return flat.length > 160 ? `"${flat.slice(0, 157)}..."` : flat && `"${flat}"`;

@@ -20,14 +20,14 @@ export const defaultRequestTimeouts: Required<RequestTimeouts> = {
 /** Sockets per server unless the client's concurrency asks for more. */
 export const defaultConnectionsPerOrigin = 32;
 
-export interface ProxySettings {
+interface ProxySettings {
   httpProxy: string;
   httpsProxy: string;
   noProxy: string;
 }
 
 /** The proxy variables as curl and undici read them: lower case first, then upper case. */
-export function proxySettingsFromEnv(env: Environment): ProxySettings {
+function proxySettingsFromEnv(env: Environment): ProxySettings {
   const pick = (name: string) => env[name.toLowerCase()] ?? env[name] ?? "";
   const httpProxy = pick("HTTP_PROXY");
   return { httpProxy, httpsProxy: pick("HTTPS_PROXY") || httpProxy, noProxy: pick("NO_PROXY") };

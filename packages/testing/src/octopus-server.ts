@@ -69,7 +69,7 @@ export interface LocalOctopusServer {
   close(): Promise<void>;
 }
 
-export const defaultApiKey = "API-BUILDINFOTESTKEY0000000000000";
+const defaultApiKey = "API-BUILDINFOTESTKEY0000000000000";
 
 const missingCredentialsMessage =
   "You must be logged in to perform this action. Please provide a valid API key or log in again.";

@@ -12,7 +12,7 @@ export interface OctopusVersion {
   preRelease: string[];
 }
 
-export function parseOctopusVersion(text: string): OctopusVersion | undefined {
+function parseOctopusVersion(text: string): OctopusVersion | undefined {
   const match = versionPattern.exec(text);
   if (!match) return undefined;
   const numbers = match[1]!.split(".").map(Number);

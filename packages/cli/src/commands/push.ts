@@ -1,4 +1,4 @@
-import { BuildInfoError, type BuildInformation, type OverwriteMode } from "@buildinfo/core";
+import { BuildInfoError, type BuildInformation, type OverwriteMode, redactSecrets } from "@buildinfo/core";
 import { createCommand, type OctopusClient, type SpaceRef } from "@buildinfo/octopus";
 import { flag, integerOption, type OptionSpec, stringValue } from "../args";
 import { gatherBuildInformation } from "../gather";
@@ -158,7 +158,7 @@ function dryRunPlan(
   const placeholder = spaceId ?? (space === undefined ? "{default space}" : `{space "${space}"}`);
   return {
     dryRun: true,
-    server: connection?.serverUrl ?? null,
+    server: connection === undefined ? null : redactSecrets(connection.serverUrl),
     space: space ?? null,
     overwriteMode,
     requests: packages.map((target) => ({

@@ -157,6 +157,6 @@ function validateServerUrl(raw: string, source: string): string {
 }
 
 /** GitHub Actions hands a job these two when the workflow has `permissions: id-token: write`. */
-export function canRequestGitHubIdToken(env: Environment): boolean {
+function canRequestGitHubIdToken(env: Environment): boolean {
   return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL) && Boolean(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 }
