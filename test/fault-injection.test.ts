@@ -1,7 +1,9 @@
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer, request as forward, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { BuildInformation, Logger, OverwriteMode } from "@buildinfo/core";
+import { type AddressInfo, connect } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { BuildInfoError, BuildInformation, Logger, OverwriteMode } from "@buildinfo/core";
 import { createOctopusClient, type OctopusClientOptions } from "@buildinfo/octopus";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
@@ -19,13 +21,57 @@ const buildInformation: BuildInformation = {
 
 let server: LocalOctopusServer;
 const extraServers: Server[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
   await server?.close();
   for (const extra of extraServers.splice(0)) {
     extra.closeAllConnections();
     await new Promise((resolve) => extra.close(resolve));
   }
 });
+
+/**
+ * A loopback address whose handshakes never complete, for the connect timeout: a child process listens
+ * with a backlog of 1 and blocks its event loop so it never accepts; connections parked here fill the
+ * kernel's accept queue, after which Linux drops further SYNs instead of refusing them (Windows refuses
+ * them, hence the skip). Note `backlog: 0` would not do: Node takes 0 as "use the default" (511).
+ */
+async function listenerThatNeverAccepts(): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const server = require("node:net").createServer();
+      server.listen({ port: 0, host: "127.0.0.1", backlog: 1 }, () => {
+        process.stdout.write(server.address().port + "\\n");
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+      });`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  cleanups.push(async () => {
+    child.kill();
+    if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
+  });
+  const [port] = (await once(child.stdout, "data")) as [Buffer];
+  const address = { port: Number(port.toString().trim()), host: "127.0.0.1" };
+  // Park connections until one stays in the handshake: the queue is full.
+  for (let parkedCount = 0; ; parkedCount += 1) {
+    if (parkedCount === 16) throw new Error("the accept queue never filled up");
+    const socket = connect(address);
+    socket.on("error", () => {});
+    cleanups.push(async () => {
+      socket.destroy();
+    });
+    const connected = await Promise.race([
+      once(socket, "connect").then(() => true),
+      sleep(500).then(() => false),
+    ]);
+    if (!connected) break;
+  }
+  return `http://${address.host}:${address.port}`;
+}
 
 function collectingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -141,6 +187,66 @@ describe("fault injection against the local Octopus server", () => {
     const { result } = await pushOne({ requestTimeouts: { headersMs: 150 } });
     expect(result).toMatchObject({ ok: true, outcome: "created" });
     expect(server.records()).toHaveLength(1);
+  });
+
+  it("an answer whose body stalls once: retried after the body timeout, the record stored once", async () => {
+    server = await startOctopusServer();
+    server.faults.inject({ kind: "stall-body", times: 1, match: { method: "POST" } });
+    const started = Date.now();
+    const { result, logger } = await pushOne({ timeoutMs: 10_000, requestTimeouts: { bodyMs: 150 } });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result).toMatchObject({ ok: true, outcome: "created" });
+    expect(posts()).toHaveLength(2);
+    expect(server.records()).toHaveLength(1);
+    expect(result.recordId).toBe(server.records()[0]!.Id);
+    expect(logger.lines[0]).toMatch(/body timeout/);
+  });
+
+  it("an answer whose body stalls on every attempt: E_TIMEOUT naming the body, within the deadline", async () => {
+    server = await startOctopusServer();
+    server.faults.inject({ kind: "stall-body", times: 100, match: { method: "POST" } });
+    const started = Date.now();
+    const { result } = await pushOne({
+      timeoutMs: 10_000,
+      requestTimeouts: { bodyMs: 150 },
+      retry: { baseDelayMs: 10, maxDelayMs: 50, maxAttempts: 3 },
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.error?.code).toBe("E_TIMEOUT");
+    expect(result.error?.message).toMatch(
+      /Shop\.Web 1\.4\.0.*the server stopped sending its answer \(body timeout\).*after 3 attempts/,
+    );
+    expect(posts()).toHaveLength(3);
+    // The server stored it on the first attempt; the client never read an answer.
+    expect(server.records()).toHaveLength(1);
+  });
+
+  // Linux drops connection attempts to a listener whose accept queue is full (the project's CI is Linux).
+  it("a server that never completes the TCP handshake: E_TIMEOUT for connecting, within the deadline", async () => {
+    server = await startOctopusServer(); // not used: afterEach closes one
+    const serverUrl = await listenerThatNeverAccepts();
+    const { octopus } = await client({
+      serverUrl,
+      timeoutMs: 10_000,
+      requestTimeouts: { connectMs: 150 },
+      retry: { baseDelayMs: 10, maxDelayMs: 50, maxAttempts: 2 },
+    });
+    const started = Date.now();
+    const error = await octopus
+      .pushToPackages({
+        packages: [{ packageId: "Shop.Web", version: "1.4.0" }],
+        buildInformation,
+        overwriteMode: "FailIfExists",
+      })
+      .then(
+        () => undefined,
+        (rejected: unknown) => rejected as BuildInfoError,
+      )
+      .finally(() => octopus.close());
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The space look-up, the first request, cannot connect.
+    expect(error?.code).toBe("E_TIMEOUT");
+    expect(error?.message).toMatch(/connecting timed out.*after 2 attempts/);
   });
 
   it("a proxy answering with an HTML 502: retried through, then reported with status and title", async () => {

@@ -21,6 +21,11 @@ export type Fault = FaultCommon &
     | { kind: "reset-after-store" }
     /** Never answers. */
     | { kind: "hang" }
+    /**
+     * Handles the request (the record is stored), sends 200 with JSON headers and a Content-Length of
+     * the whole answer, then only part of the body, and never the rest (for the client's body timeout).
+     */
+    | { kind: "stall-body" }
   );
 
 export interface FaultQueue {

@@ -362,6 +362,16 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     });
   }
 
+  /** 200 and the headers of a whole JSON answer, then half its body; the rest never comes. */
+  function stallBody(response: ServerResponse, reply: Reply): void {
+    const body = Buffer.from(JSON.stringify(reply.body ?? {}), "utf8");
+    response.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": String(body.length),
+    });
+    response.write(body.subarray(0, Math.ceil(body.length / 2)));
+  }
+
   async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
     const request: RecordedRequest = {
@@ -386,6 +396,8 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
         route(request);
         incoming.socket.resetAndDestroy();
         return;
+      case "stall-body":
+        return stallBody(response, route(request));
       case "latency":
         await sleep(fault.ms);
         break;

@@ -112,6 +112,39 @@ describe("fault injection", () => {
     server = await startOctopusServer();
   });
 
+  it("stalls the body: stored, 200 with JSON headers, part of the body, never the rest", async () => {
+    server = await startOctopusServer();
+    server.faults.inject({ kind: "stall-body", match: { method: "POST" } });
+    const response = await fetch(`${server.url}${pushPath}`, {
+      method: "POST",
+      headers: { "X-Octopus-ApiKey": server.apiKey, "Content-Type": "application/json" },
+      body: JSON.stringify(pushBody("Shop.Web", "1.0.0")),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const declared = Number(response.headers.get("content-length"));
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    expect(first.value!.length).toBeGreaterThan(0);
+    expect(first.value!.length).toBeLessThan(declared);
+    expect(server.records().map((record) => record.PackageId)).toEqual(["Shop.Web"]);
+    // The rest never comes: closing the server cuts the answer short instead of completing it.
+    let received = first.value!.length;
+    const outcome = (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return "ended";
+        received += value.length;
+      }
+    })().catch(() => "cut short");
+    await server.close();
+    expect(await outcome).toBe("cut short");
+    expect(received).toBeLessThan(declared);
+    server = await startOctopusServer();
+    expect((await push("1.0.1")).status).toBe(200);
+  });
+
   it("refuses a fault with a non-positive times", async () => {
     server = await startOctopusServer();
     expect(() => server.faults.inject({ kind: "hang", times: 0 })).toThrow(
