@@ -1,4 +1,5 @@
 import {
+  BuildInfoError,
   getBuildServerText,
   type HttpClient,
   type HttpRequestOptions,
@@ -82,9 +83,36 @@ function toBuildData(action: ActionJson): JenkinsBuildData | undefined {
   };
 }
 
-/** A build's `api/json` (freestyle `changeSet` and pipeline `changeSets`, newest change set last). */
-export function parseJenkinsBuild(text: string): JenkinsBuildRecord {
-  const json = JSON.parse(text) as BuildJson;
+/** Where an answer came from, for messages: origin and path, no query, no credentials. */
+function describeSource(url: string): string {
+  const target = new URL(url);
+  return `${target.origin}${target.pathname}`;
+}
+
+/**
+ * The body of a 2xx `api/json` answer. A body that is not JSON (a proxy's or SSO login page) is a remote
+ * failure (`E_BUILD_SERVER_RESPONSE`), so the adapter falls back to the git range of the checkout.
+ */
+export function parseJenkinsJson<T>(text: string, url: string | undefined): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    const source = url === undefined ? "Jenkins api/json" : describeSource(url);
+    throw new BuildInfoError("E_BUILD_SERVER_RESPONSE", `The response from ${source} was not JSON.`, {
+      hint: "Check that BUILD_URL / JENKINS_URL point at Jenkins itself, not a proxy or single sign-on page.",
+      kind: "remote",
+      source,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * A build's `api/json` (freestyle `changeSet` and pipeline `changeSets`, newest change set last).
+ * `url` is where `text` came from, for the message when it is not JSON.
+ */
+export function parseJenkinsBuild(text: string, url?: string): JenkinsBuildRecord {
+  const json = parseJenkinsJson<BuildJson>(text, url);
   const changeSets = [...(json.changeSet ? [json.changeSet] : []), ...(json.changeSets ?? [])].map(
     toChangeSet,
   );
@@ -102,10 +130,11 @@ export async function readJenkinsBuild(
   buildUrl: string,
   basicAuth: HttpRequestOptions["basicAuth"],
 ): Promise<JenkinsBuildRecord> {
-  const text = await getBuildServerText(http, jenkinsBuildApiUrl(buildUrl), {
+  const url = jenkinsBuildApiUrl(buildUrl);
+  const text = await getBuildServerText(http, url, {
     basicAuth,
     what: "the build's change sets",
     hint: "Set JENKINS_USER_ID and JENKINS_API_TOKEN (an API token of a user who can read the job).",
   });
-  return parseJenkinsBuild(text);
+  return parseJenkinsBuild(text, url);
 }

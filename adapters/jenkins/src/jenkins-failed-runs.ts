@@ -6,7 +6,7 @@ import {
   joinUrl,
   mapWithConcurrency,
 } from "@buildinfo/core";
-import { type JenkinsBuildRecord, readJenkinsBuild } from "./jenkins-build-api";
+import { type JenkinsBuildRecord, parseJenkinsJson, readJenkinsBuild } from "./jenkins-build-api";
 
 /** Runs walked back at most: a job that has failed longer than this has bigger problems than release notes. */
 const maxRunsWalked = 50;
@@ -22,16 +22,13 @@ export async function readRunsSinceLastSuccess(
   current: number,
   basicAuth: HttpRequestOptions["basicAuth"],
 ): Promise<JenkinsBuildRecord[]> {
-  const text = await getBuildServerText(
-    http,
-    `${joinUrl(jobUrl, "api/json")}?tree=lastSuccessfulBuild%5Bnumber%5D`,
-    {
-      basicAuth,
-      what: "the job's last successful build",
-      hint: "Set JENKINS_USER_ID and JENKINS_API_TOKEN (an API token of a user who can read the job).",
-    },
-  );
-  const reported = (JSON.parse(text) as { lastSuccessfulBuild?: { number?: unknown } | null })
+  const url = `${joinUrl(jobUrl, "api/json")}?tree=lastSuccessfulBuild%5Bnumber%5D`;
+  const text = await getBuildServerText(http, url, {
+    basicAuth,
+    what: "the job's last successful build",
+    hint: "Set JENKINS_USER_ID and JENKINS_API_TOKEN (an API token of a user who can read the job).",
+  });
+  const reported = parseJenkinsJson<{ lastSuccessfulBuild?: { number?: unknown } | null }>(text, url)
     .lastSuccessfulBuild?.number;
   // No successful run yet: every earlier run is unreleased.
   const last = typeof reported === "number" ? reported : 0;

@@ -1,5 +1,5 @@
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
-import { jenkinsAdapter, jenkinsBuildTree } from "@buildinfo/adapter-jenkins";
+import { jenkinsAdapter, jenkinsBuildTree, parseJenkinsBuild } from "@buildinfo/adapter-jenkins";
 import { type BuildInfoError, normalizeDraft } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/octopus";
 import {
@@ -276,6 +276,59 @@ describe("jenkinsAdapter", () => {
     expect(unreachable.warnings?.[0]).toMatch(/Jenkins API could not be read/);
     const resolved = await resolveDraftCommits(unreachable, createGitRunner(repo.dir));
     expect(resolved.commits).toEqual([{ id: repo.shas[3], comment: "SHOP-7 second change" }]);
+  });
+
+  it("a proxy's HTML page instead of api/json: a clear warning naming the URL, then the git range", async () => {
+    const repo = await repoWithHistory();
+    const page = "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Corporate SSO</body></html>";
+    const api = await fakeJenkins(() => ({ status: 200, body: page }));
+    const env = {
+      BUILD_URL: `${api.url.replace("http://", "http://ci-reader:url-s3cret@")}/job/shop/9/`,
+      JOB_NAME: "shop",
+      GIT_COMMIT: repo.shas[3]!,
+      GIT_PREVIOUS_COMMIT: repo.shas[2]!,
+      JENKINS_USER_ID: "ci-reader",
+      JENKINS_API_TOKEN: "11aa22bb33cc",
+    };
+    const draft = await jenkinsAdapter.collect(createTestContext({ http, env }));
+    expect(api.requests).toHaveLength(1);
+    expect(draft.warnings).toEqual([
+      `The Jenkins API could not be read (The response from ${api.url}/job/shop/9/api/json was not JSON.); commits come from the checkout.`,
+    ]);
+    expect(draft.warnings?.join("\n")).not.toMatch(
+      /SyntaxError|Unexpected token|url-s3cret|11aa22bb33cc|tree=/,
+    );
+    expect(draft.commitRange?.source).toBe("GIT_PREVIOUS_COMMIT..GIT_COMMIT");
+    const resolved = await resolveDraftCommits(draft, createGitRunner(repo.dir));
+    expect(resolved.commits).toEqual([{ id: repo.shas[3], comment: "SHOP-7 second change" }]);
+
+    expect(() => parseJenkinsBuild(page, `${api.url}/job/shop/9/api/json?tree=x`)).toThrow(
+      expect.objectContaining({ code: "E_BUILD_SERVER_RESPONSE", kind: "remote" }),
+    );
+  });
+
+  it("a proxy's HTML page for the job's last successful build: this run's changes, with a clear warning", async () => {
+    const api = await fakeJenkins((path) =>
+      path === "/job/shop/api/json"
+        ? { status: 200, body: "<html><body>Please sign in</body></html>" }
+        : { status: 200, body: freestyleBuild([{ id: sha(7), comment: "Fix the build" }]) },
+    );
+    const draft = await jenkinsAdapter.collect(
+      createTestContext({
+        http,
+        env: {
+          BUILD_URL: `${api.url}/job/shop/7/`,
+          JOB_URL: `${api.url}/job/shop/`,
+          JOB_NAME: "shop",
+          BUILD_NUMBER: "7",
+          GIT_COMMIT: sha(7),
+        },
+      }),
+    );
+    expect(draft.commits?.map((commit) => commit.id)).toEqual([sha(7)]);
+    expect(draft.warnings).toEqual([
+      `The runs since the last successful build could not be read (The response from ${api.url}/job/shop/api/json was not JSON.); only this run's changes are sent.`,
+    ]);
   });
 
   it("composes BUILD_URL from JENKINS_URL, JOB_NAME folders and BUILD_NUMBER when Jenkins has no root URL", async () => {
