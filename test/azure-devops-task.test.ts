@@ -182,6 +182,10 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     }
   }
 
+  /** Every task.complete line, whichever stream it went to. */
+  const taskCompletes = (run: TaskRun) =>
+    `${run.stdout}\n${run.stderr}`.split(/\r?\n/).filter((line) => line.startsWith("##vso[task.complete"));
+
   const recordsOf = (version: string) =>
     server
       .records()
@@ -243,8 +247,10 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     expect(run.stdout).toMatch(
       /^##vso\[task\.logissue type=error;\]Acme\.ShopApi 1\.4\.1430 was not pushed/m,
     );
-    expect(run.stdout).toMatch(/^##vso\[task\.complete result=Failed;\]/m);
-    expect(run.stdout).toContain("##vso[task.complete result=Failed;]buildinfo push exited with 1.");
+    // The CLI's own task.complete, with the reason; the task adds none that could replace it.
+    expect(taskCompletes(run)).toEqual([
+      "##vso[task.complete result=Failed;]2 of 2 packages were not pushed: Acme.ShopWeb 1.4.1430, Acme.ShopApi 1.4.1430",
+    ]);
     expect(recordsOf("1.4.1430")).toEqual(before);
     expectNoSecrets(run);
   });
@@ -272,7 +278,25 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
 
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^##vso\[task\.logissue type=error;\][^\n]*version/im);
-    expect(run.stdout).toContain("##vso[task.complete result=Failed;]buildinfo push exited with 2.");
+    expect(taskCompletes(run)).toHaveLength(1);
+    expect(taskCompletes(run)[0]).toMatch(/^##vso\[task\.complete result=Failed;\][^\n]*version/i);
+    expect(pushBodies()).toHaveLength(posts);
+    expectNoSecrets(run);
+  });
+
+  it("completes the task itself, once, when the CLI is killed by a signal", async () => {
+    const posts = pushBodies().length;
+    // Only the CLI process (dist/cli/cli.js) kills itself, before it does anything.
+    const killCli = `if (process.argv[1]?.endsWith("cli.js")) process.kill(process.pid, "SIGKILL");`;
+    const run = await runTask({
+      INPUT_PACKAGEVERSION: "1.4.1432",
+      NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(killCli)}`,
+    });
+
+    expect(run.code).toBe(1);
+    expect(taskCompletes(run)).toEqual([
+      "##vso[task.complete result=Failed;]buildinfo push was stopped by SIGKILL before it finished.",
+    ]);
     expect(pushBodies()).toHaveLength(posts);
     expectNoSecrets(run);
   });

@@ -1,5 +1,6 @@
 // The Azure DevOps task's entry (task.json `execution`, bundled to dist/task.js): runs the bundled CLI
-// (dist/cli/cli.js), which writes the ##vso logging commands itself, and fails the task on a non-zero exit.
+// (dist/cli/cli.js), which writes the ##vso logging commands itself (task.complete included, when it fails),
+// and exits with its code. The task completes the step itself only when the CLI did not run to an exit code.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -23,9 +24,17 @@ function main(): number {
     stdio: "inherit",
     env: taskEnvironment(process.env, connection),
   });
-  const status = result.status ?? 1;
-  if (status !== 0) complete(`buildinfo push exited with ${status}.`);
-  return status;
+  if (result.error) {
+    complete(`The bundled buildinfo CLI could not be started: ${result.error.message}.`);
+    return 1;
+  }
+  if (result.status === null) {
+    complete(`buildinfo push was stopped by ${result.signal ?? "a signal"} before it finished.`);
+    return 1;
+  }
+  // A CLI that ran has reported its own failure (task.logissue, then task.complete with the reason): a
+  // second task.complete would replace that reason. The non-zero exit code still fails the step.
+  return result.status;
 }
 
 process.exitCode = main();
