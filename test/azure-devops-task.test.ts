@@ -3,8 +3,7 @@
 // connection as ENDPOINT_URL_<id> / ENDPOINT_AUTH_PARAMETER_<id>_APITOKEN, the job token as the
 // SystemVssConnection endpoint, the predefined SYSTEM_* / BUILD_* variables, a real checkout as the
 // working directory — against the local Octopus server and a fake Azure DevOps build changes API.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,10 +17,10 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageWrapper } from "./support/package-wrapper";
 
 const packageDir = fileURLToPath(new URL("../adapters/azure-devops/", import.meta.url));
-const taskEntry = join(packageDir, "dist", "task.js");
-const cliBundle = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
+const taskEntry = join(packageDir, "dist/task.js");
 const apiKey = "API-AZURETASKE2ESECRETKEY0000000";
 const jobToken = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e2eJobAccessToken";
 /** The service connection's id, as the agent passes it in the input (the variables are upper-case). */
@@ -44,23 +43,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
   let dir: string;
 
   beforeAll(async () => {
-    for (const [path, what] of [
-      [taskEntry, "The task's entry"],
-      [cliBundle, "The CLI bundle"],
-    ] as const) {
-      if (!existsSync(path)) {
-        throw new Error(
-          `${what} is missing (${path}): build the workspace first (\`npm test\` does; locally \`pnpm -r build\`).`,
-        );
-      }
-    }
-    const packaged = spawnSync(process.execPath, ["../../scripts/copy-cli-bundle.mjs", "dist/task.js"], {
-      cwd: packageDir,
-      encoding: "utf8",
-    });
-    if (packaged.status !== 0) {
-      throw new Error(`Packaging the task failed (exit ${packaged.status}): ${packaged.stderr}`);
-    }
+    packageWrapper(packageDir, "dist/task.js", "task");
     server = await startOctopusServer({ apiKeys: [apiKey] });
     repo = await createTempGitRepo({
       commits: [

@@ -2,8 +2,8 @@
 // dist/cli) run as the runner runs it — `node dist/action.js`, inputs as INPUT_<NAME>, the GITHUB_*
 // variables, a real push payload at GITHUB_EVENT_PATH, a real checkout as the workspace — against the
 // local Octopus server.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -18,10 +18,10 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageWrapper } from "./support/package-wrapper";
 
 const packageDir = fileURLToPath(new URL("../adapters/github-actions/", import.meta.url));
-const actionEntry = join(packageDir, "dist", "action.js");
-const cliBundle = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
+const actionEntry = join(packageDir, "dist/action.js");
 const apiKey = "API-GHACTIONE2ESECRETKEY00000000";
 const githubToken = "ghs_actionE2eJobToken0000000000000000";
 
@@ -76,23 +76,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
   let runs = 0;
 
   beforeAll(async () => {
-    for (const [path, what] of [
-      [actionEntry, "The action's entry"],
-      [cliBundle, "The CLI bundle"],
-    ] as const) {
-      if (!existsSync(path)) {
-        throw new Error(
-          `${what} is missing (${path}): build the workspace first (\`npm test\` does; locally \`pnpm -r build\`).`,
-        );
-      }
-    }
-    const packaged = spawnSync(process.execPath, ["../../scripts/copy-cli-bundle.mjs", "dist/action.js"], {
-      cwd: packageDir,
-      encoding: "utf8",
-    });
-    if (packaged.status !== 0) {
-      throw new Error(`Packaging the action failed (exit ${packaged.status}): ${packaged.stderr}`);
-    }
+    packageWrapper(packageDir, "dist/action.js", "action");
     server = await startOctopusServer({ apiKeys: [apiKey] });
     // The compare API: an ordinary push needs none of it, so every request is a failure.
     githubApi = await startFakeApi(() => ({ status: 500, body: { message: "not expected" } }));
