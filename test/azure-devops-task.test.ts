@@ -3,7 +3,6 @@
 // connection as ENDPOINT_URL_<id> / ENDPOINT_AUTH_PARAMETER_<id>_APITOKEN, the job token as the
 // SystemVssConnection endpoint, the predefined SYSTEM_* / BUILD_* variables, a real checkout as the
 // working directory — against the local Octopus server and a fake Azure DevOps build changes API.
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +16,7 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliRun, runNodeScript } from "../packages/cli/test/helpers/run-cli";
 import { packageWrapper } from "./support/package-wrapper";
 
 const packageDir = fileURLToPath(new URL("../adapters/azure-devops/", import.meta.url));
@@ -28,12 +28,6 @@ const endpointId = "0b4f8a52-3c1d-4e6f-9a7b-2d5c8e1f4a36";
 const projectId = "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c";
 const repositoryId = "3c8e5d4a-2b1f-4c7e-9a6d-0f5e4d3c2b1a";
 const buildId = "1430";
-
-interface TaskRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe("the Azure Pipelines task, packaged and run as the agent runs it", () => {
   let server: LocalOctopusServer;
@@ -94,7 +88,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  function runTask(env: Record<string, string>): Promise<TaskRun> {
+  function runTask(env: Record<string, string>): Promise<CliRun> {
     const id = endpointId.toUpperCase();
     const childEnv: Record<string, string> = {
       TF_BUILD: "True",
@@ -134,31 +128,11 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
       INPUT_BRANCH: "",
       ...env,
     };
-    for (const name of ["PATH", "HOME", "TMPDIR"]) {
-      const value = process.env[name];
-      if (value !== undefined) childEnv[name] ??= value;
-    }
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [taskEntry], {
-        cwd: repo.dir,
-        env: childEnv,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        stdout += chunk;
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        stderr += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+    return runNodeScript(taskEntry, [], { cwd: repo.dir, env: childEnv });
   }
 
   /** The agent masks the connection's secrets itself; the task and the CLI must not print them at all. */
-  function expectNoSecrets(run: TaskRun): void {
+  function expectNoSecrets(run: CliRun): void {
     for (const secret of [apiKey, jobToken]) {
       expect(run.stdout).not.toContain(secret);
       expect(run.stderr).not.toContain(secret);
@@ -166,7 +140,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
   }
 
   /** Every task.complete line, whichever stream it went to. */
-  const taskCompletes = (run: TaskRun) =>
+  const taskCompletes = (run: CliRun) =>
     `${run.stdout}\n${run.stderr}`.split(/\r?\n/).filter((line) => line.startsWith("##vso[task.complete"));
 
   const recordsOf = (version: string) =>

@@ -2,7 +2,6 @@
 // dist/cli) run as the runner runs it — `node dist/action.js`, inputs as INPUT_<NAME>, the GITHUB_*
 // variables, a real push payload at GITHUB_EVENT_PATH, a real checkout as the workspace — against the
 // local Octopus server.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -18,6 +17,7 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runNodeScript } from "../packages/cli/test/helpers/run-cli";
 import { packageWrapper } from "./support/package-wrapper";
 
 const packageDir = fileURLToPath(new URL("../adapters/github-actions/", import.meta.url));
@@ -139,27 +139,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
       INPUT_GITHUB_TOKEN: githubToken,
       ...env,
     };
-    for (const name of ["PATH", "HOME", "TMPDIR"]) {
-      const value = process.env[name];
-      if (value !== undefined) childEnv[name] ??= value;
-    }
-    const result = await new Promise<Omit<ActionRun, "summary">>((resolve, reject) => {
-      const child = spawn(process.execPath, [actionEntry], {
-        cwd: repo.dir,
-        env: childEnv,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        stdout += chunk;
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        stderr += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+    const result = await runNodeScript(actionEntry, [], { cwd: repo.dir, env: childEnv });
     return { ...result, summary: readFileSync(summaryPath, "utf8") };
   }
 

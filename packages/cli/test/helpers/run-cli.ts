@@ -26,6 +26,11 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
       `${cliPath} is missing: build the CLI first (\`npm test\` builds every package; or run \`npx tsup\` in packages/cli).`,
     );
   }
+  return runNodeScript(cliPath, args, options);
+}
+
+/** Runs a Node script (the CLI, or a wrapper around it) with the same near-empty environment. */
+export function runNodeScript(script: string, args: string[], options: RunCliOptions = {}): Promise<CliRun> {
   const env: Record<string, string> = {};
   for (const name of ["PATH", "HOME", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP"]) {
     const value = process.env[name];
@@ -35,7 +40,7 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     if (value !== undefined) env[name] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
       cwd: options.cwd ?? process.cwd(),
       env,
       stdio: ["ignore", "pipe", "pipe"],
