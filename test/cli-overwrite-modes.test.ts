@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 
 function buildFile(buildNumber: string): string {
@@ -39,22 +40,7 @@ describe("buildinfo push --overwrite-mode", () => {
   });
 
   const push = (file: string, packageIds: string[], version: string, extra: string[] = [], env = {}) =>
-    runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--api-key",
-        server.apiKey,
-        ...packageIds.flatMap((id) => ["--package-id", id]),
-        "--version",
-        version,
-        "--file",
-        file,
-        ...extra,
-      ],
-      { cwd: dir, env },
-    );
+    runCli(pushArgs(server, packageIds, version, ["--file", file, ...extra]), { cwd: dir, env });
 
   const stored = (packageId: string, version: string) =>
     server.records().filter((record) => record.PackageId === packageId && record.Version === version);

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 
 /**
@@ -51,22 +52,7 @@ afterEach(async () => {
 });
 
 function push(packageIds: string[], version: string, extra: string[] = [], env: Record<string, string> = {}) {
-  return runCli(
-    [
-      "push",
-      "--server",
-      server.url,
-      "--api-key",
-      server.apiKey,
-      ...packageIds.flatMap((id) => ["--package-id", id]),
-      "--version",
-      version,
-      "--file",
-      file,
-      ...extra,
-    ],
-    { cwd: dir, env },
-  );
+  return runCli(pushArgs(server, packageIds, version, ["--file", file, ...extra]), { cwd: dir, env });
 }
 
 const posts = () => server.requests.filter((request) => request.method === "POST");

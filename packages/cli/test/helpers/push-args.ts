@@ -5,12 +5,12 @@ export interface PushTarget {
 }
 
 /**
- * `buildinfo push` of one package version to `target` with its API key, then `extra` (more package ids,
- * `--space`, `--file`, …): options may come in any order, so a test names only what it varies.
+ * `buildinfo push` of one or more package ids at one version to `target` with its API key, then `extra`
+ * (`--space`, `--file`, …): options may come in any order, so a test names only what it varies.
  */
 export function pushArgs(
   target: PushTarget,
-  packageId: string,
+  packageIds: string | readonly string[],
   version: string,
   extra: readonly string[] = [],
 ): string[] {
@@ -20,8 +20,7 @@ export function pushArgs(
     target.url,
     "--api-key",
     target.apiKey,
-    "--package-id",
-    packageId,
+    ...[packageIds].flat().flatMap((id) => ["--package-id", id]),
     "--version",
     version,
     ...extra,
