@@ -2,16 +2,21 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests import every workspace package from its source, through the same paths the typecheck uses.
+// Tests import every workspace package from its source, through the same wildcard paths the typecheck
+// uses (`@buildinfo/adapter-*` → adapters/*/src, `@buildinfo/*` → packages/*/src), most specific first.
 const tsconfig = JSON.parse(readFileSync(new URL("./tsconfig.json", import.meta.url), "utf8")) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
-const alias = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [
-    name,
-    fileURLToPath(new URL(target as string, import.meta.url)),
-  ]),
-);
+const alias = Object.entries(tsconfig.compilerOptions.paths)
+  .sort(([a], [b]) => b.indexOf("*") - a.indexOf("*"))
+  .map(([pattern, [target]]) => {
+    const [prefix = "", suffix = ""] = pattern.split("*");
+    const [targetPrefix = "", targetSuffix = ""] = (target as string).split("*");
+    return {
+      find: new RegExp(`^${prefix.replaceAll("/", "\\/")}(.+)${suffix}$`),
+      replacement: `${fileURLToPath(new URL(targetPrefix, import.meta.url))}$1${targetSuffix}`,
+    };
+  });
 
 export default defineConfig({
   resolve: { alias },

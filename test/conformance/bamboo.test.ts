@@ -1,6 +1,6 @@
 import { bambooAdapter } from "@buildinfo/adapter-bamboo";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { normalizeDraft } from "@buildinfo/core";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createHttpClient } from "@buildinfo/octopus";
 import {
   type ConformanceBuild,

@@ -1,6 +1,6 @@
 import { bitbucketPipelinesAdapter } from "@buildinfo/adapter-bitbucket-pipelines";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { normalizeDraft } from "@buildinfo/core";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { githubActionsAdapter } from "@buildinfo/adapter-github-actions";
 import { normalizeDraft } from "@buildinfo/core";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -1,6 +1,6 @@
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { gitlabAdapter } from "@buildinfo/adapter-gitlab";
 import { normalizeDraft } from "@buildinfo/core";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

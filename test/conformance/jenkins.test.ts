@@ -1,6 +1,6 @@
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { jenkinsAdapter } from "@buildinfo/adapter-jenkins";
 import { normalizeDraft } from "@buildinfo/core";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createHttpClient } from "@buildinfo/octopus";
 import {
   type ConformanceBuild,

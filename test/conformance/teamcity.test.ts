@@ -58,7 +58,7 @@ describe("conformance: TeamCity", () => {
   });
 
   it("gives the expected fields from the properties files and the REST changes (XML and JSON)", async () => {
-    for (const restFormat of ["xml", "json"]) {
+    for (const restFormat of ["xml", "json"] as const) {
       const draft = await teamcityAdapter.collect(
         createTestContext({
           http: http,

@@ -25,6 +25,8 @@ export const appveyorAdapter: Adapter = {
   displayName: APPVEYOR_BUILD_ENVIRONMENT,
   detect: (env) => isTrue(env.APPVEYOR),
   collect: collectFromEnv(collectAppveyor),
+  rerunMarker: (env) =>
+    env.APPVEYOR_RE_BUILD?.toLowerCase() === "true" ? "APPVEYOR_RE_BUILD=true" : undefined,
 };
 
 function collectAppveyor(env: Environment): BuildInformationDraft {

@@ -1,5 +1,5 @@
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { type Environment, isBuildInfoError, normalizeDraft } from "@buildinfo/core";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createTempGitRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { appveyorAdapter } from "../src/index";

@@ -1,6 +1,7 @@
 import {
   type Adapter,
   type AdapterContext,
+  attemptMarker,
   type BuildInformationDraft,
   type CommitSelection,
   draftFromEnvValues,
@@ -9,6 +10,7 @@ import {
   firstEnv,
   joinUrl,
 } from "@buildinfo/core";
+import { azureLogCommands } from "./azure-log-commands";
 import { fetchBuildChanges } from "./build-changes";
 import { azureDevOpsBuildUrl } from "./build-url";
 import { withFullMessages } from "./full-messages";
@@ -25,6 +27,8 @@ export const azureDevOpsAdapter: Adapter = {
   displayName: AZURE_DEVOPS_ENVIRONMENT,
   detect: (env) => env.TF_BUILD?.toLowerCase() === "true",
   collect: collectAzureDevOps,
+  rerunMarker: (env) => attemptMarker(env, "SYSTEM_JOBATTEMPT"),
+  logCommands: azureLogCommands,
 };
 
 async function collectAzureDevOps(context: AdapterContext): Promise<BuildInformationDraft> {

@@ -1,15 +1,19 @@
 import { normalizeDraft } from "@buildinfo/core";
-import { createTestContext } from "@buildinfo/testing";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
+import { createTempGitRepo, createTestContext, type TempGitRepoOptions } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitAdapter, resolveDraftCommits } from "../src/index";
-import { tempRepoIn } from "./support/temp-repo";
+import { gitAdapter } from "../src/index";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-const tempRepo = tempRepoIn(cleanups);
+async function tempRepo(options: TempGitRepoOptions) {
+  const repo = await createTempGitRepo(options);
+  cleanups.push(repo.cleanup);
+  return { repo, git: createGitRunner(repo.dir) };
+}
 
 const fourCommits = {
   commits: [
@@ -37,7 +41,6 @@ describe("gitAdapter", () => {
     const draft = await gitAdapter.collect(createTestContext({ env: {}, git }));
     expect(draft).toEqual({
       buildEnvironment: "Git",
-      buildNumber: undefined,
       branch: "feature/SHOP-12-price-cache",
       vcsType: "git",
       vcsRoot: "git@github.com:acme/shop-web.git",
@@ -102,14 +105,12 @@ describe("gitAdapter", () => {
     expect(draft.commitRange).toEqual({ to: repo.shas[3], source: "HEAD (no --since and no tag)" });
   });
 
-  it("takes --since and --build-number from its options", async () => {
+  it("takes --since from its options", async () => {
     const { repo, git } = await tempRepo(fourCommits);
     repo.git(["tag", "v1.0", repo.shas[2]!]);
     const draft = await gitAdapter.collect(
-      createTestContext({ env: {}, git, options: { since: repo.shas[0], buildNumber: "311" } }),
+      createTestContext({ env: {}, git, options: { since: repo.shas[0] } }),
     );
-    expect(draft.buildNumber).toBe("311");
-    expect(draft.sources?.buildNumber).toBe("--build-number");
     expect(draft.commitRange).toEqual({
       from: repo.shas[0],
       to: repo.shas[3],

@@ -1,6 +1,7 @@
 import {
   type Adapter,
   type AdapterContext,
+  attemptMarker,
   type BuildInformationDraft,
   type CommitSelection,
   draftFromEnvValues,
@@ -13,6 +14,7 @@ import { type CommitPlan, planCommits } from "./commit-plan";
 import { compareCommits } from "./compare-commits";
 import { readEventPayload } from "./event-payload";
 import { fetchCommit } from "./fetch-commit";
+import { githubLogCommands } from "./github-log-commands";
 
 const GITHUB_ACTIONS_ENVIRONMENT = "GitHub Actions";
 
@@ -25,6 +27,8 @@ export const githubActionsAdapter: Adapter = {
   displayName: GITHUB_ACTIONS_ENVIRONMENT,
   detect: (env) => env.GITHUB_ACTIONS === "true",
   collect: collectGitHubActions,
+  rerunMarker: (env) => attemptMarker(env, "GITHUB_RUN_ATTEMPT"),
+  logCommands: githubLogCommands,
 };
 
 async function collectGitHubActions(context: AdapterContext): Promise<BuildInformationDraft> {

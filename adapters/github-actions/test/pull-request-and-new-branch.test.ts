@@ -1,5 +1,5 @@
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { normalizeDraft } from "@buildinfo/core";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createTempGitRepo, createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { COMPARE_PAGE_SIZE, githubActionsAdapter } from "../src/index";

@@ -13,6 +13,7 @@ import {
   selectCommits,
 } from "@buildinfo/core";
 import { readTeamCityChanges, type TeamCityChanges, type TeamCityRestFormat } from "./teamcity-changes";
+import { teamcityLogCommands } from "./teamcity-log-commands";
 import { readTeamCityParameters, type TeamCityParameters } from "./teamcity-parameters";
 import { chooseVcsRoot } from "./teamcity-root-choice";
 import { listVcsRoots, type TeamCityVcsRoot } from "./teamcity-vcs-roots";
@@ -159,4 +160,5 @@ export const teamcityAdapter: Adapter = {
   displayName: "TeamCity",
   detect: (env) => Boolean(env.TEAMCITY_VERSION),
   collect: collectTeamCity,
+  logCommands: teamcityLogCommands,
 };

@@ -1,6 +1,6 @@
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import { teamcityAdapter } from "@buildinfo/adapter-teamcity";
 import { normalizeDraft } from "@buildinfo/core";
+import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createHttpClient } from "@buildinfo/octopus";
 import { createTempGitRepo, createTestContext, type FakeApi, startFakeApi } from "@buildinfo/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";

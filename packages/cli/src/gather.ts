@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { collectBuildInformation } from "@buildinfo/collect";
 import {
   applyOverrides,
   BuildInfoError,
@@ -7,8 +8,8 @@ import {
   readBuildInformationFile,
 } from "@buildinfo/core";
 import { durationOption, integerOption, stringValue } from "./args";
-import { collectBuildInformation } from "./collect-build-information";
 import { describeBuildInformation } from "./describe-build-information";
+import { lazyHttpClient } from "./lazy-http-client";
 import type { CommandContext } from "./run-command";
 import { overridesFromArgs } from "./settings/overrides";
 
@@ -66,18 +67,22 @@ async function fromBuild(context: CommandContext): Promise<Gathered> {
   const since = stringValue(values, "since");
   const vcsRootId = stringValue(values, "vcs-root-id");
   const commitCap = commitCapOf(values);
-  const timeoutMs = durationOption(values, "timeout");
-  return collectBuildInformation({
-    ...(from === undefined ? {} : { adapter: from }),
-    env: context.env,
-    cwd: context.cwd,
-    overrides: overridesFromArgs(values),
-    options: vcsRootId === undefined ? {} : { vcsRootId },
-    ...(since === undefined ? {} : { since }),
-    ...(commitCap === undefined ? {} : { commitCap }),
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    logger: context.logger,
-  });
+  const http = lazyHttpClient(context.logger, durationOption(values, "timeout"));
+  try {
+    return await collectBuildInformation({
+      ...(from === undefined ? {} : { adapter: from }),
+      env: context.env,
+      cwd: context.cwd,
+      overrides: overridesFromArgs(values),
+      options: vcsRootId === undefined ? {} : { vcsRootId },
+      ...(since === undefined ? {} : { since }),
+      ...(commitCap === undefined ? {} : { commitCap }),
+      http,
+      logger: context.logger,
+    });
+  } finally {
+    await http.close();
+  }
 }
 
 async function readInputFile(path: string): Promise<Buffer> {

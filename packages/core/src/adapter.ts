@@ -1,4 +1,4 @@
-import type { BuildInformationDraft } from "./draft";
+import type { BuildInformationDraft, CommitRange } from "./draft";
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -43,15 +43,61 @@ export interface Logger {
   warn(message: string): void;
 }
 
+/** The checked-out commit, as git reports it. */
+export interface Checkout {
+  /** The full SHA of HEAD. */
+  head: string;
+  /** The checked-out branch; undefined for a detached HEAD (most CI checkouts). */
+  branch?: string;
+  /** The raw URL of `origin` (or of the first remote), possibly with credentials: the core strips them. */
+  remoteUrl?: string;
+}
+
+/** The git reader's view of the checkout, for adapters that have no build server to ask. */
+export interface CheckoutReader {
+  read(): Promise<Checkout>;
+  /** The commits a local run reports: `since..head`, else since the last tag, else all of `head`. */
+  localRange(head: string, since: string | undefined): Promise<CommitRange>;
+}
+
+/** The options an adapter reads, each set by one command-line flag or by an embedder. */
+export interface AdapterOptions {
+  /** `--since REV`: where the git adapter's range starts. */
+  since?: string;
+  /** `--vcs-root-id`: the TeamCity VCS root to report when the build has several. */
+  vcsRootId?: string;
+  /** Bamboo: the plan repository whose `bamboo_planRepository_<name>_*` variables to read. */
+  planRepository?: string;
+  /** TeamCity: the REST format to ask for (`xml`, the default, or `json`). */
+  restFormat?: "xml" | "json";
+  /** TeamCity: the page size of the changes request (a positive integer). */
+  changesPageSize?: string;
+}
+
 /** Everything an adapter may touch, handed to it so it can be tested with plain objects. */
 export interface AdapterContext {
   env: Environment;
   http: HttpClient;
   fs: FileSystem;
   git: GitRunner;
+  checkout: CheckoutReader;
   logger: Logger;
-  /** Adapter-specific options from the command line, e.g. `vcsRootId` for TeamCity. */
-  options: Readonly<Record<string, string | undefined>>;
+  options: Readonly<AdapterOptions>;
+}
+
+/** A build server's native commands for problems and collapsible blocks in its build log. */
+export interface CiLogCommands {
+  readonly name: string;
+  /** Whether the server also interprets commands written to stderr (TeamCity reads only stdout). */
+  readonly readsStderr: boolean;
+  /** Whether this process runs in a step whose log the server parses for these commands. */
+  active(env: Environment): boolean;
+  warning(message: string): string;
+  error(message: string): string;
+  startGroup(title: string): string;
+  endGroup(title: string): string;
+  /** Marks the build step failed, where the protocol has such a command. */
+  failure(summary: string): string | undefined;
 }
 
 export interface Adapter {
@@ -61,4 +107,11 @@ export interface Adapter {
   readonly displayName: string;
   detect(env: Environment): boolean;
   collect(context: AdapterContext): Promise<BuildInformationDraft>;
+  /**
+   * The variable showing this run is a re-run of an earlier attempt (`NAME=value`), when it is; the CLI
+   * then defaults to `--overwrite-mode IgnoreIfExists` because the first attempt's record is likely there.
+   */
+  rerunMarker?(env: Environment): string | undefined;
+  /** The server's log-command dialect, when its build log interprets one. */
+  readonly logCommands?: CiLogCommands;
 }

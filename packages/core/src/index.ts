@@ -1,6 +1,10 @@
 export type {
   Adapter,
   AdapterContext,
+  AdapterOptions,
+  Checkout,
+  CheckoutReader,
+  CiLogCommands,
   Environment,
   FileSystem,
   GitResult,
@@ -10,6 +14,7 @@ export type {
   HttpResponse,
   Logger,
 } from "./adapter";
+export { attemptMarker } from "./adapter-helpers/attempt-marker";
 export { basicAuthFromEnv } from "./adapter-helpers/basic-auth-from-env";
 export { collectFromEnv } from "./adapter-helpers/collect-from-env";
 export type { CollectedPages, CollectPagesOptions, Page } from "./adapter-helpers/collect-pages";

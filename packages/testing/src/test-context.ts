@@ -1,11 +1,19 @@
 import { access, readFile } from "node:fs/promises";
-import type { AdapterContext, Environment, GitRunner, HttpClient, Logger } from "@buildinfo/core";
+import type {
+  AdapterContext,
+  AdapterOptions,
+  Environment,
+  GitRunner,
+  HttpClient,
+  Logger,
+} from "@buildinfo/core";
+import { createCheckoutReader } from "@buildinfo/git";
 
 export interface TestContextInit {
   env: Environment;
   http?: HttpClient;
   git?: GitRunner;
-  options?: Record<string, string | undefined>;
+  options?: AdapterOptions;
 }
 
 /** A logger that keeps every line as `level: message`, so tests can assert what an adapter reported. */
@@ -40,12 +48,17 @@ const missingGit: GitRunner = {
   },
 };
 
-/** An `AdapterContext` for tests: real file system, a collecting logger, and only the http/git the test hands it. */
+/**
+ * An `AdapterContext` for tests: real file system, a collecting logger, and only the http/git the test
+ * hands it (the checkout reader reads through that git runner).
+ */
 export function createTestContext(init: TestContextInit): TestContext {
+  const git = init.git ?? missingGit;
   return {
     env: init.env,
     http: init.http ?? missingHttp,
-    git: init.git ?? missingGit,
+    git,
+    checkout: createCheckoutReader(git),
     fs: {
       readFile: (path) => readFile(path),
       exists: (path) =>

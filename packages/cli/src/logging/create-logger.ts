@@ -1,6 +1,6 @@
-import { type Environment, type Logger, redactSecrets, redactUrl } from "@buildinfo/core";
+import { type CiLogCommands, type Environment, type Logger, redactSecrets, redactUrl } from "@buildinfo/core";
 import { pino } from "pino";
-import { type CiLogCommands, detectCiLogCommands } from "./ci-log-commands";
+import { detectCiLogCommands } from "./ci-log-commands";
 import { formatTextRecord, type LogRecord } from "./format-text-record";
 
 export type LogFormat = "text" | "json";

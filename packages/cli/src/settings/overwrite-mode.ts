@@ -1,3 +1,4 @@
+import { adapters } from "@buildinfo/collect";
 import { type Environment, type OverwriteMode, parseOverwriteMode } from "@buildinfo/core";
 
 export interface OverwriteChoice {
@@ -8,8 +9,8 @@ export interface OverwriteChoice {
 
 /**
  * The mode the user asked for, else FailIfExists — except on a CI re-run, where the record of the
- * first attempt is probably there already: then IgnoreIfExists, as the official GitHub Action and
- * Azure DevOps task do.
+ * first attempt is probably there already (each adapter's `rerunMarker` says): then IgnoreIfExists,
+ * as the official GitHub Action and Azure DevOps task do.
  */
 export function resolveOverwriteMode(raw: string | undefined, env: Environment): OverwriteChoice {
   if (raw !== undefined) return { mode: parseOverwriteMode(raw, "--overwrite-mode") };
@@ -22,10 +23,9 @@ export function resolveOverwriteMode(raw: string | undefined, env: Environment):
 }
 
 function rerunMarker(env: Environment): string | undefined {
-  for (const name of ["GITHUB_RUN_ATTEMPT", "SYSTEM_JOBATTEMPT"]) {
-    const attempt = Number(env[name]);
-    if (Number.isInteger(attempt) && attempt > 1) return `${name}=${attempt}`;
+  for (const adapter of adapters.values()) {
+    const marker = adapter.rerunMarker?.(env);
+    if (marker !== undefined) return marker;
   }
-  if (env.APPVEYOR_RE_BUILD?.toLowerCase() === "true") return "APPVEYOR_RE_BUILD=true";
   return undefined;
 }

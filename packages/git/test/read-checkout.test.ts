@@ -1,6 +1,6 @@
 import { BuildInfoError } from "@buildinfo/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { readCheckout } from "../src/index";
+import { readCheckout } from "../src/read-checkout";
 import { tempRepoIn } from "./support/temp-repo";
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/adapter-git";
 import {
   type Adapter,
+  type AdapterOptions,
   applyOverrides,
   type BuildInformation,
   type BuildInformationDraft,
@@ -15,22 +15,28 @@ import {
   normalizeDraft,
   normalizeVcsType,
 } from "@buildinfo/core";
-import { adapterById, detectAdapter } from "./adapters";
+import { createCheckoutReader, createGitRunner, resolveDraftCommits } from "@buildinfo/git";
+import { detectAdapter } from "./detect-adapter";
+import { adapterById } from "./registry";
 
 export interface CollectBuildInformationOptions {
-  /** An adapter or its id; detected from `env` when absent. */
+  /** An adapter or its `--from` id; detected from `env` when absent. */
   adapter?: Adapter | string;
   env: Environment;
   /** The checkout, for the git reader. */
   cwd: string;
+  /** The user's values, replacing what the adapter found (`--build-number`, `--branch`, …). */
   overrides?: DraftOverrides;
-  /** Adapter-specific options, e.g. `{ vcsRootId }` for TeamCity. */
-  options?: Record<string, string | undefined>;
+  /** What the adapter reads besides the environment, e.g. `{ vcsRootId }` for TeamCity. */
+  options?: AdapterOptions;
   /** Take the commits `since..head` from the checkout instead of what the adapter found. */
   since?: string;
+  /** The most commits kept (newest first); a warning says when more were found. */
   commitCap?: number;
-  /** Deadline of each request to the build server's API, when `http` is not given. */
-  timeoutMs?: number;
+  /**
+   * The client for the build server's API (`createHttpClient()` of `@buildinfo/octopus`). Without it
+   * an adapter that needs its server's API fails with an error saying so.
+   */
   http?: HttpClient;
   git?: GitRunner;
   fs?: FileSystem;
@@ -58,31 +64,22 @@ const nodeFileSystem: FileSystem = {
 
 const silentLogger: Logger = { debug() {}, info() {}, warn() {} };
 
-/** Loads the HTTP stack on the first request: most local and git-range collections never make one. */
-function lazyHttpClient(
-  logger: Logger,
-  timeoutMs: number | undefined,
-): HttpClient & { close(): Promise<void> } {
-  let opened: ReturnType<typeof open> | undefined;
-  const open = () =>
-    import("@buildinfo/octopus").then(({ createHttpClient }) =>
-      createHttpClient({ logger, ...(timeoutMs === undefined ? {} : { timeoutMs }) }),
-    );
-  return {
-    get: async (url, requestOptions) => {
-      opened ??= open();
-      return (await opened).get(url, requestOptions);
-    },
-    close: async () => {
-      if (opened !== undefined) await (await opened).close();
-    },
-  };
-}
+const noHttp: HttpClient = {
+  get: (url) =>
+    Promise.reject(
+      new Error(
+        `collectBuildInformation was given no http client, yet the adapter requested GET ${url}: ` +
+          "pass createHttpClient() from @buildinfo/octopus as `http`.",
+      ),
+    ),
+};
 
 /**
- * The whole collection: pick the adapter (given or detected), let it map its server, fill commits
- * from the checkout where it asked for a range, apply the user's overrides, then normalise and
- * validate. Throws `BuildInfoError` (an unsupported VCS, an invalid URL, a shallow clone, …).
+ * One build's build information, as Octopus takes it: pick the adapter (given or detected, warning
+ * when several servers' markers are present), let it map its server, take the commits `--since` asked
+ * for, fill commit ranges from the checkout, apply the overrides, then normalise and validate.
+ * Throws `BuildInfoError` for what the user must fix (an unsupported VCS, an invalid URL, a shallow
+ * clone, …); the result's `warnings` are what the user should be told.
  */
 export async function collectBuildInformation(
   options: CollectBuildInformationOptions,
@@ -93,7 +90,7 @@ export async function collectBuildInformation(
   if (options.adapter === undefined) {
     const detection = detectAdapter(options.env);
     adapter = detection.adapter;
-    logger.info(`${detection.reason}`);
+    logger.info(detection.reason);
     if (detection.warning !== undefined) warnings.push(detection.warning);
   } else {
     adapter = typeof options.adapter === "string" ? adapterById(options.adapter) : options.adapter;
@@ -101,31 +98,18 @@ export async function collectBuildInformation(
   }
 
   const git = options.git ?? createGitRunner(options.cwd, { logger });
-  const ownHttp = options.http === undefined ? lazyHttpClient(logger, options.timeoutMs) : undefined;
-  let draft: BuildInformationDraft;
-  try {
-    draft = await adapter.collect({
-      env: options.env,
-      http: options.http ?? ownHttp!,
-      fs: options.fs ?? nodeFileSystem,
-      git,
-      logger,
-      options: { ...options.options, ...(options.since === undefined ? {} : { since: options.since }) },
-    });
-  } finally {
-    await ownHttp?.close();
-  }
+  const since = options.since?.trim() || undefined;
+  const draft = await adapter.collect({
+    env: options.env,
+    http: options.http ?? noHttp,
+    fs: options.fs ?? nodeFileSystem,
+    git,
+    checkout: createCheckoutReader(git),
+    logger,
+    options: { ...options.options, ...(since === undefined ? {} : { since }) },
+  });
 
-  // The git adapter reads `since` itself; for a server, the range replaces what its API gave.
-  let ranged = draft;
-  if (options.since !== undefined && adapter.id !== "git") {
-    ranged = {
-      ...draft,
-      commits: undefined,
-      commitRange: { from: options.since, to: draft.vcsCommitNumber ?? "HEAD", source: "--since" },
-    };
-  }
-  const overridden = applyOverrides(ranged, options.overrides ?? {});
+  const overridden = applyOverrides(sinceRange(draft, since), options.overrides ?? {});
   // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
   normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
   const commitCap = options.commitCap ?? defaultCommitCap;
@@ -134,4 +118,15 @@ export async function collectBuildInformation(
   const normalized = normalizeDraft(withCommits, { commitCap });
   warnings.push(...normalized.warnings);
   return { buildInformation: normalized.buildInformation, adapter, warnings, draft: withCommits };
+}
+
+/** `--since` replaces what a server's API gave, unless the adapter already read that range itself. */
+function sinceRange(draft: BuildInformationDraft, since: string | undefined): BuildInformationDraft {
+  if (since === undefined) return draft;
+  if (draft.commits === undefined && draft.commitRange?.from === since) return draft;
+  return {
+    ...draft,
+    commits: undefined,
+    commitRange: { from: since, to: draft.vcsCommitNumber ?? "HEAD", source: "--since" },
+  };
 }

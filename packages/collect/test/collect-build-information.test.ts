@@ -1,7 +1,7 @@
 import type { Adapter, AdapterContext, BuildInformationDraft } from "@buildinfo/core";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectBuildInformation } from "../src/collect-build-information";
+import { collectBuildInformation } from "../src/index";
 
 function fakeServer(
   draft: (repo: TempGitRepo) => BuildInformationDraft,

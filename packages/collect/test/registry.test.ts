@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adapterById, adapters, detectAdapter, detectionOrder } from "../src/adapters";
+import { adapterById, adapters, detectAdapter, detectionOrder } from "../src/index";
 
 describe("the adapter registry", () => {
   it("has every adapter by its --from id", () => {

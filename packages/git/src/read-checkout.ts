@@ -1,14 +1,5 @@
-import { BuildInfoError, type GitRunner } from "@buildinfo/core";
+import { BuildInfoError, type Checkout, type GitRunner } from "@buildinfo/core";
 import { repositoryError } from "./git-command-error";
-
-export interface Checkout {
-  /** The full SHA of HEAD. */
-  head: string;
-  /** The checked-out branch; undefined for a detached HEAD (most CI checkouts). */
-  branch?: string;
-  /** The raw URL of `origin` (or of the first remote), possibly with credentials: the core strips them. */
-  remoteUrl?: string;
-}
 
 /** HEAD, branch and remote URL of the checkout. */
 export async function readCheckout(git: GitRunner): Promise<Checkout> {

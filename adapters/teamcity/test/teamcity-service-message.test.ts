@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeTeamCityValue, teamCityServiceMessage } from "../src/logging/teamcity-service-message";
+import { escapeTeamCityValue, teamCityServiceMessage } from "../src/teamcity-service-message";
 
 describe("TeamCity service-message escaping", () => {
   it("escapes the bar first, then quotes, line breaks and brackets", () => {

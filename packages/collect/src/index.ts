@@ -1,0 +1,5 @@
+export type { CollectBuildInformationOptions, CollectedBuildInformation } from "./collect-build-information";
+export { collectBuildInformation } from "./collect-build-information";
+export type { Detection } from "./detect-adapter";
+export { detectAdapter } from "./detect-adapter";
+export { adapterById, adapters, detectionOrder, fallbackAdapter } from "./registry";
