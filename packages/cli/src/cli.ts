@@ -44,16 +44,22 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (!isCommandName(topic)) return unknownCommand(topic);
-    process.stdout.write(helpFor(topic));
+    process.stdout.write(helpFor(topic, await adapterIds()));
     return 0;
   }
   if (!isCommandName(first)) return unknownCommand(first);
   if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(helpFor(first));
+    process.stdout.write(helpFor(first, await adapterIds()));
     return 0;
   }
   const command = await loadCommand(first);
   return command.run(first, rest);
+}
+
+/** The registry's `--from` ids; loaded only for a command's help, since the adapters bring zod. */
+async function adapterIds(): Promise<string[]> {
+  const { adapters } = await import("@buildinfo/collect");
+  return [...adapters.keys()];
 }
 
 function unknownCommand(name: string): number {

@@ -1,4 +1,5 @@
-// Plain strings only: this module is loaded for `--help` and must not pull in anything heavy.
+// Plain strings only: this module is loaded for `--help` and must not pull in anything heavy. The
+// adapter ids come from the registry, which the entry loads only for a command's help.
 
 export const commandNames = [
   "collect",
@@ -34,9 +35,11 @@ const overrides = `Overrides (replace what the build server gave):
   --build-environment NAME  --build-number N     --build-url URL     --branch NAME
   --vcs-type Git|TFVC       --vcs-root URL       --commit SHA`;
 
+const adapterListToken = "{{adapters}}";
+const optionIndent = " ".repeat(28);
+
 const collection = `Collection:
-  --from ADAPTER            jenkins teamcity bamboo github-actions azure-devops bitbucket-pipelines
-                            appveyor continua-ci gitlab git (default: detected from the environment)
+  --from ADAPTER            ${adapterListToken}
   --file FILE               read an octo build-information file instead of collecting
                             (UTF-8 or UTF-16 with BOM, keys in any case)
   --commit-cap N            keep at most N commits (default 10000)
@@ -137,8 +140,26 @@ Prints the server URL on stdout and the API key on stderr; runs until interrupte
 `,
 };
 
-export function helpFor(name: CommandName): string {
-  return texts[name];
+/** A command's help; `adapterIds` are the registry's `--from` ids, in detection order. */
+export function helpFor(name: CommandName, adapterIds: readonly string[]): string {
+  return texts[name].replace(
+    adapterListToken,
+    wrapWords([...adapterIds, "(default: detected from the environment)"]),
+  );
+}
+
+function wrapWords(words: readonly string[]): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line !== "" && optionIndent.length + line.length + 1 + word.length > 100) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line].join(`\n${optionIndent}`);
 }
 
 export function generalHelp(): string {
