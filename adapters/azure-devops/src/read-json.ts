@@ -17,6 +17,6 @@ export function readAzureDevOpsJson<T>(response: HttpResponse, url: string, hint
     response.status === 203 ? "E_BUILD_SERVER_HTTP_203" : "E_BUILD_SERVER_RESPONSE",
     `${target.origin}${target.pathname} answered HTTP ${response.status} without JSON ` +
       "(Azure DevOps does that when it does not accept the token).",
-    { hint, kind: "remote", source: `${target.origin}${target.pathname}` },
+    { hint, source: `${target.origin}${target.pathname}` },
   );
 }

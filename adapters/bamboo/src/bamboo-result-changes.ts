@@ -39,7 +39,6 @@ export function parseBambooResultChanges(text: string): BambooResultChanges {
 function unreadableResult(problem: string, cause?: unknown): BuildInfoError {
   return new BuildInfoError("E_BUILD_SERVER_RESPONSE", `The Bamboo build result ${problem}.`, {
     hint: "Check that BAMBOO_URL (or bamboo_buildResultsUrl) points at Bamboo itself, not a proxy's login page.",
-    kind: "remote",
     source: "Bamboo REST result",
     cause,
   });

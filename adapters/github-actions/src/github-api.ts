@@ -28,7 +28,6 @@ export function parseGitHubJson<T>(text: string, what: string): T {
   } catch (error) {
     throw new BuildInfoError("E_BUILD_SERVER_RESPONSE", `The GitHub API's answer for ${what} is not JSON.`, {
       hint: "Check that GITHUB_API_URL is the GitHub REST API (https://api.github.com or https://HOST/api/v3), not a proxy.",
-      kind: "remote",
       source: "GITHUB_API_URL",
       cause: error,
     });

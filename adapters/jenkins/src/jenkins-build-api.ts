@@ -100,7 +100,6 @@ export function parseJenkinsJson<T>(text: string, url: string | undefined): T {
     const source = url === undefined ? "Jenkins api/json" : describeSource(url);
     throw new BuildInfoError("E_BUILD_SERVER_RESPONSE", `The response from ${source} was not JSON.`, {
       hint: "Check that BUILD_URL / JENKINS_URL point at Jenkins itself, not a proxy or single sign-on page.",
-      kind: "remote",
       source,
       cause: error,
     });

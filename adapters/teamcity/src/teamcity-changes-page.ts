@@ -90,7 +90,6 @@ export function parseTeamCityChangesPage(
       `${source} answered with ${json ? "JSON" : "XML"} that cannot be read.`,
       {
         hint: "Check that teamcity.serverUrl points at TeamCity (not a proxy's login page).",
-        kind: "remote",
         source,
         cause: error,
       },

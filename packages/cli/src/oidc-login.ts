@@ -47,7 +47,6 @@ async function requestGitHubIdToken(
         "E_OIDC",
         `GitHub Actions answered HTTP ${response.status} to the identity-token request, without a token.`,
         {
-          kind: "remote",
           hint: "Check that the workflow grants `permissions: id-token: write`.",
           source: "ACTIONS_ID_TOKEN_REQUEST_URL",
         },

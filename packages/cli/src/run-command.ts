@@ -22,13 +22,12 @@ export interface CommandDefinition {
   body(context: CommandContext): Promise<number>;
 }
 
-/** Exit codes of the CLI contract. */
+/** Exit codes of the CLI contract; a BuildInfoError exits with its catalogue entry's code (1 or 2). */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 function exitCodeFor(error: unknown): number {
-  return isBuildInfoError(error) && error.kind === "input" ? EXIT_USAGE : EXIT_FAILED;
+  return isBuildInfoError(error) ? error.exitCode : EXIT_FAILED;
 }
 
 /**

@@ -56,6 +56,8 @@ export { commitLinkUrl } from "./commit-link";
 export type { CommitOptions, NormalizedCommits } from "./commits";
 export { commitCountWarningThreshold, defaultCommitCap, normalizeCommits } from "./commits";
 export type { BuildInformationDraft, CommitRange, DraftField, RawCommit } from "./draft";
+export type { CatalogueEntry, ErrorCode } from "./error-catalogue";
+export { catalogueEntry, errorCatalogue, errorCodeFamilies } from "./error-catalogue";
 export type { BuildInfoErrorOptions, ErrorKind } from "./errors";
 export { BuildInfoError, isBuildInfoError } from "./errors";
 export type { GitHubReference } from "./github-references";

@@ -54,7 +54,6 @@ export function normalizeVcsType(raw: string | undefined, source?: string): VcsT
     `Unsupported VCS type ${detected}${fromSource(source)}. Octopus build information supports only Git and TFVC; nothing was sent.`,
     {
       hint: "Build from a Git or TFVC repository, or pass --vcs-type Git (or TFVC) if the detected type is wrong.",
-      kind: "input",
       source,
     },
   );

@@ -6,7 +6,6 @@ export function repositoryError(result: GitResult, cwd: string): BuildInfoError 
   if (/not a git repository/i.test(result.stderr)) {
     return new BuildInfoError("E_GIT_NOT_A_REPOSITORY", `${cwd} is not inside a git checkout.`, {
       hint: "Run buildinfo from the build's git checkout, or use --from <server> / --file when there is none.",
-      kind: "input",
       source: cwd,
     });
   }
@@ -19,7 +18,6 @@ export function repositoryError(result: GitResult, cwd: string): BuildInfoError 
       `git refuses the repository at ${refused}: it is owned by another user ("dubious ownership").`,
       {
         hint: `Run buildinfo as the checkout's owner, or trust it: git config --global --add safe.directory ${refused}`,
-        kind: "input",
         source: refused,
       },
     );
@@ -36,7 +34,6 @@ export function gitCommandError(args: readonly string[], result: GitResult, cwd:
       `git ${args.join(" ")} failed (exit ${result.exitCode}): ${result.stderr.trim() || "no message"}`,
       {
         hint: "Check that the checkout is complete and readable by the build user.",
-        kind: "input",
         source: cwd,
       },
     )

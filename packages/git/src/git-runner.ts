@@ -83,7 +83,6 @@ async function explainSpawnFailure(
   if (!cwdExists) {
     return new BuildInfoError("E_GIT_CHECKOUT_MISSING", `The checkout directory ${cwd} does not exist.`, {
       hint: "Run buildinfo from the build's working directory (the git checkout).",
-      kind: "input",
       source: cwd,
       cause: error,
     });
@@ -92,7 +91,6 @@ async function explainSpawnFailure(
     hint:
       "Install git on the build agent (or add it to PATH), or give buildinfo the commits another way: " +
       "--from <server> with an API that lists them, or --file with a build-information file.",
-    kind: "input",
     source: env.PATH === undefined ? "PATH (unset)" : "PATH",
     cause: error,
   });

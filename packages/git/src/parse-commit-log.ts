@@ -33,7 +33,6 @@ function unreadableLog(problem: string): BuildInfoError {
     `The output of git log -z ${problem}, so the commits cannot be read.`,
     {
       hint: "Check that `git` on the PATH is git itself, not a wrapper that adds to its output; then report the git version.",
-      kind: "remote",
       source: "git log",
     },
   );

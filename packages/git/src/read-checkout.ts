@@ -18,7 +18,6 @@ async function readHead(git: GitRunner): Promise<string> {
   if (refused !== undefined) throw refused;
   throw new BuildInfoError("E_GIT_NO_COMMITS", `The checkout at ${git.cwd} has no commit checked out.`, {
     hint: "Commit something first, or run buildinfo after the build server's checkout step.",
-    kind: "input",
     source: git.cwd,
   });
 }

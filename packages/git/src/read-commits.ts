@@ -76,7 +76,7 @@ async function explainLogFailure(
       "E_SHALLOW_CLONE",
       `Cannot read the commits ${shown} (from ${range.source}): ${missing.join(" and ")} ` +
         "is not in this clone, which is shallow.",
-      { hint: DEEPEN_HINT, kind: "input", source: range.source },
+      { hint: DEEPEN_HINT, source: range.source },
     );
   }
   return new BuildInfoError(
@@ -87,7 +87,6 @@ async function explainLogFailure(
       hint:
         "The commit may never have been fetched into this checkout, or history was rewritten (force push). " +
         "Fetch it (`git fetch origin <sha>`) or give a reachable start with --since.",
-      kind: "input",
       source: range.source,
     },
   );

@@ -102,14 +102,12 @@ function parseServerUrl(raw: string): string {
     url = new URL(raw.trim());
   } catch {
     throw new BuildInfoError("E_USAGE", `The Octopus server URL "${redactUrl(raw)}" is not a valid URL.`, {
-      kind: "input",
       source: "--server",
       hint: "Give the server root, e.g. https://octopus.example.com (OCTOPUS_URL or --server).",
     });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new BuildInfoError("E_USAGE", `The Octopus server URL must be http(s), not ${url.protocol}.`, {
-      kind: "input",
       source: "--server",
       hint: "Give the server root, e.g. https://octopus.example.com.",
     });

@@ -47,7 +47,6 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
         "E_HTTP_404",
         `There is no build information ${id} in space ${spaceId} on ${api.server}.`,
         {
-          kind: "remote",
           source: api.server,
           hint: "List the records with `buildinfo list` to find the id (BuildInformation-N).",
         },

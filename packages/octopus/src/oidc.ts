@@ -22,7 +22,6 @@ export async function exchangeOidcToken(options: OidcExchangeOptions): Promise<s
   const secrets = [idToken];
   const failed = (message: string, hint: string) =>
     new BuildInfoError("E_OIDC", redactSecrets(message, secrets), {
-      kind: "remote",
       source: api.server,
       hint,
     });

@@ -78,7 +78,7 @@ export async function pushOne(
       "E_HTTP_404_SPACE",
       `Octopus answered 404 while ${doing} at ${api.server}: the space does not exist or the key cannot see it.` +
         (names.length > 0 ? ` Spaces that exist: ${names.join(", ")}.` : ""),
-      { kind: "remote", source: api.server, hint: "Pass an existing space with --space (or OCTOPUS_SPACE)." },
+      { source: api.server, hint: "Pass an existing space with --space (or OCTOPUS_SPACE)." },
     );
   }
   throw responseError(response, context);
@@ -115,7 +115,6 @@ function conflict(
     "E_HTTP_409",
     `Build information for ${target} already exists in space ${spaceId} on ${server} (HTTP 409).${detail}`,
     {
-      kind: "remote",
       source: server,
       hint:
         "Use --overwrite-mode IgnoreIfExists to keep the stored record (e.g. on a re-run), or OverwriteExisting " +

@@ -1,4 +1,4 @@
-import { BuildInfoError, redactSecrets } from "@buildinfo/core";
+import { BuildInfoError, type ErrorCode, redactSecrets } from "@buildinfo/core";
 import type { RawResponse } from "./send";
 
 /** Where a failed request was going, so messages say what, where and to whom. */
@@ -45,7 +45,6 @@ function badResponse(response: RawResponse, context: ErrorContext): BuildInfoErr
     `Unexpected answer while ${context.doing} at ${context.server}: HTTP ${response.status} (${type}) that is not ` +
       `Octopus JSON${snippet ? `: ${snippet}` : ""}${attemptsNote(context)}.`,
     {
-      kind: "remote",
       source: context.server,
       hint:
         "Something other than the Octopus API answered: check that the server URL is the Octopus root " +
@@ -89,8 +88,8 @@ export function responseError(response: RawResponse, context: ErrorContext): Bui
   const { summary, errors } = serverErrors(response, context);
   const said = [summary, ...errors.map((e) => `  - ${e}`)].filter(Boolean).join("\n");
   const where = `${context.doing} at ${context.server}`;
-  const remote = (code: string, message: string, hint: string) =>
-    new BuildInfoError(code, message, { kind: "remote", source: context.server, hint });
+  const remote = (code: ErrorCode, message: string, hint: string) =>
+    new BuildInfoError(code, message, { source: context.server, hint });
 
   if (status === 400) {
     return remote(

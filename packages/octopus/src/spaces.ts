@@ -56,7 +56,6 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
       "E_HTTP_404_SPACE",
       `${what} on ${api.server}.${names.length > 0 ? ` Spaces that exist: ${names.join(", ")}.` : ""}`,
       {
-        kind: "remote",
         source: api.server,
         hint: "Pass an existing space name or Spaces-N id with --space (or OCTOPUS_SPACE); the key must be able to see it.",
       },
@@ -107,7 +106,7 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
         "E_SERVER_TOO_OLD",
         `${api.server} does not offer the build-information API (space ${spaceId} has no BuildInformation link): ` +
           "pushing build information requires Octopus 2019.9.0 or newer.",
-        { kind: "remote", source: api.server, hint: "Upgrade the Octopus server, or check the server URL." },
+        { source: api.server, hint: "Upgrade the Octopus server, or check the server URL." },
       );
     }
   }

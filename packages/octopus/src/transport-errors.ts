@@ -11,7 +11,6 @@ export function transportErrorToBuildInfoError(error: TransportError, doing: str
       : "";
   if (failure.kind === "timeout") {
     return new BuildInfoError("E_TIMEOUT", `Timed out ${doing}: ${failure.description}${tries}.`, {
-      kind: "remote",
       hint: "Check that the server is up and reachable from this agent; raise --timeout if it is just slow.",
       cause: error,
     });
@@ -22,7 +21,6 @@ export function transportErrorToBuildInfoError(error: TransportError, doing: str
       ? "Check HTTPS_PROXY / HTTP_PROXY (and NO_PROXY for hosts that must bypass it)."
       : "Check the server URL, DNS, firewalls and proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).";
   return new BuildInfoError("E_NETWORK", `Network failure ${doing}: ${failure.description}${tries}.`, {
-    kind: "remote",
     hint,
     cause: error,
   });

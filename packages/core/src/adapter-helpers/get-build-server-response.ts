@@ -18,6 +18,6 @@ export async function getBuildServerResponse(
   throw new BuildInfoError(
     `E_BUILD_SERVER_HTTP_${response.status}`,
     `Reading ${what} from ${target.origin}${target.pathname} failed with HTTP ${response.status}.`,
-    { hint, kind: "remote", source: `${target.origin}${target.pathname}` },
+    { hint, source: `${target.origin}${target.pathname}` },
   );
 }

@@ -1,0 +1,163 @@
+/**
+ * Every error code the product reports, with its exit code and the general fix. A thrown error adds a
+ * specific message and, where it knows better, a specific hint. Exit code 2: invalid input or usage,
+ * found before anything was sent. Exit code 1: the Octopus server, a build server's API, the network
+ * or the git binary failed. docs/errors.md describes each code; a test keeps the two in step.
+ */
+export const errorCatalogue = {
+  E_USAGE: {
+    exitCode: 2,
+    hint: "Fix the command line or environment as the message says; run 'buildinfo <command> --help'.",
+  },
+  E_FILE_NOT_FOUND: {
+    exitCode: 2,
+    hint: "Check the --file path (relative paths start at the current directory).",
+  },
+  E_FILE_FORMAT: {
+    exitCode: 2,
+    hint: "The file must hold the build-information object that octo build-information --file reads.",
+  },
+  E_OUTPUT: { exitCode: 2, hint: "Check that --output names a file in an existing, writable directory." },
+  E_INVALID_PACKAGE_ID: {
+    exitCode: 2,
+    hint: "Pass --package-id with the id of the package the build produced, e.g. Acme.Web.",
+  },
+  E_INVALID_VERSION: {
+    exitCode: 2,
+    hint: "Pass --version with a SemVer 2 or 4-part numeric version, e.g. 1.4.2.",
+  },
+  E_INVALID_BUILD_URL: { exitCode: 2, hint: "Pass --build-url with the full http(s) link to this build." },
+  E_INVALID_VCS_ROOT: { exitCode: 2, hint: "Pass --vcs-root with the repository's https URL." },
+  E_INVALID_BUILD_INFORMATION: {
+    exitCode: 2,
+    hint: "Check the values the build server gave, or override them with flags.",
+  },
+  E_MISSING_BUILD_ENVIRONMENT: {
+    exitCode: 2,
+    hint: "Pass --build-environment with the name of your build server, e.g. Jenkins.",
+  },
+  E_VCS_UNSUPPORTED: {
+    exitCode: 2,
+    hint: "Build from a Git or TFVC repository, or pass --vcs-type if the detected type is wrong.",
+  },
+  E_VCS_ROOT_NOT_FOUND: {
+    exitCode: 2,
+    hint: "Pass --vcs-root-id with one of the build's VCS root ids, or omit it.",
+  },
+  E_TEAMCITY_PROPERTIES: {
+    exitCode: 2,
+    hint: "Run buildinfo on the agent as a step of the build, where TeamCity writes its properties files.",
+  },
+  E_PROPERTIES_FORMAT: {
+    exitCode: 2,
+    hint: "The file is not in Java properties format; check the path TeamCity passed.",
+  },
+  E_GIT_MISSING: {
+    exitCode: 2,
+    hint: "Install git on the build agent (or add it to PATH), or use --from <server> / --file.",
+  },
+  E_GIT_CHECKOUT_MISSING: {
+    exitCode: 2,
+    hint: "Run buildinfo from the build's working directory (the git checkout).",
+  },
+  E_GIT_NOT_A_REPOSITORY: {
+    exitCode: 2,
+    hint: "Run buildinfo from the build's git checkout, or use --from <server> / --file.",
+  },
+  E_GIT_UNSAFE_REPOSITORY: {
+    exitCode: 2,
+    hint: "Run buildinfo as the checkout's owner, or add it to git's safe.directory.",
+  },
+  E_GIT_NO_COMMITS: {
+    exitCode: 2,
+    hint: "Commit something first, or run buildinfo after the build server's checkout step.",
+  },
+  E_GIT_REVISION: {
+    exitCode: 2,
+    hint: "Check the revision (--since, or the build server's previous commit) exists in this clone.",
+  },
+  E_GIT_FAILED: { exitCode: 2, hint: "Check that the checkout is complete and readable by the build user." },
+  E_SHALLOW_CLONE: {
+    exitCode: 2,
+    hint: "Fetch more history (a deeper clone, or git fetch --unshallow) before running buildinfo.",
+  },
+  E_GIT_OUTPUT: {
+    exitCode: 1,
+    hint: "Check that `git` on the PATH is git itself, not a wrapper that adds to its output.",
+  },
+  E_BUILD_SERVER_RESPONSE: {
+    exitCode: 1,
+    hint: "Check that the build server URL points at the server's API, not a proxy or login page.",
+  },
+  E_BUILD_SERVER_HTTP_203: {
+    exitCode: 1,
+    hint: "Azure DevOps did not accept the token: map SYSTEM_ACCESSTOKEN into the step's environment.",
+  },
+  E_HTTP_400: { exitCode: 1, hint: "Fix the values the server lists; nothing was stored for this request." },
+  E_HTTP_401: {
+    exitCode: 1,
+    hint: "Give a valid API key (--api-key or OCTOPUS_API_KEY) or access token (OCTOPUS_ACCESS_TOKEN).",
+  },
+  E_HTTP_403: {
+    exitCode: 1,
+    hint: "Grant the user or service account the permission the message names, in this space.",
+  },
+  E_HTTP_404: { exitCode: 1, hint: "Check the server URL and the record or package id." },
+  E_HTTP_404_SPACE: { exitCode: 1, hint: "Pass an existing space with --space (or OCTOPUS_SPACE)." },
+  E_HTTP_409: {
+    exitCode: 1,
+    hint: "Pass --overwrite-mode IgnoreIfExists or OverwriteExisting if the existing record may stay or go.",
+  },
+  E_HTTP_429: { exitCode: 1, hint: "Lower --concurrency or raise --timeout so the retries can wait longer." },
+  E_HTTP_5XX: {
+    exitCode: 1,
+    hint: "The server or something in front of it failed; check the Octopus server logs and try again.",
+  },
+  E_BAD_RESPONSE: {
+    exitCode: 1,
+    hint: "Check that the server URL is the Octopus root, and whether a proxy in between is failing.",
+  },
+  E_SERVER_TOO_OLD: {
+    exitCode: 1,
+    hint: "Upgrade the Octopus server (2019.9.0 or newer), or check the server URL.",
+  },
+  E_NETWORK: {
+    exitCode: 1,
+    hint: "Check the server URL, DNS, firewalls, proxy settings and trusted certificates.",
+  },
+  E_TIMEOUT: {
+    exitCode: 1,
+    hint: "Check that the server is up and reachable from this agent; raise --timeout if it is just slow.",
+  },
+  E_OIDC: {
+    exitCode: 1,
+    hint: "Check the service account's OIDC identity and the CI's identity-token permission.",
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Codes ending in an HTTP status, for the statuses without a code of their own. */
+export const errorCodeFamilies = {
+  E_HTTP_: { exitCode: 1, hint: "Check the server URL and that it is an Octopus server." },
+  E_BUILD_SERVER_HTTP_: {
+    exitCode: 1,
+    hint: "Check the build server URL and the credentials the adapter reads.",
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export interface CatalogueEntry {
+  /** 2: invalid input or usage, nothing sent; 1: a server, the network or git failed. */
+  readonly exitCode: 1 | 2;
+  readonly hint: string;
+}
+
+export type ErrorCode = keyof typeof errorCatalogue | `${keyof typeof errorCodeFamilies}${number}`;
+
+/** The catalogue entry of `code`: its own, else its family's. */
+export function catalogueEntry(code: ErrorCode): CatalogueEntry {
+  if (Object.hasOwn(errorCatalogue, code)) return errorCatalogue[code as keyof typeof errorCatalogue];
+  const family = (Object.keys(errorCodeFamilies) as (keyof typeof errorCodeFamilies)[])
+    .filter((prefix) => code.startsWith(prefix))
+    .sort((a, b) => b.length - a.length)[0];
+  if (family === undefined) throw new TypeError(`${code} is not in the error catalogue`);
+  return errorCodeFamilies[family];
+}
