@@ -1,7 +1,6 @@
 import { appveyorAdapter } from "@buildinfo/adapter-appveyor";
-import { normalizeDraft } from "@buildinfo/core";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
-import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
+import { collectBuildInformation } from "@buildinfo/collect";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 describe("conformance: AppVeyor", () => {
@@ -30,9 +29,11 @@ describe("conformance: AppVeyor", () => {
       APPVEYOR_REPO_COMMIT_MESSAGE: subject!,
       APPVEYOR_REPO_COMMIT_MESSAGE_EXTENDED: rest.join("\n").replace(/^\n+/, ""),
     };
-    const git = createGitRunner(build.repo.dir);
-    const draft = await appveyorAdapter.collect(createTestContext({ env, git }));
-    const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
+    const { buildInformation } = await collectBuildInformation({
+      adapter: appveyorAdapter,
+      env,
+      cwd: build.repo.dir,
+    });
     // AppVeyor's environment holds only the head commit and no previous one: the build's other commits
     // need --since (see docs/appveyor.md).
     expect(buildInformation).toMatchObject({

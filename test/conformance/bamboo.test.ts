@@ -1,6 +1,6 @@
 import { bambooAdapter } from "@buildinfo/adapter-bamboo";
+import { collectBuildInformation } from "@buildinfo/collect";
 import { normalizeDraft } from "@buildinfo/core";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createHttpClient } from "@buildinfo/octopus";
 import {
   type ConformanceBuild,
@@ -74,9 +74,11 @@ describe("conformance: Bamboo", () => {
   });
 
   it("gives the same fields from the checkout's previousRevision..revision without a token", async () => {
-    const git = createGitRunner(build.repo.dir);
-    const draft = await bambooAdapter.collect(createTestContext({ env: env(), git }));
-    const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
+    const { buildInformation } = await collectBuildInformation({
+      adapter: bambooAdapter,
+      env: env(),
+      cwd: build.repo.dir,
+    });
     expect(buildInformation).toMatchObject(build.expected);
   });
 });

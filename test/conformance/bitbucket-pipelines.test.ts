@@ -1,7 +1,6 @@
 import { bitbucketPipelinesAdapter } from "@buildinfo/adapter-bitbucket-pipelines";
-import { normalizeDraft } from "@buildinfo/core";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
-import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
+import { collectBuildInformation } from "@buildinfo/collect";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 describe("conformance: Bitbucket Pipelines", () => {
@@ -29,9 +28,11 @@ describe("conformance: Bitbucket Pipelines", () => {
       BITBUCKET_PR_DESTINATION_BRANCH: "main",
       BITBUCKET_PR_DESTINATION_COMMIT: build.previous.slice(0, 12),
     };
-    const git = createGitRunner(build.repo.dir);
-    const draft = await bitbucketPipelinesAdapter.collect(createTestContext({ env, git }));
-    const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
+    const { buildInformation } = await collectBuildInformation({
+      adapter: bitbucketPipelinesAdapter,
+      env,
+      cwd: build.repo.dir,
+    });
     // Bitbucket Pipelines builds only Bitbucket Cloud repositories: the same repository lives there.
     expect(buildInformation).toMatchObject({
       ...build.expected,

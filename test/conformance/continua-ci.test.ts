@@ -1,7 +1,6 @@
 import { continuaCiAdapter } from "@buildinfo/adapter-continua-ci";
-import { normalizeDraft } from "@buildinfo/core";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
-import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
+import { collectBuildInformation } from "@buildinfo/collect";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 describe("conformance: Continua CI", () => {
@@ -24,9 +23,11 @@ describe("conformance: Continua CI", () => {
       CONTINUA_VCS_ROOT: build.remoteUrl,
       CONTINUA_VCS_TYPE: "Git",
     };
-    const git = createGitRunner(build.repo.dir);
-    const draft = await continuaCiAdapter.collect(createTestContext({ env, git }));
-    const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
+    const { buildInformation } = await collectBuildInformation({
+      adapter: continuaCiAdapter,
+      env,
+      cwd: build.repo.dir,
+    });
     expect(buildInformation).toMatchObject(build.expected);
     expect(buildInformation.BuildNumber).toBe(build.buildNumber);
   });

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { githubActionsAdapter } from "@buildinfo/adapter-github-actions";
+import { collectBuildInformation } from "@buildinfo/collect";
 import { normalizeDraft } from "@buildinfo/core";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -97,9 +97,11 @@ describe("conformance: GitHub Actions", () => {
       GITHUB_BASE_REF: "main",
       GITHUB_SHA: build.head,
     });
-    const git = createGitRunner(build.repo.dir);
-    const draft = await githubActionsAdapter.collect(createTestContext({ env, git }));
-    const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
+    const { buildInformation } = await collectBuildInformation({
+      adapter: githubActionsAdapter,
+      env,
+      cwd: build.repo.dir,
+    });
     expect(buildInformation).toMatchObject(build.expected);
     expect(buildInformation.Commits).toEqual(build.expected.Commits);
   });

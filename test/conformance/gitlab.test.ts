@@ -1,7 +1,6 @@
 import { gitlabAdapter } from "@buildinfo/adapter-gitlab";
-import { normalizeDraft } from "@buildinfo/core";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
-import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
+import { collectBuildInformation } from "@buildinfo/collect";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 describe("conformance: GitLab CI", () => {
@@ -28,9 +27,11 @@ describe("conformance: GitLab CI", () => {
       CI_COMMIT_BRANCH: build.branch,
       CI_COMMIT_MESSAGE: build.buildCommits[0]!.comment,
     };
-    const git = createGitRunner(build.repo.dir);
-    const draft = await gitlabAdapter.collect(createTestContext({ env, git }));
-    const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
+    const { buildInformation } = await collectBuildInformation({
+      adapter: gitlabAdapter,
+      env,
+      cwd: build.repo.dir,
+    });
     // GitLab CI builds GitLab projects (a GitHub repository through its GitLab mirror): the repository
     // Octopus links to is the project's own URL.
     expect(buildInformation).toMatchObject({

@@ -1,6 +1,6 @@
 import { jenkinsAdapter } from "@buildinfo/adapter-jenkins";
+import { collectBuildInformation } from "@buildinfo/collect";
 import { normalizeDraft } from "@buildinfo/core";
-import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createHttpClient } from "@buildinfo/octopus";
 import {
   type ConformanceBuild,
@@ -52,15 +52,12 @@ describe("conformance: Jenkins", () => {
 
   it("gives the same fields from the checkout when the branch's first build has no change sets", async () => {
     firstBuildOfBranch = true;
-    const git = createGitRunner(build.repo.dir);
-    const draft = await jenkinsAdapter.collect(
-      createTestContext({
-        env: { ...env(), GIT_PREVIOUS_SUCCESSFUL_COMMIT: build.previous },
-        http: http,
-        git,
-      }),
-    );
-    const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
+    const { buildInformation } = await collectBuildInformation({
+      adapter: jenkinsAdapter,
+      env: { ...env(), GIT_PREVIOUS_SUCCESSFUL_COMMIT: build.previous },
+      http,
+      cwd: build.repo.dir,
+    });
     expect(buildInformation).toMatchObject(build.expected);
   });
 });

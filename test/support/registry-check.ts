@@ -1,0 +1,35 @@
+export interface RegistryView {
+  /** The folders under adapters/. */
+  adapterFolders: readonly string[];
+  /** The registry's `--from` ids. */
+  registeredIds: readonly string[];
+  /** The file names under docs/. */
+  docs: readonly string[];
+  readme: string;
+  /** The file names under test/conformance/. */
+  conformanceTests: readonly string[];
+}
+
+/**
+ * What a build server still lacks, by the steps of CONTRIBUTING.md: each adapters/<id> folder is
+ * registered under the id `<id>`, has docs/<id>.md, a row in README's table linking it and a
+ * test/conformance/<id>.test.ts; and every registered id has its folder.
+ */
+export function registryProblems(view: RegistryView): string[] {
+  const problems: string[] = [];
+  for (const id of view.adapterFolders) {
+    if (!view.registeredIds.includes(id))
+      problems.push(`adapters/${id} is not in the registry (packages/collect/src/registry.ts)`);
+    if (!view.docs.includes(`${id}.md`)) problems.push(`adapters/${id} has no docs/${id}.md`);
+    if (!view.readme.includes(`(docs/${id}.md)`))
+      problems.push(`adapters/${id} is missing from README's table of build servers`);
+    if (!view.conformanceTests.includes(`${id}.test.ts`)) {
+      problems.push(`adapters/${id} has no conformance test test/conformance/${id}.test.ts`);
+    }
+  }
+  for (const id of view.registeredIds) {
+    if (!view.adapterFolders.includes(id))
+      problems.push(`the registry's '${id}' has no adapters/${id} folder`);
+  }
+  return problems;
+}
