@@ -24,7 +24,7 @@ describe("the error catalogue", () => {
     const page = view.page.replace(/^### E_HTTP_409\s*$/m, "### E_HTTP_4O9_GONE");
     const sources = new Map([
       ["packages/example/src/a.ts", 'throw new BuildInfoError("E_NOT_CATALOGUED", "x");'],
-      ["packages/example/src/b.ts", "throw new BuildInfoError(`E_ODD_${status}`, 'x');"],
+      ["packages/example/src/b.ts", `throw new BuildInfoError(\`E_ODD_\${status}\`, 'x');`],
     ]);
     expect(catalogueProblems({ ...view, page, sources })).toEqual([
       "E_HTTP_409 is in the catalogue but has no section in docs/errors.md",
