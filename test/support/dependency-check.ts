@@ -1,0 +1,87 @@
+export interface PackageView {
+  /** `packages/core`, `adapters/jenkins`, `wrappers/jenkins`, … */
+  folder: string;
+  /** `@buildinfo/<name>` */
+  name: string;
+  dependencies: readonly string[];
+  devDependencies: readonly string[];
+  /** The `@buildinfo/*` packages its `src/` imports (statically or with `import()`). */
+  sourceImports: readonly string[];
+}
+
+/** The layer of a workspace package, from its folder: what it may depend on at run time is fixed by it. */
+function layer(folder: string): string {
+  const [group, name = ""] = folder.split("/");
+  if (group === "adapters") return "adapter";
+  if (group === "wrappers") return "wrapper";
+  return name;
+}
+
+/** The runtime dependencies each layer may have: `cli → collect → adapters → core`, `collect → git`, `cli → octopus → core`. */
+const allowed: Record<string, readonly string[]> = {
+  core: [],
+  git: ["core"],
+  adapter: ["core"],
+  octopus: ["core"],
+  collect: ["core", "git", "adapter"],
+  testing: ["core", "git"],
+  cli: ["core", "collect", "octopus"],
+  wrapper: ["core", "cli"],
+};
+
+/**
+ * Every way the workspace breaks the dependency direction: a runtime dependency its layer may not
+ * have, `@buildinfo/testing` outside devDependencies, a `src/` import its package.json does not
+ * declare, or a cycle through dependencies and devDependencies.
+ */
+export function dependencyProblems(packages: readonly PackageView[]): string[] {
+  const problems: string[] = [];
+  const layerOf = new Map(packages.map((pkg) => [pkg.name, layer(pkg.folder)]));
+  for (const pkg of packages) {
+    const mayUse = allowed[layer(pkg.folder)];
+    if (mayUse === undefined) {
+      problems.push(`${pkg.name} has no layer in the dependency rules`);
+      continue;
+    }
+    for (const dependency of pkg.dependencies) {
+      if (dependency === "@buildinfo/testing") {
+        problems.push(`${pkg.name} has @buildinfo/testing as a runtime dependency (devDependencies only)`);
+      } else if (!mayUse.includes(layerOf.get(dependency) ?? dependency)) {
+        problems.push(`${pkg.name} depends on ${dependency}, against the direction`);
+      }
+    }
+    for (const imported of pkg.sourceImports) {
+      if (
+        imported !== pkg.name &&
+        !pkg.dependencies.includes(imported) &&
+        !pkg.devDependencies.includes(imported)
+      ) {
+        problems.push(`${pkg.name} imports ${imported} without declaring it`);
+      }
+    }
+  }
+  const edges = new Map(packages.map((pkg) => [pkg.name, [...pkg.dependencies, ...pkg.devDependencies]]));
+  const done = new Set<string>();
+  const visit = (name: string, path: string[]): void => {
+    if (path.includes(name)) {
+      problems.push(`cycle: ${[...path.slice(path.indexOf(name)), name].join(" → ")}`);
+      return;
+    }
+    if (done.has(name)) return;
+    for (const next of edges.get(name) ?? []) visit(next, [...path, name]);
+    done.add(name);
+  };
+  for (const name of edges.keys()) visit(name, []);
+  return problems;
+}
+
+/** The `@buildinfo/*` package names a source file imports. */
+export function buildinfoImports(source: string): string[] {
+  const names = new Set<string>();
+  for (const match of source.matchAll(
+    /(?:from\s+|import\s*\(\s*|import\s+)["'](@buildinfo\/[a-z0-9-]+)["']/g,
+  )) {
+    names.add(match[1]!);
+  }
+  return [...names];
+}
