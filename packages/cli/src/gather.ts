@@ -1,12 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { collectBuildInformation } from "@buildinfo/collect";
 import {
-  applyOverrides,
-  BuildInfoError,
-  type BuildInformation,
-  normalizeDraft,
-  readBuildInformationFile,
-} from "@buildinfo/core";
+  buildInformationFromFile,
+  collectBuildInformation,
+  type FileBuildInformation,
+} from "@buildinfo/collect";
+import { BuildInfoError, type BuildInformation } from "@buildinfo/core";
 import { durationOption, integerOption, stringValue } from "./args";
 import { describeBuildInformation } from "./describe-build-information";
 import { lazyHttpClient } from "./lazy-http-client";
@@ -30,16 +28,11 @@ export async function gatherBuildInformation(context: CommandContext): Promise<B
   });
 }
 
-interface Gathered {
-  buildInformation: BuildInformation;
-  warnings: string[];
-}
-
 function commitCapOf(values: CommandContext["values"]): number | undefined {
   return integerOption(values, "commit-cap", { min: 1, max: 10_000_000 });
 }
 
-async function fromFile({ values, logger }: CommandContext, file: string): Promise<Gathered> {
+async function fromFile({ values, logger }: CommandContext, file: string): Promise<FileBuildInformation> {
   for (const name of ["from", "since"]) {
     if (stringValue(values, name) !== undefined) {
       throw new BuildInfoError("E_USAGE", `--${name} cannot be combined with --file.`, {
@@ -49,19 +42,15 @@ async function fromFile({ values, logger }: CommandContext, file: string): Promi
     }
   }
   const commitCap = commitCapOf(values);
-  const read = readBuildInformationFile(await readInputFile(file), file);
-  const normalized = normalizeDraft(
-    applyOverrides(read.draft, overridesFromArgs(values)),
-    commitCap === undefined ? {} : { commitCap },
-  );
+  const gathered = buildInformationFromFile(await readInputFile(file), file, {
+    overrides: overridesFromArgs(values),
+    ...(commitCap === undefined ? {} : { commitCap }),
+  });
   logger.info(`read build information from ${file}`);
-  return {
-    buildInformation: normalized.buildInformation,
-    warnings: [...read.warnings, ...normalized.warnings],
-  };
+  return gathered;
 }
 
-async function fromBuild(context: CommandContext): Promise<Gathered> {
+async function fromBuild(context: CommandContext): Promise<FileBuildInformation> {
   const { values } = context;
   const from = stringValue(values, "from");
   const since = stringValue(values, "since");

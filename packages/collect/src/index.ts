@@ -1,3 +1,5 @@
+export type { FileBuildInformation } from "./build-information-from-file";
+export { buildInformationFromFile } from "./build-information-from-file";
 export type { CollectBuildInformationOptions, CollectedBuildInformation } from "./collect-build-information";
 export { collectBuildInformation } from "./collect-build-information";
 export type { Detection } from "./detect-adapter";
