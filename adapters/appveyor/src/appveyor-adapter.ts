@@ -17,7 +17,7 @@ const APPVEYOR_BUILD_ENVIRONMENT = "AppVeyor";
 const isTrue = (value: string | undefined) => value?.trim().toLowerCase() === "true";
 
 /**
- * AppVeyor from its environment variables (build-servers.md §7). The environment holds only the head
+ * AppVeyor from its environment variables (docs/reference/servers/appveyor.md). The environment holds only the head
  * commit (with its message), no previous commit and no repository URL.
  */
 export const appveyorAdapter: Adapter = {

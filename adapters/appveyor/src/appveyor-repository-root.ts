@@ -1,7 +1,7 @@
 import { type Environment, type EnvValue, fillEnvTemplate } from "@buildinfo/core";
 
 // Providers whose host is fixed; for the others (`*Enterprise`, `stash`, `gitea`, `git`, `vso`, `kiln`)
-// AppVeyor does not say where the repository lives (build-servers.md §7.2).
+// AppVeyor does not say where the repository lives (docs/reference/servers/appveyor.md#build-url-and-repository).
 const hostedProviders: ReadonlyMap<string, string> = new Map([
   ["github", "https://github.com"],
   ["bitbucket", "https://bitbucket.org"],

@@ -26,7 +26,7 @@ async function repo(shallowClone = false): Promise<TempGitRepo> {
 }
 
 /**
- * A branch build's variables as the AppVeyor docs list them (build-servers.md §7.1): the head commit's
+ * A branch build's variables as the AppVeyor docs list them (docs/reference/servers/appveyor.md#environment): the head commit's
  * message split into its first line and the rest, as AppVeyor splits it.
  */
 function branchBuildEnv(

@@ -68,7 +68,7 @@ function bambooEnv(baseUrl: string, revision: string, previousRevision: string):
   };
 }
 
-/** `/rest/api/latest/result/{key}?expand=changes.change` as JSON (shape of build-servers.md §3.3; Artemis' BambooChangesDTO). */
+/** `/rest/api/latest/result/{key}?expand=changes.change` as JSON (shape of docs/reference/servers/bamboo.md#the-build-results-changes). */
 function resultBody(key: string, changes: { id: string; comment: string }[], size = changes.length): object {
   return {
     key,

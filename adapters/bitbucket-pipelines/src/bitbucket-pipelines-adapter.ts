@@ -10,12 +10,12 @@ import {
   tagOrBranch,
 } from "@buildinfo/core";
 
-// The spelling of the Octopus CLI's Bitbucket sample (build-servers.md §6.5), so existing build
+// The spelling of the Octopus CLI's Bitbucket sample (docs/reference/servers/bitbucket-pipelines.md#the-octopus-clis-sample), so existing build
 // information from the pipe and ours look the same in Octopus.
 const BITBUCKET_BUILD_ENVIRONMENT = "BitBucket";
 
 /**
- * Bitbucket Pipelines (Bitbucket Cloud, Git only) from its default variables (build-servers.md §6).
+ * Bitbucket Pipelines (Bitbucket Cloud, Git only) from its default variables (docs/reference/servers/bitbucket-pipelines.md).
  * The environment names no previous commit and no message: a pull-request pipeline reads the commits
  * not on the destination (`BITBUCKET_PR_DESTINATION_COMMIT..BITBUCKET_COMMIT`), any other pipeline
  * the head commit from the checkout.

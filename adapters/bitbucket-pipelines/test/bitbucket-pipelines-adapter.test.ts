@@ -16,7 +16,7 @@ async function repoWithFeatureBranch(shallowClone = false): Promise<TempGitRepo>
   return repo;
 }
 
-/** A branch pipeline's default variables (build-servers.md §6.1; ci-detector's Bitbucket dumps). */
+/** A branch pipeline's default variables (docs/reference/servers/bitbucket-pipelines.md#environment). */
 function branchPipelineEnv(
   repo: TempGitRepo,
   overrides: Record<string, string | undefined> = {},

@@ -13,7 +13,7 @@ const CONTINUA_BUILD_ENVIRONMENT = "Continua CI";
 
 /**
  * The variables the user sets on the action from Continua expressions, because Continua does not put
- * them into the environment itself (build-servers.md §8): see docs/continua-ci.md.
+ * them into the environment itself (docs/reference/servers/continua-ci.md): see docs/continua-ci.md.
  */
 const continuaInputs = {
   buildUrl: "CONTINUA_BUILD_URL",

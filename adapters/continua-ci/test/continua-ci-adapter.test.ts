@@ -28,7 +28,7 @@ async function repo(shallowClone = false): Promise<TempGitRepo> {
 
 /**
  * The `ContinuaCI.*` variables an action sees (names from Cake's ContinuaCIEnvironmentInfo,
- * build-servers.md §8.1) for a build of two new changesets, plus the inputs the action sets.
+ * docs/reference/servers/continua-ci.md#environment) for a build of two new changesets, plus the inputs the action sets.
  */
 function buildEnv(checkout: TempGitRepo, overrides: Record<string, string | undefined> = {}): Environment {
   const [, , first, latest] = checkout.shas;

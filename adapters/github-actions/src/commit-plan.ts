@@ -22,7 +22,7 @@ export interface CommitPlanInput {
 }
 
 /**
- * The push payload lists at most 20 commits inside Actions (build-servers.md §4.3): a push with 20 or more
+ * The push payload lists at most 20 commits inside Actions (docs/reference/servers/github-actions.md#commits-of-a-push): a push with 20 or more
  * may have been cut, so its range is read from the compare API instead.
  */
 export const PUSH_PAYLOAD_COMMIT_LIMIT = 20;

@@ -13,7 +13,7 @@ import {
 const GITLAB_BUILD_ENVIRONMENT = "GitLab CI";
 
 /**
- * GitLab CI from its predefined variables (build-servers.md §9). The repository is `CI_PROJECT_URL`:
+ * GitLab CI from its predefined variables (docs/reference/servers/gitlab.md). The repository is `CI_PROJECT_URL`:
  * `CI_REPOSITORY_URL` carries the job token (`gitlab-ci-token:<token>@`) and is never read.
  */
 export const gitlabAdapter: Adapter = {

@@ -19,7 +19,7 @@ async function repoWithFeatureBranch(shallowClone = false): Promise<TempGitRepo>
   return repo;
 }
 
-/** A branch push pipeline as GitLab 17 sets it up (predefined CI/CD variables, build-servers.md §9.1). */
+/** A branch push pipeline as GitLab 17 sets it up (predefined CI/CD variables, docs/reference/servers/gitlab.md#environment). */
 function pushPipelineEnv(repo: TempGitRepo, overrides: Record<string, string | undefined> = {}): Environment {
   const head = repo.shas.at(-1)!;
   return {

@@ -1,6 +1,6 @@
 /**
  * Jenkins `api/json` bodies shaped like real ones (netmelody/ci-eye jenkins_2.60.1_builddetail_*.json
- * for freestyle, the WorkflowRun shape of build-servers.md §1.3 for pipelines), trimmed to the `tree=`
+ * for freestyle, the WorkflowRun shape of docs/reference/servers/jenkins.md#the-builds-changes for pipelines), trimmed to the `tree=`
  * the adapter asks for.
  */
 export interface FixtureCommit {

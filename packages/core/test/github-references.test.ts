@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gitHubReferenceUrl, parseGitHubReferences } from "../src/index";
 
-describe("parseGitHubReferences (the GitHub tracker's regex, octopus-server-rules.md §1.2)", () => {
+describe("parseGitHubReferences (the GitHub tracker's regex, docs/reference/octopus-work-items.md#github)", () => {
   it.each([
     ["Fixes #123", [{ linkData: "#123", number: "123" }]],
     ["closes: owner/repo#45", [{ linkData: "owner/repo#45", number: "45" }]],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseJiraKeys } from "../src/index";
 
-describe("parseJiraKeys (the Jira tracker's regex, octopus-server-rules.md §1.1)", () => {
+describe("parseJiraKeys (the Jira tracker's regex, docs/reference/octopus-work-items.md#jira)", () => {
   it.each([
     ["JRE-1234", ["JRE-1234"]],
     ["[JRE-1234]", ["JRE-1234"]],

@@ -1,7 +1,7 @@
 import type { Environment } from "@buildinfo/core";
 import { BUILD_ID, PROJECT_ID, REPOSITORY_ID } from "./fake-azure-devops";
 
-/** An Azure Pipelines job's predefined variables (build-servers.md §5.1) for project "Shop Web". */
+/** An Azure Pipelines job's predefined variables (docs/reference/servers/azure-devops.md#environment) for project "Shop Web". */
 export function pipelineEnv(
   collectionUrl: string,
   overrides: Record<string, string | undefined>,

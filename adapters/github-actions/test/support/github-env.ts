@@ -1,6 +1,6 @@
 import type { Environment } from "@buildinfo/core";
 
-/** The variables a GitHub-hosted runner sets for a job (build-servers.md §4.1), for Codertocat/Hello-World. */
+/** The variables a GitHub-hosted runner sets for a job (docs/reference/servers/github-actions.md#environment), for Codertocat/Hello-World. */
 export function githubEnv(overrides: Record<string, string | undefined>): Environment {
   return {
     CI: "true",
