@@ -29,7 +29,9 @@ describe("buildInformationFromFile", () => {
       VcsRoot: "https://github.com/acme/shop",
       Commits: [{ Id: "a".repeat(40), Comment: "Two" }],
     });
-    expect(result.warnings).toContain("Kept the newest 1 of 2 commits: 1 older commit was dropped (commit cap 1).");
+    expect(result.warnings).toContain(
+      "Kept the newest 1 of 2 commits: 1 older commit was dropped (commit cap 1).",
+    );
   });
 
   it("names the file when it is not build information", () => {
