@@ -1,22 +1,21 @@
-import { BuildInfoError, type HttpResponse } from "@buildinfo/core";
+import { BuildInfoError, type HttpResponse, readBuildServerJson } from "@buildinfo/core";
+
+const AZURE_DEVOPS_URL_HINT =
+  "Check that SYSTEM_COLLECTIONURI is the Azure DevOps collection, not a proxy or sign-in page.";
 
 /**
  * The JSON body of an Azure DevOps REST answer. A token Azure DevOps does not accept gets
  * `203 Non-Authoritative Information` with a sign-in page instead of an error status.
  */
 export function readAzureDevOpsJson<T>(response: HttpResponse, url: string, hint: string): T {
-  const target = new URL(url);
-  if (response.status !== 203) {
-    try {
-      return JSON.parse(response.text) as T;
-    } catch {
-      // Reported below, like the sign-in page.
-    }
+  if (response.status === 203) {
+    const target = new URL(url);
+    throw new BuildInfoError(
+      "E_BUILD_SERVER_HTTP_203",
+      `${target.origin}${target.pathname} answered HTTP 203 without JSON ` +
+        "(Azure DevOps does that when it does not accept the token).",
+      { hint, source: `${target.origin}${target.pathname}` },
+    );
   }
-  throw new BuildInfoError(
-    response.status === 203 ? "E_BUILD_SERVER_HTTP_203" : "E_BUILD_SERVER_RESPONSE",
-    `${target.origin}${target.pathname} answered HTTP ${response.status} without JSON ` +
-      "(Azure DevOps does that when it does not accept the token).",
-    { hint, source: `${target.origin}${target.pathname}` },
-  );
+  return readBuildServerJson<T>(response, url, AZURE_DEVOPS_URL_HINT);
 }

@@ -1,6 +1,6 @@
 import { parseAzureDevOpsBuildUrl } from "@buildinfo/core";
 import { describe, expect, it } from "vitest";
-import { azureDevOpsBuildUrl } from "../src/index";
+import { azureDevOpsBuildUrl } from "../src/build-url";
 
 describe("azureDevOpsBuildUrl", () => {
   it.each([

@@ -1,6 +1,7 @@
 import {
   type Adapter,
   type AdapterContext,
+  apiFailure,
   type BuildInformationDraft,
   basicAuthFromEnv,
   type CommitSelection,
@@ -57,7 +58,7 @@ async function commits(context: AdapterContext, repository: BambooRepository): P
       warnings: [],
     };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = apiFailure(error).message;
     return checkoutInstead(`The Bamboo API could not be read (${reason}); reading the checkout.`, repository);
   }
 }

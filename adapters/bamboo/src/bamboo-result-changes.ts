@@ -1,6 +1,6 @@
 import {
   BuildInfoError,
-  getBuildServerText,
+  getBuildServerJson,
   type HttpClient,
   type HttpRequestOptions,
   joinUrl,
@@ -17,13 +17,8 @@ interface ResultJson {
   changes?: { size?: unknown; change?: { changesetId?: unknown; comment?: unknown }[] };
 }
 
-export function parseBambooResultChanges(text: string): BambooResultChanges {
-  let result: ResultJson;
-  try {
-    result = JSON.parse(text) as ResultJson;
-  } catch (error) {
-    throw unreadableResult("is not JSON", error);
-  }
+/** The changes of a build result's JSON; a result without the expanded collection is a remote failure. */
+export function parseBambooResultChanges(result: ResultJson): BambooResultChanges {
   if (typeof result?.changes !== "object" || result.changes === null) {
     throw unreadableResult("has no expanded `changes` collection");
   }
@@ -36,11 +31,13 @@ export function parseBambooResultChanges(text: string): BambooResultChanges {
   return { commits, size };
 }
 
-function unreadableResult(problem: string, cause?: unknown): BuildInfoError {
+const wrongServerHint =
+  "Check that BAMBOO_URL (or bamboo_buildResultsUrl) points at Bamboo itself, not a proxy's login page.";
+
+function unreadableResult(problem: string): BuildInfoError {
   return new BuildInfoError("E_BUILD_SERVER_RESPONSE", `The Bamboo build result ${problem}.`, {
-    hint: "Check that BAMBOO_URL (or bamboo_buildResultsUrl) points at Bamboo itself, not a proxy's login page.",
+    hint: wrongServerHint,
     source: "Bamboo REST result",
-    cause,
   });
 }
 
@@ -55,11 +52,12 @@ export async function readBambooResultChanges(
   resultKey: string,
   auth: Pick<HttpRequestOptions, "basicAuth" | "bearerToken">,
 ): Promise<BambooResultChanges> {
-  const text = await getBuildServerText(http, bambooResultUrl(baseUrl, resultKey), {
+  const result = await getBuildServerJson<ResultJson>(http, bambooResultUrl(baseUrl, resultKey), {
     ...auth,
     headers: { accept: "application/json" },
     what: `the changes of ${resultKey}`,
     hint: "Set BAMBOO_TOKEN to a personal access token of a user who can view the plan (or BAMBOO_USERNAME and BAMBOO_PASSWORD).",
+    notJsonHint: wrongServerHint,
   });
-  return parseBambooResultChanges(text);
+  return parseBambooResultChanges(result);
 }

@@ -1,5 +1,5 @@
-import { collectPages, getBuildServerText, type HttpClient, joinUrl, type RawCommit } from "@buildinfo/core";
-import { GITHUB_TOKEN_HINT, githubRequest, parseGitHubJson, refPathSegment } from "./github-api";
+import { collectPages, getBuildServerJson, type HttpClient, joinUrl, type RawCommit } from "@buildinfo/core";
+import { GITHUB_API_URL_HINT, GITHUB_TOKEN_HINT, githubRequest, refPathSegment } from "./github-api";
 
 interface ComparePage {
   total_commits?: number;
@@ -29,12 +29,16 @@ export async function compareCommits(http: HttpClient, request: CompareCommitsRe
     `repos/${request.repository}/compare/${refPathSegment(request.base)}...${refPathSegment(request.head)}`,
   );
   const collected = await collectPages(1, async (page: number) => {
-    const text = await getBuildServerText(http, `${url}?per_page=${COMPARE_PAGE_SIZE}&page=${page}`, {
-      ...githubRequest(request.token),
-      what: `the commits ${request.base}...${request.head}`,
-      hint: GITHUB_TOKEN_HINT,
-    });
-    const body = parseGitHubJson<ComparePage>(text, `the commits ${request.base}...${request.head}`);
+    const body = await getBuildServerJson<ComparePage>(
+      http,
+      `${url}?per_page=${COMPARE_PAGE_SIZE}&page=${page}`,
+      {
+        ...githubRequest(request.token),
+        what: `the commits ${request.base}...${request.head}`,
+        hint: GITHUB_TOKEN_HINT,
+        notJsonHint: GITHUB_API_URL_HINT,
+      },
+    );
     const commits = body.commits ?? [];
     const total = body.total_commits ?? 0;
     const more = commits.length === COMPARE_PAGE_SIZE && page * COMPARE_PAGE_SIZE < total;

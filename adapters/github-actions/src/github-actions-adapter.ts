@@ -1,13 +1,13 @@
 import {
   type Adapter,
   type AdapterContext,
+  apiFailure,
   attemptMarker,
   type BuildInformationDraft,
   type CommitSelection,
   draftFromEnvValues,
   fillEnvTemplate,
   firstEnv,
-  isBuildInfoError,
   selectCommits,
 } from "@buildinfo/core";
 import { type CommitPlan, planCommits } from "./commit-plan";
@@ -100,8 +100,7 @@ async function selectFor(plan: CommitPlan, context: AdapterContext): Promise<Com
     const commit = await fetchCommit(context.http, { apiUrl, repository, sha: plan.head, token });
     return { commits: [commit], source: "GitHub commits API GITHUB_SHA", warnings: [] };
   } catch (error) {
-    if (!isBuildInfoError(error) || error.kind !== "remote") throw error;
-    return fromCheckout(plan, `${error.message} Reading the commits from the checkout instead.`);
+    return fromCheckout(plan, `${apiFailure(error).message} Reading the commits from the checkout instead.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { BuildInfoError, type HttpRequestOptions } from "@buildinfo/core";
+import type { HttpRequestOptions } from "@buildinfo/core";
 
 /** The headers and credentials of every GitHub REST call the adapter makes. */
 export function githubRequest(token: string): HttpRequestOptions {
@@ -18,18 +18,5 @@ export const GITHUB_TOKEN_HINT =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS placeholder
   "${{ github.token }}` and `permissions: contents: read` (the action passes it by default).";
 
-/**
- * The body of a 2xx GitHub API answer. A body that is not JSON (a proxy's page) is a remote failure,
- * so the adapter reads the checkout instead.
- */
-export function parseGitHubJson<T>(text: string, what: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    throw new BuildInfoError("E_BUILD_SERVER_RESPONSE", `The GitHub API's answer for ${what} is not JSON.`, {
-      hint: "Check that GITHUB_API_URL is the GitHub REST API (https://api.github.com or https://HOST/api/v3), not a proxy.",
-      source: "GITHUB_API_URL",
-      cause: error,
-    });
-  }
-}
+export const GITHUB_API_URL_HINT =
+  "Check that GITHUB_API_URL is the GitHub REST API (https://api.github.com or https://HOST/api/v3), not a proxy.";

@@ -1,7 +1,4 @@
-export { type CommitPlan, type CommitPlanInput, PUSH_PAYLOAD_COMMIT_LIMIT, planCommits } from "./commit-plan";
-export { COMPARE_PAGE_SIZE, type CompareCommitsRequest, compareCommits } from "./compare-commits";
-export { type GitHubEventPayload, readEventPayload } from "./event-payload";
-export { fetchCommit } from "./fetch-commit";
 export { githubActionsAdapter } from "./github-actions-adapter";
+// The GitHub Action writes its step summary and workflow commands with these.
 export { renderStepSummary, type StepSummaryInput, type StepSummaryPackage } from "./step-summary";
-export { escapeGitHubData, escapeGitHubProperty, gitHubWorkflowCommand } from "./workflow-command";
+export { gitHubWorkflowCommand } from "./workflow-command";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type GitHubEventPayload, planCommits } from "../src/index";
+import { planCommits } from "../src/commit-plan";
+import type { GitHubEventPayload } from "../src/event-payload";
 import { webhookExample } from "./support/webhook-examples";
 
 const sha = "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d";

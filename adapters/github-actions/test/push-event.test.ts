@@ -1,7 +1,8 @@
 import { normalizeDraft } from "@buildinfo/core";
 import { createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { githubActionsAdapter, PUSH_PAYLOAD_COMMIT_LIMIT } from "../src/index";
+import { PUSH_PAYLOAD_COMMIT_LIMIT } from "../src/commit-plan";
+import { githubActionsAdapter } from "../src/index";
 import { fakeCommits, fakeGitHubIn } from "./support/fake-github-api";
 import { githubEnv } from "./support/github-env";
 import { eventFileIn, webhookExample } from "./support/webhook-examples";

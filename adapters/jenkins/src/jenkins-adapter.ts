@@ -1,6 +1,7 @@
 import {
   type Adapter,
   type AdapterContext,
+  apiFailure,
   type BuildInformationDraft,
   basicAuthFromEnv,
   type CommitSelection,
@@ -67,7 +68,7 @@ async function readApi(
   try {
     record = await readJenkinsBuild(http, buildUrl, auth);
   } catch (error) {
-    return { earlierRuns: [], apiFailure: messageOf(error) };
+    return { earlierRuns: [], apiFailure: apiFailure(error).message };
   }
   const jobUrl = firstEnv(env, ["JOB_URL"]);
   const number = env.BUILD_NUMBER ?? "";
@@ -76,13 +77,11 @@ async function readApi(
     return { record, earlierRuns: await readRunsSinceLastSuccess(http, jobUrl.value, Number(number), auth) };
   } catch (error) {
     warnings.push(
-      `The runs since the last successful build could not be read (${messageOf(error)}); only this run's changes are sent.`,
+      `The runs since the last successful build could not be read (${apiFailure(error).message}); only this run's changes are sent.`,
     );
     return { record, earlierRuns: [] };
   }
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function collectJenkins(context: AdapterContext): Promise<BuildInformationDraft> {
   const { env, logger } = context;

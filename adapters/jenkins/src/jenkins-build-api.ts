@@ -1,6 +1,5 @@
 import {
-  BuildInfoError,
-  getBuildServerText,
+  getBuildServerJson,
   type HttpClient,
   type HttpRequestOptions,
   joinUrl,
@@ -83,39 +82,18 @@ function toBuildData(action: ActionJson): JenkinsBuildData | undefined {
   };
 }
 
-/** Where an answer came from, for messages: origin and path, no query, no credentials. */
-function describeSource(url: string): string {
-  const target = new URL(url);
-  return `${target.origin}${target.pathname}`;
-}
+export const JENKINS_CREDENTIALS_HINT =
+  "Set JENKINS_USER_ID and JENKINS_API_TOKEN (an API token of a user who can read the job).";
 
-/**
- * The body of a 2xx `api/json` answer. A body that is not JSON (a proxy's or SSO login page) is a remote
- * failure (`E_BUILD_SERVER_RESPONSE`), so the adapter falls back to the git range of the checkout.
- */
-export function parseJenkinsJson<T>(text: string, url: string | undefined): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    const source = url === undefined ? "Jenkins api/json" : describeSource(url);
-    throw new BuildInfoError("E_BUILD_SERVER_RESPONSE", `The response from ${source} was not JSON.`, {
-      hint: "Check that BUILD_URL / JENKINS_URL point at Jenkins itself, not a proxy or single sign-on page.",
-      source,
-      cause: error,
-    });
-  }
-}
+export const JENKINS_URL_HINT =
+  "Check that BUILD_URL / JENKINS_URL point at Jenkins itself, not a proxy or single sign-on page.";
 
-/**
- * A build's `api/json` (freestyle `changeSet` and pipeline `changeSets`, newest change set last).
- * `url` is where `text` came from, for the message when it is not JSON.
- */
-export function parseJenkinsBuild(text: string, url?: string): JenkinsBuildRecord {
-  const json = parseJenkinsJson<BuildJson>(text, url);
-  const changeSets = [...(json.changeSet ? [json.changeSet] : []), ...(json.changeSets ?? [])].map(
+/** A build's `api/json` (freestyle `changeSet` and pipeline `changeSets`, newest change set last). */
+function parseJenkinsBuild(json: BuildJson | null): JenkinsBuildRecord {
+  const changeSets = [...(json?.changeSet ? [json.changeSet] : []), ...(json?.changeSets ?? [])].map(
     toChangeSet,
   );
-  const buildData = (json.actions ?? []).flatMap((action) => (action ? (toBuildData(action) ?? []) : []));
+  const buildData = (json?.actions ?? []).flatMap((action) => (action ? (toBuildData(action) ?? []) : []));
   return { changeSets, buildData };
 }
 
@@ -130,10 +108,11 @@ export async function readJenkinsBuild(
   basicAuth: HttpRequestOptions["basicAuth"],
 ): Promise<JenkinsBuildRecord> {
   const url = jenkinsBuildApiUrl(buildUrl);
-  const text = await getBuildServerText(http, url, {
+  const json = await getBuildServerJson<BuildJson>(http, url, {
     basicAuth,
     what: "the build's change sets",
-    hint: "Set JENKINS_USER_ID and JENKINS_API_TOKEN (an API token of a user who can read the job).",
+    hint: JENKINS_CREDENTIALS_HINT,
+    notJsonHint: JENKINS_URL_HINT,
   });
-  return parseJenkinsBuild(text, url);
+  return parseJenkinsBuild(json);
 }

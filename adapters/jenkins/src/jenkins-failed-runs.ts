@@ -1,12 +1,17 @@
 import {
-  getBuildServerText,
+  getBuildServerJson,
   type HttpClient,
   type HttpRequestOptions,
   isBuildInfoError,
   joinUrl,
   mapWithConcurrency,
 } from "@buildinfo/core";
-import { type JenkinsBuildRecord, parseJenkinsJson, readJenkinsBuild } from "./jenkins-build-api";
+import {
+  JENKINS_CREDENTIALS_HINT,
+  JENKINS_URL_HINT,
+  type JenkinsBuildRecord,
+  readJenkinsBuild,
+} from "./jenkins-build-api";
 
 /** Runs walked back at most: a job that has failed longer than this has bigger problems than release notes. */
 const maxRunsWalked = 50;
@@ -23,13 +28,17 @@ export async function readRunsSinceLastSuccess(
   basicAuth: HttpRequestOptions["basicAuth"],
 ): Promise<JenkinsBuildRecord[]> {
   const url = `${joinUrl(jobUrl, "api/json")}?tree=lastSuccessfulBuild%5Bnumber%5D`;
-  const text = await getBuildServerText(http, url, {
-    basicAuth,
-    what: "the job's last successful build",
-    hint: "Set JENKINS_USER_ID and JENKINS_API_TOKEN (an API token of a user who can read the job).",
-  });
-  const reported = parseJenkinsJson<{ lastSuccessfulBuild?: { number?: unknown } | null }>(text, url)
-    .lastSuccessfulBuild?.number;
+  const job = await getBuildServerJson<{ lastSuccessfulBuild?: { number?: unknown } | null } | null>(
+    http,
+    url,
+    {
+      basicAuth,
+      what: "the job's last successful build",
+      hint: JENKINS_CREDENTIALS_HINT,
+      notJsonHint: JENKINS_URL_HINT,
+    },
+  );
+  const reported = job?.lastSuccessfulBuild?.number;
   // No successful run yet: every earlier run is unreleased.
   const last = typeof reported === "number" ? reported : 0;
   if (last >= current - 1) return [];

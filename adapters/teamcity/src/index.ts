@@ -1,12 +1,1 @@
-export { decodePropertiesFile, parseJavaProperties } from "./java-properties";
 export { teamcityAdapter } from "./teamcity-adapter";
-export type { ReadTeamCityChangesOptions, TeamCityChanges, TeamCityRestFormat } from "./teamcity-changes";
-export { defaultTeamCityPageSize, readTeamCityChanges } from "./teamcity-changes";
-export type { TeamCityChange, TeamCityChangesPage } from "./teamcity-changes-page";
-export { parseTeamCityChangesPage } from "./teamcity-changes-page";
-export type { TeamCityParameters } from "./teamcity-parameters";
-export { readTeamCityParameters } from "./teamcity-parameters";
-export type { VcsRootChoice } from "./teamcity-root-choice";
-export { chooseVcsRoot } from "./teamcity-root-choice";
-export type { TeamCityVcsRoot } from "./teamcity-vcs-roots";
-export { findVcsRoot, listVcsRoots } from "./teamcity-vcs-roots";

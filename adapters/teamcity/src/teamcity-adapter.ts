@@ -1,13 +1,13 @@
 import {
   type Adapter,
   type AdapterContext,
+  apiFailure,
   BuildInfoError,
   type BuildInformationDraft,
   type CommitSelection,
   draftFromEnvValues,
   type EnvValue,
   firstEnv,
-  isBuildInfoError,
   isGitVcsType,
   joinUrl,
   selectCommits,
@@ -105,9 +105,8 @@ async function commits(
       format,
     });
   } catch (error) {
-    if (!isBuildInfoError(error) || error.kind !== "remote") throw error;
     return headCommitOnly(
-      `The build's changes could not be read from TeamCity (${error.message})`,
+      `The build's changes could not be read from TeamCity (${apiFailure(error).message})`,
       root,
       revision,
     );

@@ -1,5 +1,5 @@
-import { decodePropertiesFile, parseJavaProperties } from "@buildinfo/adapter-teamcity";
 import { describe, expect, it } from "vitest";
+import { decodePropertiesFile, parseJavaProperties } from "../src/java-properties";
 
 describe("parseJavaProperties", () => {
   it("reads a file as TeamCity (java.util.Properties.store) writes it", () => {

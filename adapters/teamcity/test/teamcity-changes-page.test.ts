@@ -1,5 +1,5 @@
-import { parseTeamCityChangesPage } from "@buildinfo/adapter-teamcity";
 import { describe, expect, it } from "vitest";
+import { parseTeamCityChangesPage } from "../src/teamcity-changes-page";
 
 describe("parseTeamCityChangesPage", () => {
   it("reads the XML TeamCity returns without fields= (the real shape of a 3-change build): versions, no comments", () => {

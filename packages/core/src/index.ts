@@ -14,6 +14,7 @@ export type {
   HttpResponse,
   Logger,
 } from "./adapter";
+export { apiFailure } from "./adapter-helpers/api-failure";
 export { attemptMarker } from "./adapter-helpers/attempt-marker";
 export { basicAuthFromEnv } from "./adapter-helpers/basic-auth-from-env";
 export { collectFromEnv } from "./adapter-helpers/collect-from-env";
@@ -30,6 +31,7 @@ export { joinUrl } from "./adapter-helpers/join-url";
 export { mapWithConcurrency } from "./adapter-helpers/map-with-concurrency";
 export type { PushFlagsInput } from "./adapter-helpers/push-flags";
 export { pushFlags } from "./adapter-helpers/push-flags";
+export { getBuildServerJson, readBuildServerJson } from "./adapter-helpers/read-build-server-json";
 export type { CommitSelection, SelectCommitsInput } from "./adapter-helpers/select-commits";
 export { selectCommits } from "./adapter-helpers/select-commits";
 export type { SourcedField, SourcedFields } from "./adapter-helpers/sourced-fields";
