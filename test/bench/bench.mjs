@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { collectBuildInformation } from "../../packages/cli/dist/index.js";
+import { collectBuildInformation } from "../../packages/collect/dist/index.js";
 import { startOctopusServer } from "../../packages/testing/dist/index.js";
 import { adapterCollection } from "./adapter-collection.mjs";
 import { makeHistoryRepo } from "./history-repo.mjs";
