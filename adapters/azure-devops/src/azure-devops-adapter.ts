@@ -25,7 +25,8 @@ const AZURE_DEVOPS_ENVIRONMENT = "Azure DevOps";
 export const azureDevOpsAdapter: Adapter = {
   id: "azure-devops",
   displayName: AZURE_DEVOPS_ENVIRONMENT,
-  detect: (env) => env.TF_BUILD?.toLowerCase() === "true",
+  // Every Azure Pipelines and TFS build sets both; env-ci looks at BUILD_BUILDURI alone (docs/cli.md#detection).
+  detect: (env) => env.TF_BUILD?.toLowerCase() === "true" || firstEnv(env, ["BUILD_BUILDURI"]) !== undefined,
   collect: collectAzureDevOps,
   rerunMarker: (env) => attemptMarker(env, "SYSTEM_JOBATTEMPT"),
   logCommands: azureLogCommands,

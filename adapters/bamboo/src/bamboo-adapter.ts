@@ -83,6 +83,7 @@ async function collectBamboo(context: AdapterContext): Promise<BuildInformationD
 export const bambooAdapter: Adapter = {
   id: "bamboo",
   displayName: "Bamboo",
-  detect: (env) => Boolean(env.bamboo_buildKey || env.bamboo_planKey),
+  // Bamboo exports these for every job; ci-info looks at bamboo_planKey, env-ci at bamboo_agentId.
+  detect: (env) => Boolean(env.bamboo_buildKey || env.bamboo_planKey || env.bamboo_agentId),
   collect: collectBamboo,
 };

@@ -23,8 +23,9 @@ const BITBUCKET_BUILD_ENVIRONMENT = "BitBucket";
 export const bitbucketPipelinesAdapter: Adapter = {
   id: "bitbucket-pipelines",
   displayName: BITBUCKET_BUILD_ENVIRONMENT,
+  // BITBUCKET_COMMIT alone is ci-info's marker; Bitbucket Pipelines sets it in every step.
   detect: (env) =>
-    firstEnv(env, ["BITBUCKET_BUILD_NUMBER"]) !== undefined ||
+    firstEnv(env, ["BITBUCKET_BUILD_NUMBER", "BITBUCKET_COMMIT"]) !== undefined ||
     (firstEnv(env, ["BITBUCKET_PIPELINE_UUID"]) !== undefined &&
       firstEnv(env, ["BITBUCKET_STEP_UUID"]) !== undefined),
   collect: collectFromEnv(collectBitbucketPipelines),

@@ -14,6 +14,7 @@ import { jenkinsBranch } from "./jenkins-branch";
 import { type JenkinsBuildData, type JenkinsBuildRecord, readJenkinsBuild } from "./jenkins-build-api";
 import { jenkinsBuildUrl } from "./jenkins-build-url";
 import { readRunsSinceLastSuccess } from "./jenkins-failed-runs";
+import { newestFirst } from "./jenkins-commit-order";
 import { jenkinsGitCommits } from "./jenkins-git-commits";
 
 const buildDataSource = "api/json BuildData";
@@ -102,9 +103,11 @@ async function collectJenkins(context: AdapterContext): Promise<BuildInformation
   const vcsType = rawVcsType(record, head, buildData);
   const buildNumber = firstEnv(env, ["BUILD_NUMBER"]);
 
-  // This run, then the unreleased failed runs before it; within a run the last checkout's newest commit first.
-  const apiCommits: RawCommit[] = (record ? [record, ...earlierRuns] : []).flatMap((run) =>
-    [...run.changeSets].reverse().flatMap((set) => set.commits),
+  // This run, then the unreleased failed runs before it; within a run the last checkout first, then by time.
+  const apiCommits: RawCommit[] = newestFirst(
+    (record ? [record, ...earlierRuns] : []).flatMap((run) =>
+      [...run.changeSets].reverse().flatMap((set) => set.commits),
+    ),
   );
   let selection: CommitSelection;
   if (apiCommits.length > 0) {
@@ -123,7 +126,12 @@ async function collectJenkins(context: AdapterContext): Promise<BuildInformation
       );
     }
   } else if (apiFailure !== undefined) {
-    selection = { warnings: [`The Jenkins API could not be read (${apiFailure}); no commits are sent.`] };
+    selection = {
+      warnings: [
+        `The Jenkins API could not be read (${apiFailure}) and GIT_COMMIT is not set, so the built commit is unknown. ` +
+          "Pass --commit <sha> (e.g. from `checkout scm`) to read the commits from the checkout.",
+      ],
+    };
   } else {
     selection = { commits: [], source: "api/json changeSet/changeSets", warnings: [] };
   }

@@ -6,18 +6,23 @@ import {
   type RawCommit,
 } from "@buildinfo/core";
 
-const changeSetFields = "kind,items[commitId,comment,msg]";
+const changeSetFields = "kind,items[commitId,comment,msg,timestamp]";
 
 /** Only what the adapter reads: both change-set keys and the git plugin's BuildData action. */
 export const jenkinsBuildTree =
   `changeSet[${changeSetFields}],changeSets[${changeSetFields}],` +
   "actions[_class,lastBuiltRevision[SHA1,branch[name]],remoteUrls]";
 
+/** A change-set item: a commit, with Jenkins's `timestamp` (epoch ms) when the SCM gives one. */
+export interface JenkinsCommit extends RawCommit {
+  timestamp?: number;
+}
+
 export interface JenkinsChangeSet {
   /** `git`, `svn`, … or null for an empty freestyle change set. */
   kind: string | null;
   /** Newest first. */
-  commits: RawCommit[];
+  commits: JenkinsCommit[];
 }
 
 /** The git plugin's `hudson.plugins.git.util.BuildData`: what was checked out, for pipelines that lack GIT_* env. */
@@ -38,6 +43,7 @@ interface ChangeItemJson {
   id?: unknown;
   comment?: unknown;
   msg?: unknown;
+  timestamp?: unknown;
 }
 
 interface ChangeSetJson {
@@ -60,12 +66,14 @@ const asString = (value: unknown): string | undefined =>
   typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
 
 function toChangeSet(json: ChangeSetJson): JenkinsChangeSet {
-  const commits: RawCommit[] = [];
+  const commits: JenkinsCommit[] = [];
   for (const item of json.items ?? []) {
     const id = asString(item.commitId) ?? asString(item.id);
     // `msg` is the first line only; `comment` is the full message (SVN items may lack it).
     const comment = asString(item.comment) ?? asString(item.msg) ?? "";
-    if (id !== undefined) commits.push({ id, comment });
+    // Jenkins reports -1 when the SCM knows no time.
+    const timestamp = typeof item.timestamp === "number" && item.timestamp >= 0 ? item.timestamp : undefined;
+    if (id !== undefined) commits.push({ id, comment, ...(timestamp === undefined ? {} : { timestamp }) });
   }
   // Jenkins lists a change set oldest first.
   commits.reverse();

@@ -153,13 +153,13 @@ describe("jenkinsAdapter", () => {
     const api = await fakeJenkins((path) => {
       if (path === "/job/shop/api/json") return { status: 200, body: { lastSuccessfulBuild: { number: 4 } } };
       if (path === "/job/shop/7/api/json")
-        return { status: 200, body: freestyleBuild([{ id: sha(7), comment: "Fix the build" }]) };
+        return { status: 200, body: freestyleBuild([{ id: sha(7), comment: "Fix the build", at: 30 }]) };
       if (path === "/job/shop/6/api/json") {
         return {
           status: 200,
           body: freestyleBuild([
-            { id: sha(62), comment: "SHOP-6 second try\n\nStill failing" },
-            { id: sha(61), comment: "SHOP-6 first try" },
+            { id: sha(62), comment: "SHOP-6 second try\n\nStill failing", at: 20 },
+            { id: sha(61), comment: "SHOP-6 first try", at: 10 },
           ]),
         };
       }
@@ -255,6 +255,53 @@ describe("jenkinsAdapter", () => {
     expect(prDraft.commitRange?.source).toBe("origin/CHANGE_TARGET..GIT_COMMIT");
     const prCommits = await resolveDraftCommits(prDraft, createGitRunner(repo.dir));
     expect(prCommits.commits?.map((commit) => commit.id)).toEqual([repo.shas[3], repo.shas[2]]);
+  });
+
+  it("takes a PR's source branch and target from the GitHub Pull Request Builder and GitLab plugins", async () => {
+    const repo = await repoWithHistory();
+    repo.git(["update-ref", "refs/remotes/origin/main", repo.shas[1]!]);
+    const api = await fakeJenkins(pipelineBuild([]));
+    const base = { BUILD_URL: `${api.url}/job/shop/1/`, JOB_NAME: "shop", GIT_COMMIT: repo.shas[3]! };
+    const plugins = [
+      { ghprbPullId: "7", ghprbSourceBranch: "feature/SHOP-7-new", ghprbTargetBranch: "main" },
+      { gitlabMergeRequestId: "7", gitlabSourceBranch: "feature/SHOP-7-new", gitlabTargetBranch: "main" },
+    ];
+    for (const variables of plugins) {
+      const draft = await jenkinsAdapter.collect(createTestContext({ http, env: { ...base, ...variables } }));
+      const [source, target] = Object.keys(variables).slice(1);
+      expect(draft.branch).toBe("feature/SHOP-7-new");
+      expect(draft.sources?.branch).toBe(source);
+      expect(draft.commitRange?.source).toBe(`origin/${target}..GIT_COMMIT`);
+      const resolved = await resolveDraftCommits(draft, createGitRunner(repo.dir));
+      expect(resolved.commits?.map((commit) => commit.id)).toEqual([repo.shas[3], repo.shas[2]]);
+    }
+  });
+
+  it("orders a repository checked out twice newest first by timestamp, each commit once", async () => {
+    // The second checkout of the same repository lists older commits plus the new ones.
+    const api = await fakeJenkins(
+      pipelineBuild([
+        [
+          { id: sha(3), comment: "third", at: 3 },
+          { id: sha(2), comment: "second", at: 2 },
+        ],
+        [
+          { id: sha(2), comment: "second", at: 2 },
+          { id: sha(1), comment: "first", at: 1 },
+        ],
+        [{ id: sha(4), comment: "library change", at: 2.5 }],
+      ]),
+    );
+    const draft = await jenkinsAdapter.collect(
+      createTestContext({ http, env: { BUILD_URL: `${api.url}/job/shop/2/`, JOB_NAME: "shop", GIT_COMMIT: sha(3) } }),
+    );
+    const { buildInformation } = normalizeDraft(draft);
+    expect(buildInformation.Commits.map((commit) => commit.Comment)).toEqual([
+      "third",
+      "library change",
+      "second",
+      "first",
+    ]);
   });
 
   it("falls back to the git range with a warning when the API refuses or cannot be reached", async () => {

@@ -6,7 +6,11 @@
 export interface FixtureCommit {
   id: string;
   comment: string;
+  /** Minutes after the fixtures' epoch; by default a set's commits are a minute apart from the epoch. */
+  at?: number;
 }
+
+const epoch = 1714641247000;
 
 /** Jenkins lists a change set's items oldest first; `commits` are given newest first like everywhere else. */
 export function gitItems(commits: FixtureCommit[]): object[] {
@@ -15,7 +19,7 @@ export function gitItems(commits: FixtureCommit[]): object[] {
     commitId: commit.id,
     comment: commit.comment.endsWith("\n") ? commit.comment : `${commit.comment}\n`,
     msg: commit.comment.split("\n")[0],
-    timestamp: 1714641247000 + index * 60_000,
+    timestamp: epoch + (commit.at ?? index) * 60_000,
     author: { fullName: "Dana Lee" },
   }));
 }

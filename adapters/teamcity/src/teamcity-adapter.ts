@@ -13,6 +13,7 @@ import {
   selectCommits,
 } from "@buildinfo/core";
 import { readTeamCityChanges, type TeamCityChanges, type TeamCityRestFormat } from "./teamcity-changes";
+import { readTeamCityCheckout } from "./teamcity-checkout";
 import { teamcityLogCommands } from "./teamcity-log-commands";
 import { readTeamCityParameters, type TeamCityParameters } from "./teamcity-parameters";
 import { chooseVcsRoot } from "./teamcity-root-choice";
@@ -66,10 +67,10 @@ function positiveInteger(raw: string | undefined, name: string): number | undefi
 /** Without the REST changes: TeamCity names no previous revision, so the checkout can give the head commit only. */
 function headCommitOnly(
   reason: string,
-  root: TeamCityVcsRoot | undefined,
+  vcsType: EnvValue | undefined,
   revision: EnvValue | undefined,
 ): CommitSelection {
-  const fallback = isGitVcsType(root?.vcsName?.value)
+  const fallback = isGitVcsType(vcsType?.value)
     ? selectCommits({ server: "TeamCity", head: revision })
     : { warnings: ["No commits are sent."] };
   return { ...fallback, warnings: [`${reason}.`, ...fallback.warnings] };
@@ -81,13 +82,14 @@ async function commits(
   root: TeamCityVcsRoot | undefined,
   rootCount: number,
   revision: EnvValue | undefined,
+  vcsType: EnvValue | undefined,
 ): Promise<CommitSelection> {
   const server = parameters.get("teamcity.serverUrl");
   const buildId = parameters.get("teamcity.build.id");
   if (!server || !buildId) {
     return headCommitOnly(
       "teamcity.serverUrl or teamcity.build.id is unknown, so the build's changes cannot be read",
-      root,
+      vcsType,
       revision,
     );
   }
@@ -107,7 +109,7 @@ async function commits(
   } catch (error) {
     return headCommitOnly(
       `The build's changes could not be read from TeamCity (${apiFailure(error).message})`,
-      root,
+      vcsType,
       revision,
     );
   }
@@ -128,28 +130,31 @@ async function commits(
 
 async function collectTeamCity(context: AdapterContext): Promise<BuildInformationDraft> {
   const warnings: string[] = [];
-  const parameters = await readTeamCityParameters(context);
-  if (parameters.files.length === 0) {
+  const parameters = await readTeamCityParameters(context, warnings);
+  if (!context.env.TEAMCITY_BUILD_PROPERTIES_FILE) {
     warnings.push(
-      "TEAMCITY_BUILD_PROPERTIES_FILE is not set: only the environment is read (no VCS root, no REST changes).",
+      "TEAMCITY_BUILD_PROPERTIES_FILE is not set: only the environment and the checkout are read (no VCS root, no REST changes).",
     );
   }
   const roots = listVcsRoots(parameters);
   const choice = await chooseVcsRoot(roots, context.options.vcsRootId, context.git);
   if (choice.warning) warnings.push(choice.warning);
   const root = choice.root;
-  const vcsCommitNumber = revisionOf(context, parameters, root);
+  // No VCS root in the parameters (no properties file): the checkout buildinfo runs in, as for other servers.
+  const checkout = root === undefined ? await readTeamCityCheckout(context.checkout) : {};
+  const vcsCommitNumber = revisionOf(context, parameters, root) ?? checkout.head;
+  const vcsType = root?.vcsName ?? checkout.vcsType;
   return draftFromEnvValues(
     teamcityAdapter.displayName,
     {
       buildNumber: firstEnv(context.env, ["BUILD_NUMBER"]) ?? parameters.get("build.number"),
       buildUrl: buildUrl(context, parameters),
-      branch: branch(parameters, root),
-      vcsType: root?.vcsName,
-      vcsRoot: root?.url,
+      branch: branch(parameters, root) ?? checkout.branch,
+      vcsType,
+      vcsRoot: root?.url ?? checkout.remoteUrl,
       vcsCommitNumber,
     },
-    await commits(context, parameters, root, roots.length, vcsCommitNumber),
+    await commits(context, parameters, root, roots.length, vcsCommitNumber, vcsType),
     warnings,
   );
 }

@@ -1,5 +1,11 @@
 import type { HttpClient, Logger } from "@buildinfo/core";
 
+/**
+ * A build server's API is optional (every adapter falls back to the checkout), so a request that got no
+ * answer is tried twice, not five times like a push; each request keeps the `--timeout` deadline.
+ */
+const buildServerRetry = { maxAttempts: 2 };
+
 /** Loads the HTTP stack on the first request: most local and git-range collections never make one. */
 export function lazyHttpClient(
   logger: Logger,
@@ -8,7 +14,11 @@ export function lazyHttpClient(
   let opened: ReturnType<typeof open> | undefined;
   const open = () =>
     import("@buildinfo/octopus").then(({ createHttpClient }) =>
-      createHttpClient({ logger, ...(timeoutMs === undefined ? {} : { timeoutMs }) }),
+      createHttpClient({
+        logger,
+        retry: buildServerRetry,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      }),
     );
   return {
     get: async (url, requestOptions) => {

@@ -14,6 +14,7 @@ import {
   type Logger,
   normalizeDraft,
   normalizeVcsType,
+  selectCommits,
 } from "@buildinfo/core";
 import { createCheckoutReader, createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { detectAdapter } from "./detect-adapter";
@@ -109,7 +110,10 @@ export async function collectBuildInformation(
     options: { ...options.options, ...(since === undefined ? {} : { since }) },
   });
 
-  const overridden = applyOverrides(sinceRange(draft, since), options.overrides ?? {});
+  const overridden = headFromCommandLine(
+    applyOverrides(sinceRange(draft, since), options.overrides ?? {}),
+    adapter,
+  );
   // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
   normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
   const commitCap = options.commitCap ?? defaultCommitCap;
@@ -128,5 +132,24 @@ function sinceRange(draft: BuildInformationDraft, since: string | undefined): Bu
     ...draft,
     commits: undefined,
     commitRange: { from: since, to: draft.vcsCommitNumber ?? "HEAD", source: "--since" },
+  };
+}
+
+/**
+ * When the adapter found no commit to read (e.g. a scripted Jenkins pipeline without GIT_COMMIT and with
+ * its API unreachable) but `--commit` names the head, the commits come from the checkout by the rule
+ * every server's fallback uses.
+ */
+function headFromCommandLine(draft: BuildInformationDraft, adapter: Adapter): BuildInformationDraft {
+  if (draft.commits !== undefined || draft.commitRange !== undefined) return draft;
+  if (draft.sources?.vcsCommitNumber !== "--commit" || !draft.vcsCommitNumber) return draft;
+  const selection = selectCommits({
+    server: adapter.displayName,
+    head: { value: draft.vcsCommitNumber, source: "--commit" },
+  });
+  return {
+    ...draft,
+    commitRange: selection.commitRange,
+    warnings: [...(draft.warnings ?? []), ...selection.warnings],
   };
 }
