@@ -13,8 +13,8 @@ import {
 import { jenkinsBranch } from "./jenkins-branch";
 import { type JenkinsBuildData, type JenkinsBuildRecord, readJenkinsBuild } from "./jenkins-build-api";
 import { jenkinsBuildUrl } from "./jenkins-build-url";
-import { readRunsSinceLastSuccess } from "./jenkins-failed-runs";
 import { newestFirst } from "./jenkins-commit-order";
+import { readRunsSinceLastSuccess } from "./jenkins-failed-runs";
 import { jenkinsGitCommits } from "./jenkins-git-commits";
 
 const buildDataSource = "api/json BuildData";

@@ -1,4 +1,10 @@
-import { type CommitSelection, type Environment, type EnvValue, firstEnv, selectCommits } from "@buildinfo/core";
+import {
+  type CommitSelection,
+  type Environment,
+  type EnvValue,
+  firstEnv,
+  selectCommits,
+} from "@buildinfo/core";
 import { jenkinsChangeRequest } from "./jenkins-branch";
 
 /**

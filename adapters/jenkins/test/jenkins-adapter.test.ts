@@ -293,7 +293,10 @@ describe("jenkinsAdapter", () => {
       ]),
     );
     const draft = await jenkinsAdapter.collect(
-      createTestContext({ http, env: { BUILD_URL: `${api.url}/job/shop/2/`, JOB_NAME: "shop", GIT_COMMIT: sha(3) } }),
+      createTestContext({
+        http,
+        env: { BUILD_URL: `${api.url}/job/shop/2/`, JOB_NAME: "shop", GIT_COMMIT: sha(3) },
+      }),
     );
     const { buildInformation } = normalizeDraft(draft);
     expect(buildInformation.Commits.map((commit) => commit.Comment)).toEqual([

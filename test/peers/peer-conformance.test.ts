@@ -1,0 +1,157 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { BuildInformation } from "@buildinfo/core";
+import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { detectAdapter } from "../../packages/cli/src/adapters";
+import { collectBuildInformation } from "../../packages/cli/src/collect-build-information";
+import { runCli } from "../../packages/cli/test/helpers/run-cli";
+import { type DesignDifference, designDifferences } from "./design-differences";
+import { detectionCases, type FieldCase, fieldCases, materialize, type PeerField } from "./peer-cases";
+
+/**
+ * env-ci's and ci-info's own test cases (test/peers/README.md) against `buildinfo collect` in a real
+ * temporary git repository: each env-ci service case through the collect pipeline, auto-detected and
+ * with `--from`, comparing commit, branch (a PR's source branch), build number and build URL; every
+ * detection environment of both peers through the detection the pipeline uses; a sample of both
+ * through the real CLI. A value other than the peer's must be a documented design difference.
+ */
+
+const ourField: Record<PeerField, keyof BuildInformation> = {
+  commit: "VcsCommitNumber",
+  branch: "Branch",
+  build: "BuildNumber",
+  buildUrl: "BuildUrl",
+};
+
+const differenceFor = (id: string, field: PeerField): DesignDifference | undefined =>
+  designDifferences.find((difference) => id.startsWith(difference.cases) && difference.field === field);
+
+let repo: TempGitRepo;
+let head: string;
+let filesDir: string;
+
+beforeAll(async () => {
+  repo = await createTempGitRepo({
+    commits: [{ message: "Initial commit" }, { message: "Second commit" }],
+    branch: "master",
+    remoteUrl: "https://github.com/owner/repo.git",
+  });
+  head = repo.shas.at(-1)!;
+  // As after a CI clone: the target of env-ci's pull requests (master) is known as origin/master.
+  repo.git(["update-ref", "refs/remotes/origin/master", repo.shas[0]!]);
+  filesDir = await mkdtemp(join(tmpdir(), "buildinfo-peers-"));
+});
+
+afterAll(async () => {
+  await repo.cleanup();
+  await rm(filesDir, { recursive: true, force: true });
+});
+
+async function prepare(entry: FieldCase, index: number) {
+  const dir = join(filesDir, String(index));
+  const { env, files } = materialize(entry, dir, head);
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  }
+  const expected = Object.fromEntries(
+    Object.entries(entry.expected).map(([field, value]) => [
+      field,
+      // env-ci's commit ids were replaced by the head commit in the environment (materialize).
+      field === "commit" ? head : value,
+    ]),
+  ) as FieldCase["expected"];
+  return { env, expected };
+}
+
+describe("agreement with env-ci's service cases", () => {
+  const cases = fieldCases();
+  const compared: { id: string; field: PeerField; peer: string | null; ours: string | null }[] = [];
+  const usedDifferences = new Set<DesignDifference>();
+
+  it.each(cases.map((entry, index) => [entry.id, entry, index] as const))("%s", async (_id, entry, index) => {
+    const { env, expected } = await prepare(entry, index);
+    const auto = await collectBuildInformation({ env, cwd: repo.dir, timeoutMs: 2000 });
+    expect(auto.adapter.id).toBe(entry.adapter);
+    const chosen = await collectBuildInformation({
+      adapter: entry.adapter,
+      env,
+      cwd: repo.dir,
+      timeoutMs: 2000,
+    });
+    expect(chosen.buildInformation).toEqual(auto.buildInformation);
+
+    const actual: Record<string, string | null> = {};
+    const wanted: Record<string, string | null> = {};
+    for (const [field, peer] of Object.entries(expected) as [PeerField, string | null][]) {
+      const ours = (auto.buildInformation[ourField[field]] as string | undefined) ?? null;
+      const difference = differenceFor(entry.id, field);
+      if (difference !== undefined) usedDifferences.add(difference);
+      compared.push({ id: entry.id, field, peer, ours });
+      actual[field] = ours;
+      wanted[field] = difference === undefined ? peer : difference.ours;
+    }
+    expect(actual).toEqual(wanted);
+  });
+
+  it("lists no design difference that no case needs", () => {
+    expect(designDifferences.filter((difference) => !usedDifferences.has(difference))).toEqual([]);
+    const agreeing = compared.filter((entry) => entry.ours === entry.peer).length;
+    console.info(`peer conformance: ${agreeing} of ${compared.length} fields agree with env-ci`);
+  });
+});
+
+describe("detection of the peers' environments", () => {
+  const cases = detectionCases();
+
+  it.each(cases.map((entry) => [entry.id, entry] as const))("%s", (_id, entry) => {
+    expect(detectAdapter(entry.env).adapter.id).toBe(entry.adapter);
+  });
+});
+
+describe("a sample of the peers' cases through the real CLI", () => {
+  const sample: { id: string; from?: string }[] = [
+    { id: "jenkins/PR (PR ghprb-plugin)" },
+    { id: "teamcity/Push - with missing build properties files" },
+    { id: "azure-pipelines/PR", from: "azure-devops" },
+    { id: "github/PR - with event.json file" },
+    { id: "gitlab/Push", from: "gitlab" },
+    { id: 'git/Return "commit" and "branch" from local repository' },
+  ];
+  const cases = fieldCases();
+
+  it.each(sample.map((entry) => [entry.id, entry] as const))("%s", async (id, { from }) => {
+    const index = cases.findIndex((entry) => entry.id === id);
+    const entry = cases[index]!;
+    const { env, expected } = await prepare(entry, 100 + index);
+    const run = await runCli(["collect", ...(from === undefined ? [] : ["--from", from])], {
+      env,
+      cwd: repo.dir,
+    });
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as Record<string, string | undefined>;
+    for (const [field, peer] of Object.entries(expected) as [PeerField, string | null][]) {
+      const difference = differenceFor(entry.id, field);
+      expect([field, printed[ourField[field]] ?? null]).toEqual([
+        field,
+        difference === undefined ? peer : difference.ours,
+      ]);
+    }
+  });
+
+  it.each([
+    ["env-ci index/bamboo", "Bamboo"],
+    ["env-ci index/azurePipelines", "Azure DevOps"],
+    ["ci-info test.js/Bitbucket Pipelines - Not PR", "BitBucket"],
+    ["env-ci travis/base env", undefined],
+  ] as const)("detects %s", async (id, displayName) => {
+    const entry = detectionCases().find((candidate) => candidate.id === id)!;
+    const run = await runCli(["collect"], { env: entry.env, cwd: repo.dir });
+    expect(run.stderr).toContain(
+      displayName === undefined ? "no build server detected" : `detected ${displayName}`,
+    );
+  });
+});
