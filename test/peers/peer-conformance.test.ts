@@ -1,11 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { collectBuildInformation, detectAdapter } from "@buildinfo/collect";
 import type { BuildInformation } from "@buildinfo/core";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectAdapter } from "../../packages/cli/src/adapters";
-import { collectBuildInformation } from "../../packages/cli/src/collect-build-information";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
 import { type DesignDifference, designDifferences } from "./design-differences";
 import { detectionCases, type FieldCase, fieldCases, materialize, type PeerField } from "./peer-cases";

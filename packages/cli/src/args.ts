@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { BuildInfoError } from "@buildinfo/core";
+import { BuildInfoError, didYouMean } from "@buildinfo/core";
 
 export type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }>;
 
@@ -49,12 +49,9 @@ function usageError(command: string, error: unknown, known: string[]): BuildInfo
   const code = (error as { code?: string }).code;
   const flag = /'(-[^' ]+)/.exec(message)?.[1];
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag !== undefined) {
-    const suggestion = closest(flag.replace(/^-+/, "").split("=")[0] ?? "", known);
+    const suggestion = didYouMean(flag.replace(/^-+/, "").split("=")[0] ?? "", known, "--");
     return new BuildInfoError("E_USAGE", `Unknown option '${flag}' for 'buildinfo ${command}'.`, {
-      hint:
-        suggestion === undefined
-          ? `Run 'buildinfo ${command} --help' for the options.`
-          : `Did you mean '--${suggestion}'? Run 'buildinfo ${command} --help' for the options.`,
+      hint: `${suggestion}Run 'buildinfo ${command} --help' for the options.`,
       source: flag,
     });
   }
@@ -73,32 +70,6 @@ function usageError(command: string, error: unknown, known: string[]): BuildInfo
     );
   }
   return new BuildInfoError("E_USAGE", message, { hint: `Run 'buildinfo ${command} --help'.` });
-}
-
-function closest(name: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 export function stringValue(values: ParsedArgs["values"], name: string): string | undefined {

@@ -20,11 +20,29 @@ function loadCommand(name: CommandName): Promise<CommandModule> {
       return import("./commands/delete");
     case "serve":
       return import("./commands/serve");
+    case "completion":
+      return import("./commands/completion");
   }
 }
 
+/** The Go CLI's short name of `build-information` (OctopusDeploy/cli pkg/cmd/buildinformation/build-information.go). */
+const commandAliases: Readonly<Record<string, CommandName>> = { "build-info": "build-information" };
+
+/**
+ * A reader that stops early (`buildinfo collect | head -1`) closes stdout: the rest of the output is
+ * dropped and the command ends as it would have (exit 0 for collect), like git, not with an EPIPE stack.
+ */
+function ignoreClosedReader(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
+    process.stderr.write(`buildinfo: error: cannot write the output (${error.code ?? error.message}).\n`);
+    process.exitCode = 1;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [first, ...rest] = argv;
+  const [typed, ...rest] = argv;
+  const first = typed === undefined ? undefined : (commandAliases[typed] ?? typed);
   if (first === undefined) {
     process.stderr.write(generalHelp());
     return 2;
@@ -62,12 +80,18 @@ async function adapterIds(): Promise<string[]> {
   return [...adapters.keys()];
 }
 
-function unknownCommand(name: string): number {
+async function unknownCommand(name: string): Promise<number> {
+  // Loaded only on this error path: the entry point stays light.
+  const { didYouMean } = await import("@buildinfo/core");
+  const known = [...commandNames, ...Object.keys(commandAliases), "help"];
   process.stderr.write(
-    `buildinfo: error: unknown command '${name}'. Commands: ${commandNames.join(", ")}. Run 'buildinfo --help'.\n`,
+    `buildinfo: error: unknown command '${name}'. ${didYouMean(name, known)}Commands: ${commandNames.join(", ")}. Run 'buildinfo --help'.\n`,
   );
   return 2;
 }
+
+ignoreClosedReader(process.stdout);
+ignoreClosedReader(process.stderr);
 
 main(process.argv.slice(2)).then(
   (code) => {

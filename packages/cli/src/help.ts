@@ -9,6 +9,7 @@ export const commandNames = [
   "view",
   "delete",
   "serve",
+  "completion",
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
@@ -72,6 +73,15 @@ Exit codes: 0 every package pushed; 1 the server or network failed, or some pack
 `;
 
 const texts: Record<CommandName, string> = {
+  completion: `Print the completion script of a shell: commands, options, adapter ids and overwrite modes.
+
+Usage: buildinfo completion bash|zsh|fish|powershell
+
+  bash        source <(buildinfo completion bash)          (e.g. in ~/.bashrc)
+  zsh         source <(buildinfo completion zsh)           (e.g. in ~/.zshrc)
+  fish        buildinfo completion fish > ~/.config/fish/completions/buildinfo.fish
+  powershell  buildinfo completion powershell | Out-String | Invoke-Expression   (e.g. in $PROFILE)
+`,
   collect: `Collect build information from this build and print it as an octo build-information file.
 
 Usage: buildinfo collect [--from ADAPTER] [--output FILE] [options]
@@ -175,6 +185,7 @@ Commands:
   view <id>           show one record
   delete <id>         delete one record
   serve               run the local Octopus-compatible build-information server
+  completion <shell>  print the shell completion script (bash, zsh, fish, powershell)
   help <command>      help for a command
 
 Options: --help, --version

@@ -1,22 +1,28 @@
 import type { OverwriteMode } from "@buildinfo/core";
-import type { PushSummary } from "@buildinfo/octopus";
+import type { PackagePushResult, PushSummary, SpaceRef } from "@buildinfo/octopus";
 
-/** The summary for build logs: one line per package with its outcome, Octopus id and UI link. */
-export function formatPushSummary(summary: PushSummary): string {
-  const width = Math.max(...summary.results.map((result) => `${result.packageId} ${result.version}`.length));
-  const lines = summary.results.map((result) => {
-    const name = `${result.packageId} ${result.version}`.padEnd(width);
-    if (result.ok)
-      return `  ${result.outcome.padEnd(11)} ${name}  ${result.recordId ?? ""}  ${result.link ?? ""}`.trimEnd();
-    return `  ${"FAILED".padEnd(11)} ${name}  ${result.error?.code ?? ""} ${result.error?.message ?? ""}`.trimEnd();
-  });
-  const pushed = summary.results.length - summary.failed.length;
-  return [
-    `Build information for ${summary.results.length} package${summary.results.length === 1 ? "" : "s"} in space ${summary.space.Name} (${summary.space.Id}):`,
-    ...lines,
-    `${pushed} of ${summary.results.length} pushed${summary.failed.length === 0 ? "." : `, ${summary.failed.length} failed.`}`,
-    "",
-  ].join("\n");
+/**
+ * The summary for build logs, written as the push goes: a header, one line per package with its outcome,
+ * Octopus id and UI link as soon as it is known (completion order), then the totals.
+ */
+export function pushProgressLines(packages: readonly { packageId: string; version: string }[]) {
+  const width = Math.max(...packages.map((target) => `${target.packageId} ${target.version}`.length));
+  const plural = packages.length === 1 ? "" : "s";
+  return {
+    header: (space: SpaceRef) =>
+      `Build information for ${packages.length} package${plural} in space ${space.Name} (${space.Id}):\n`,
+    line(result: PackagePushResult): string {
+      const name = `${result.packageId} ${result.version}`.padEnd(width);
+      const text = result.ok
+        ? `  ${result.outcome.padEnd(11)} ${name}  ${result.recordId ?? ""}  ${result.link ?? ""}`
+        : `  ${"FAILED".padEnd(11)} ${name}  ${result.error?.code ?? ""} ${result.error?.message ?? ""}`;
+      return `${text.trimEnd()}\n`;
+    },
+    totals(summary: PushSummary): string {
+      const pushed = summary.results.length - summary.failed.length;
+      return `${pushed} of ${summary.results.length} pushed${summary.failed.length === 0 ? "." : `, ${summary.failed.length} failed.`}\n`;
+    },
+  };
 }
 
 /** The `--json` form of the summary, stable for scripts. */

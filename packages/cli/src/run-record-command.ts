@@ -1,7 +1,7 @@
 import { flag } from "./args";
 import { type CommandContext, EXIT_OK, runCommand } from "./run-command";
 import { type Connection, resolveConnection } from "./settings/connection";
-import { connectionOptions, loggingOptions } from "./settings/option-specs";
+import { recordOptions } from "./settings/option-specs";
 
 export interface RecordCommandContext extends Pick<CommandContext, "env" | "logger" | "output"> {
   /** The record id (BuildInformation-N). */
@@ -18,7 +18,7 @@ export function runRecordCommand(
   act: (context: RecordCommandContext) => Promise<void>,
 ): Promise<number> {
   return runCommand(name, args, {
-    options: { ...connectionOptions, ...loggingOptions, json: { type: "boolean" } },
+    options: recordOptions,
     positionals: { min: 1, max: 1, name: "a record id (BuildInformation-N)" },
     stdoutIsData: (values) => flag(values, "json"),
     async body({ values, positionals, env, logger, output }) {

@@ -8,7 +8,7 @@ import { githubActionsAdapter } from "@buildinfo/adapter-github-actions";
 import { gitlabAdapter } from "@buildinfo/adapter-gitlab";
 import { jenkinsAdapter } from "@buildinfo/adapter-jenkins";
 import { teamcityAdapter } from "@buildinfo/adapter-teamcity";
-import { type Adapter, BuildInfoError } from "@buildinfo/core";
+import { type Adapter, BuildInfoError, didYouMean } from "@buildinfo/core";
 
 /**
  * The one list of build servers, in detection order: help text, `--from`, detection, re-run detection
@@ -40,7 +40,7 @@ export function adapterById(id: string, source = "--from"): Adapter {
   const adapter = adapters.get(id.trim().toLowerCase());
   if (adapter === undefined) {
     throw new BuildInfoError("E_USAGE", `Unknown adapter '${id}' (from ${source}).`, {
-      hint: `Use one of: ${[...adapters.keys()].join(", ")}.`,
+      hint: `${didYouMean(id.trim(), [...adapters.keys()])}Use one of: ${[...adapters.keys()].join(", ")}.`,
       source,
     });
   }

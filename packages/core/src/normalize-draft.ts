@@ -58,6 +58,12 @@ export function normalizeDraft(
     );
   }
   warnings.push(...commits.warnings);
+  if (trimmed(draft.buildNumber) === undefined) {
+    warnings.push(
+      `BuildNumber is empty${fromSource(sources.buildNumber)}: Octopus shows the build's link with no text. ` +
+        "Pass --build-number with the build's number or name.",
+    );
+  }
   const candidate = {
     BuildEnvironment: buildEnvironment,
     BuildNumber: trimmed(draft.buildNumber),

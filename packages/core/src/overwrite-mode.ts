@@ -2,15 +2,24 @@ import type { OverwriteMode } from "./build-information";
 import { describeValue, fromSource } from "./describe-value";
 import { BuildInfoError } from "./errors";
 
-const spellings: ReadonlyMap<string, OverwriteMode> = new Map<string, OverwriteMode>([
-  ["failifexists", "FailIfExists"],
-  ["fail", "FailIfExists"],
-  ["ignoreifexists", "IgnoreIfExists"],
-  ["ignore", "IgnoreIfExists"],
-  ["overwriteexisting", "OverwriteExisting"],
-  ["overwrite", "OverwriteExisting"],
-  ["replace", "OverwriteExisting"],
-]);
+/** Each mode's short spellings (octo's and the Go CLI's); the mode's own name is accepted too. */
+const aliases: Readonly<Record<OverwriteMode, readonly string[]>> = {
+  FailIfExists: ["fail"],
+  IgnoreIfExists: ["ignore"],
+  OverwriteExisting: ["overwrite", "replace"],
+};
+
+/** Every accepted spelling, the modes first (for help and shell completion). */
+export const overwriteModeSpellings: readonly string[] = [
+  ...Object.keys(aliases),
+  ...Object.values(aliases).flat(),
+];
+
+const spellings: ReadonlyMap<string, OverwriteMode> = new Map(
+  (Object.entries(aliases) as [OverwriteMode, readonly string[]][]).flatMap(([mode, names]) =>
+    [mode, ...names].map((name) => [name.toLowerCase(), mode] as const),
+  ),
+);
 
 /** The overwrite mode in octo's or the Go CLI's spelling, case-insensitive; none given is FailIfExists. */
 export function parseOverwriteMode(raw: string | undefined, source: string): OverwriteMode {

@@ -88,24 +88,30 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
         request.packages,
         request.concurrency ?? options.concurrency ?? defaultConcurrency,
         async ({ packageId, version }): Promise<PackagePushResult> => {
-          try {
-            const pushRequest = { ...request, spaceId: space.Id, packageId, version };
-            const { record, outcome } = await pushOne(api, spaces, pushRequest, deadline);
-            return {
-              packageId,
-              version,
-              ok: true,
-              recordId: record.Id,
-              link: buildInformationUiUrl(api.server, space.Id, record.Id),
-              outcome,
-            };
-          } catch (error) {
-            if (!isBuildInfoError(error)) throw error;
-            return { packageId, version, ok: false, outcome: "failed", error };
-          }
+          const result = await pushPackage(packageId, version);
+          request.onResult?.(result);
+          return result;
         },
       );
       return { space, results, failed: results.filter((result) => !result.ok) };
+
+      async function pushPackage(packageId: string, version: string): Promise<PackagePushResult> {
+        try {
+          const pushRequest = { ...request, spaceId: space.Id, packageId, version };
+          const { record, outcome } = await pushOne(api, spaces, pushRequest, deadline);
+          return {
+            packageId,
+            version,
+            ok: true,
+            recordId: record.Id,
+            link: buildInformationUiUrl(api.server, space.Id, record.Id),
+            outcome,
+          };
+        } catch (error) {
+          if (!isBuildInfoError(error)) throw error;
+          return { packageId, version, ok: false, outcome: "failed", error };
+        }
+      }
     },
 
     async listBuildInformation(request = {}) {

@@ -100,6 +100,8 @@ export interface PushToPackagesRequest {
   overwriteMode: OverwriteMode;
   /** Parallel POSTs; default the client's `concurrency` (32). More than that queue for a socket. */
   concurrency?: number;
+  /** Called with each package's result as soon as it is known (in completion order), for progress output. */
+  onResult?: (result: PackagePushResult) => void;
 }
 
 export interface ListBuildInformationRequest {

@@ -3,11 +3,11 @@ import { BuildInfoError, formatBuildInformationFile } from "@buildinfo/core";
 import { stringValue } from "../args";
 import { gatherBuildInformation } from "../gather";
 import { EXIT_OK, runCommand } from "../run-command";
-import { collectionOptions, loggingOptions, overrideOptions } from "../settings/option-specs";
+import { collectOptions } from "../settings/option-specs";
 
 export function run(name: string, args: string[]): Promise<number> {
   return runCommand(name, args, {
-    options: { ...collectionOptions, ...overrideOptions, ...loggingOptions, output: { type: "string" } },
+    options: collectOptions,
     stdoutIsData: (values) => stringValue(values, "output") === undefined,
     async body(context) {
       const output = stringValue(context.values, "output");

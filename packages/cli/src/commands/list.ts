@@ -3,20 +3,11 @@ import { formatTable } from "../format-table";
 import { withClient } from "../open-client";
 import { EXIT_OK, runCommand } from "../run-command";
 import { resolveConnection } from "../settings/connection";
-import { connectionOptions, loggingOptions } from "../settings/option-specs";
+import { listOptions } from "../settings/option-specs";
 
 export function run(name: string, args: string[]): Promise<number> {
   return runCommand(name, args, {
-    options: {
-      ...connectionOptions,
-      ...loggingOptions,
-      "package-id": { type: "string" },
-      filter: { type: "string" },
-      latest: { type: "boolean" },
-      skip: { type: "string" },
-      take: { type: "string" },
-      json: { type: "boolean" },
-    },
+    options: listOptions,
     stdoutIsData: (values) => flag(values, "json"),
     async body({ values, env, logger, output }) {
       const skip = integerOption(values, "skip", { min: 0, max: 1_000_000_000 });

@@ -1,62 +1,80 @@
-import { BuildInfoError, type BuildInformation, type OverwriteMode, redactSecrets } from "@buildinfo/core";
+import {
+  BuildInfoError,
+  type BuildInformation,
+  didYouMean,
+  type OverwriteMode,
+  redactSecrets,
+} from "@buildinfo/core";
 import { createCommand, type OctopusClient, type SpaceRef } from "@buildinfo/octopus";
-import { flag, integerOption, type OptionSpec, stringValue } from "../args";
+import { flag, integerOption, stringValue } from "../args";
 import { gatherBuildInformation } from "../gather";
 import { withClient } from "../open-client";
-import { formatPushSummary, pushSummaryJson } from "../push-summary";
+import { pushProgressLines, pushSummaryJson } from "../push-summary";
 import { type CommandContext, EXIT_FAILED, EXIT_OK, runCommand } from "../run-command";
 import { type Connection, resolveConnection } from "../settings/connection";
-import {
-  collectionOptions,
-  connectionOptions,
-  loggingOptions,
-  overrideOptions,
-} from "../settings/option-specs";
+import { buildInformationOptions, pushOptions } from "../settings/option-specs";
 import { resolveOverwriteMode } from "../settings/overwrite-mode";
 import { type PackageTarget, packagesFromArgs } from "../settings/packages";
 
-/**
- * Options of `octo build-information` (and of `octopus build-information upload`) that plugins may pass
- * through their "additional arguments". They parse, so such a command line runs unchanged; only
- * `--ignoreSslErrors` is then refused, since certificates are always verified.
- */
-const octoCompatibilityOptions: OptionSpec = {
-  "no-prompt": { type: "boolean" },
-  enableServiceMessages: { type: "boolean" },
-  logLevel: { type: "string" },
-  ignoreSslErrors: { type: "boolean" },
-};
-
-/** `push`, and `build-information` (octo's command line: the same options with `--apiKey`, `--debug`). */
+/** `push`, and `build-information` (octo's and the Go CLI's command lines: docs/cli.md lists every form). */
 export function run(name: string, args: string[]): Promise<number> {
   const octo = name === "build-information";
   return runCommand(name, args, {
-    // `octopus build-information upload …` (the Go CLI) names a subcommand: accepted as the same alias.
-    positionals: { min: 0, max: octo ? 1 : 0, name: "upload" },
-    options: {
-      ...(octo ? octoCompatibilityOptions : {}),
-      ...collectionOptions,
-      ...overrideOptions,
-      ...connectionOptions,
-      ...loggingOptions,
-      "package-id": { type: "string", multiple: true },
-      version: { type: "string" },
-      "overwrite-mode": { type: "string" },
-      concurrency: { type: "string" },
-      "dry-run": { type: "boolean" },
-      json: { type: "boolean" },
-    },
-    stdoutIsData: (values) => flag(values, "json") || flag(values, "dry-run"),
+    // `octopus build-information upload|push PkgA PkgB …` (the Go CLI): a subcommand, then package ids.
+    positionals: { min: 0, max: octo ? Number.POSITIVE_INFINITY : 0, name: "upload" },
+    options: octo ? buildInformationOptions : pushOptions,
+    stdoutIsData: (values) => wantsJson(values) || flag(values, "dry-run"),
     body: push,
   });
 }
 
+/** `--json`, or the Go CLI's `-f json` / `--output-format json` (legacy `--outputFormat`). */
+function wantsJson(values: CommandContext["values"]): boolean {
+  if (flag(values, "json")) return true;
+  for (const name of ["output-format", "outputFormat"]) {
+    const format = stringValue(values, name);
+    if (format === undefined) continue;
+    const lower = format.trim().toLowerCase();
+    if (lower === "json") return true;
+    if (lower !== "table" && lower !== "basic") {
+      throw new BuildInfoError("E_USAGE", `Unknown output format '${format}' (from --${name}).`, {
+        hint: `${didYouMean(lower, outputFormats)}Use one of: ${outputFormats.join(", ")}.`,
+        source: `--${name}`,
+      });
+    }
+  }
+  return false;
+}
+
+const outputFormats = ["json", "table", "basic"];
+
+/** `--overwrite-mode`, or the Go CLI's aliases `--overwrite` and `--overwritemode`; two different values are refused. */
+function overwriteModeValue(values: CommandContext["values"]): string | undefined {
+  const given = ["overwrite-mode", "overwrite", "overwritemode"].flatMap((name) => {
+    const value = stringValue(values, name);
+    return value === undefined ? [] : [{ name, value }];
+  });
+  const [first, ...others] = given;
+  const conflict = others.find(
+    (other) => other.value.trim().toLowerCase() !== first?.value.trim().toLowerCase(),
+  );
+  if (first !== undefined && conflict !== undefined) {
+    throw new BuildInfoError(
+      "E_USAGE",
+      `--${first.name} ${first.value} and --${conflict.name} ${conflict.value} disagree.`,
+      { hint: "Pass the overwrite mode once.", source: `--${conflict.name}` },
+    );
+  }
+  return first?.value;
+}
+
 async function push(context: CommandContext): Promise<number> {
   const { values, env, logger } = context;
-  checkOctoCompatibility(context);
+  const bareIds = checkOctoCompatibility(context);
   // Everything the user gave is checked before the first request: an input error sends nothing.
-  const { packages, duplicates } = packagesFromArgs(values);
-  const overwrite = resolveOverwriteMode(stringValue(values, "overwrite-mode"), env);
+  const { packages, duplicates } = packagesFromArgs(values, bareIds);
+  const overwrite = resolveOverwriteMode(overwriteModeValue(values), env);
+  const json = wantsJson(values);
   const concurrency = integerOption(values, "concurrency", { min: 1, max: 1000 });
   const dryRun = flag(values, "dry-run");
   const connection = resolveConnection(values, env, { required: !dryRun });
@@ -76,6 +94,8 @@ async function push(context: CommandContext): Promise<number> {
   }
 
   const server = connection!;
+  // Text mode: each package's line as its push ends, not all of them at the end.
+  const progress = json ? undefined : pushProgressLines(packages);
   return withClient(
     server,
     env,
@@ -87,20 +107,22 @@ async function push(context: CommandContext): Promise<number> {
           `space ${space.Name} (${space.Id}) on ${client.serverUrl}, overwrite mode ${overwrite.mode}`,
         );
         logPayload(context, client, space, packages, overwrite.mode, buildInformation);
+        if (progress !== undefined) context.output(progress.header(space));
         return client.pushToPackages({
           space,
           packages,
           buildInformation,
           overwriteMode: overwrite.mode,
+          ...(progress === undefined ? {} : { onResult: (result) => context.output(progress.line(result)) }),
         });
       });
 
-      if (flag(values, "json")) {
+      if (progress === undefined) {
         context.output(
           `${JSON.stringify(pushSummaryJson(client.serverUrl, overwrite.mode, summary), null, 2)}\n`,
         );
       } else {
-        context.output(formatPushSummary(summary));
+        context.output(progress.totals(summary));
       }
       for (const failed of summary.failed) {
         logger.error(
@@ -169,14 +191,15 @@ function dryRunPlan(
   };
 }
 
-function checkOctoCompatibility({ values, positionals }: CommandContext): void {
-  const subcommand = positionals[0];
+/** The Go CLI's subcommand (`upload`, or its alias `push`) and the package ids after it; refuses the rest. */
+function checkOctoCompatibility({ values, positionals }: CommandContext): string[] {
+  const [subcommand, ...bareIds] = positionals;
   if (subcommand !== undefined && subcommand !== "upload" && subcommand !== "push") {
     throw new BuildInfoError(
       "E_USAGE",
       `Unexpected argument '${subcommand}' for 'buildinfo build-information'.`,
       {
-        hint: "Only 'upload' (or 'push') may follow build-information, as in the Octopus CLI.",
+        hint: `${didYouMean(subcommand, ["upload", "push"])}Only 'upload' (or 'push') may follow build-information, then package ids, as in the Octopus CLI.`,
         source: subcommand,
       },
     );
@@ -191,4 +214,5 @@ function checkOctoCompatibility({ values, positionals }: CommandContext): void {
       },
     );
   }
+  return bareIds;
 }

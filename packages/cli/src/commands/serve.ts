@@ -1,18 +1,12 @@
 import { startOctopusServer } from "@buildinfo/testing";
 import { integerOption, stringValue, stringValues } from "../args";
 import { EXIT_OK, runCommand } from "../run-command";
-import { loggingOptions } from "../settings/option-specs";
+import { serveOptions } from "../settings/option-specs";
 
 /** Runs the local server until SIGINT/SIGTERM. Its URL is the one line on stdout, for scripts. */
 export function run(name: string, args: string[]): Promise<number> {
   return runCommand(name, args, {
-    options: {
-      ...loggingOptions,
-      port: { type: "string" },
-      "api-key": { type: "string" },
-      space: { type: "string", multiple: true },
-      persist: { type: "string" },
-    },
+    options: serveOptions,
     stdoutIsData: () => true,
     async body({ values, logger, output }) {
       const port = integerOption(values, "port", { min: 0, max: 65_535 });

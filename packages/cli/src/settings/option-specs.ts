@@ -1,4 +1,5 @@
 import type { OptionSpec } from "../args";
+import type { CommandName } from "../help";
 
 export const loggingOptions: OptionSpec = {
   "log-format": { type: "string" },
@@ -34,4 +35,82 @@ export const collectionOptions: OptionSpec = {
   since: { type: "string" },
   "vcs-root-id": { type: "string" },
   timeout: { type: "string" },
+};
+
+export const collectOptions: OptionSpec = {
+  ...collectionOptions,
+  ...overrideOptions,
+  ...loggingOptions,
+  output: { type: "string" },
+};
+
+export const pushOptions: OptionSpec = {
+  ...collectionOptions,
+  ...overrideOptions,
+  ...connectionOptions,
+  ...loggingOptions,
+  "package-id": { type: "string", multiple: true },
+  version: { type: "string" },
+  "overwrite-mode": { type: "string" },
+  concurrency: { type: "string" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+};
+
+/**
+ * `build-information`: every `push` option, plus the spellings of `octo build-information` and of the Go
+ * CLI's `octopus build-information upload` (OctopusDeploy/cli pkg/cmd/buildinformation/upload/upload.go
+ * and the root command's persistent flags in pkg/cmd/root/root.go), so plugins' command lines run unchanged.
+ */
+export const buildInformationOptions: OptionSpec = {
+  ...pushOptions,
+  "package-id": { type: "string", multiple: true, short: "p" },
+  space: { type: "string", short: "s" },
+  overwrite: { type: "string" },
+  overwritemode: { type: "string" },
+  "output-format": { type: "string", short: "f" },
+  outputFormat: { type: "string" },
+  "no-prompt": { type: "boolean" },
+  "enable-service-messages": { type: "boolean" },
+  enableServiceMessages: { type: "boolean" },
+  logLevel: { type: "string" },
+  ignoreSslErrors: { type: "boolean" },
+};
+
+export const listOptions: OptionSpec = {
+  ...connectionOptions,
+  ...loggingOptions,
+  "package-id": { type: "string" },
+  filter: { type: "string" },
+  latest: { type: "boolean" },
+  skip: { type: "string" },
+  take: { type: "string" },
+  json: { type: "boolean" },
+};
+
+/** `view` and `delete`: one record by id. */
+export const recordOptions: OptionSpec = {
+  ...connectionOptions,
+  ...loggingOptions,
+  json: { type: "boolean" },
+};
+
+export const serveOptions: OptionSpec = {
+  ...loggingOptions,
+  port: { type: "string" },
+  "api-key": { type: "string" },
+  space: { type: "string", multiple: true },
+  persist: { type: "string" },
+};
+
+/** Each command's options, as its module parses them; shell completion is generated from this. */
+export const commandOptions: Readonly<Record<CommandName, OptionSpec>> = {
+  collect: collectOptions,
+  push: pushOptions,
+  "build-information": buildInformationOptions,
+  list: listOptions,
+  view: recordOptions,
+  delete: recordOptions,
+  serve: serveOptions,
+  completion: {},
 };

@@ -10,11 +10,15 @@ export interface PackageTarget {
  * The packages to push, validated as Octopus validates them. Ids are de-duplicated case-insensitively,
  * as octo does, with a note of what was dropped.
  */
-export function packagesFromArgs(values: ParsedArgs["values"]): {
+export function packagesFromArgs(
+  values: ParsedArgs["values"],
+  bareIds: readonly string[] = [],
+): {
   packages: PackageTarget[];
   duplicates: string[];
 } {
-  const ids = stringValues(values, "package-id");
+  // The Go CLI takes bare arguments as package ids too.
+  const ids = [...stringValues(values, "package-id"), ...bareIds];
   if (ids.length === 0) {
     throw new BuildInfoError("E_USAGE", "No package id given.", {
       hint: "Pass --package-id ID once per package (e.g. --package-id Acme.Web --package-id Acme.Api).",
