@@ -1,0 +1,76 @@
+import { execFileSync } from "node:child_process";
+import { overwriteModeSpellings } from "@buildinfo/core";
+import { describe, expect, it } from "vitest";
+import { adapters } from "../packages/cli/src/adapters";
+import { commandOptions } from "../packages/cli/src/settings/option-specs";
+import { cliPath, runCli } from "../packages/cli/test/helpers/run-cli";
+
+/** Asks bash's completion function for the words offered after `words`, as bash would on Tab. */
+function bashComplete(words: string[]): string[] {
+  const script = [
+    `source <("${process.execPath}" "${cliPath}" completion bash)`,
+    `COMP_WORDS=(${words.map((word) => `'${word}'`).join(" ")})`,
+    `COMP_CWORD=${words.length - 1}`,
+    "_buildinfo",
+    'printf "%s\\n" "${COMPREPLY[@]}"',
+  ].join("\n");
+  return execFileSync("bash", ["-c", script], { encoding: "utf8" }).split("\n").filter(Boolean);
+}
+
+describe("buildinfo completion", () => {
+  it("completes commands, flags, adapter ids and overwrite modes in bash", () => {
+    expect(bashComplete(["buildinfo", "pu"])).toEqual(["push"]);
+    expect(bashComplete(["buildinfo", "collect", "--fr"])).toEqual(["--from"]);
+    expect(bashComplete(["buildinfo", "collect", "--from", ""])).toEqual([...adapters.keys()]);
+    expect(bashComplete(["buildinfo", "push", "--from", "jen"])).toEqual(["jenkins"]);
+    expect(bashComplete(["buildinfo", "push", "--overwrite-mode", ""])).toEqual([...overwriteModeSpellings]);
+    expect(bashComplete(["buildinfo", "build-information", "upload", "--overwrite", "re"])).toEqual([
+      "replace",
+    ]);
+    expect(bashComplete(["buildinfo", "build-information", "up"])).toEqual(["upload"]);
+    expect(bashComplete(["buildinfo", "completion", "p"])).toEqual(["powershell"]);
+    // A flag's free value gets no suggestions (not the flags).
+    expect(bashComplete(["buildinfo", "push", "--version", ""])).toEqual([]);
+    // Every option each command parses is offered.
+    for (const [command, options] of Object.entries(commandOptions)) {
+      expect(bashComplete(["buildinfo", command, "--"])).toEqual(
+        expect.arrayContaining(Object.keys(options).map((name) => `--${name}`)),
+      );
+    }
+  });
+
+  it("completes in fish and registers with zsh's bash completion", async () => {
+    const fish = await runCli(["completion", "fish"]);
+    expect(fish.code, fish.stderr).toBe(0);
+    const fishComplete = (line: string) =>
+      execFileSync("fish", ["-c", `function buildinfo; end; ${fish.stdout}\ncomplete -C '${line}'`], {
+        encoding: "utf8",
+      })
+        .split("\n")
+        .filter(Boolean)
+        .map((candidate) => candidate.split("\t")[0]);
+    expect(fishComplete("buildinfo collect --from jen")).toEqual(["jenkins"]);
+    expect(fishComplete("buildinfo push --overwrite-mode Ov")).toEqual(["OverwriteExisting"]);
+    expect(fishComplete("buildinfo pu")).toEqual(["push"]);
+    const zsh = await runCli(["completion", "zsh"]);
+    const registered = execFileSync("zsh", ["-c", `${zsh.stdout}\nprint -r -- "\${_comps[buildinfo]}"`], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
+    expect(registered.trim()).toBe("_bash_complete -F _buildinfo");
+  });
+
+  it("prints PowerShell's completer from the same specs, and refuses an unknown shell", async () => {
+    const result = await runCli(["completion", "powershell"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Register-ArgumentCompleter -Native -CommandName buildinfo");
+    for (const word of [...adapters.keys(), ...overwriteModeSpellings])
+      expect(result.stdout).toContain(`'${word}'`);
+    for (const [command, options] of Object.entries(commandOptions)) {
+      for (const name of Object.keys(options)) expect(result.stdout, command).toContain(`'--${name}'`);
+    }
+    const unknown = await runCli(["completion", "bsh"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Did you mean 'bash'?");
+  });
+});
