@@ -64,6 +64,32 @@ describe("the CLI's promises", () => {
     expect(numbered.stderr).not.toContain("BuildNumber is empty");
   });
 
+  it("reads the commits from the checkout for --commit when Jenkins's API is unreachable and GIT_COMMIT unset", async () => {
+    // A port that refuses connections: a Jenkins that is down.
+    const gone = await startOctopusServer();
+    const url = gone.url;
+    await gone.close();
+    const env = {
+      JENKINS_URL: `${url}/`,
+      BUILD_URL: `${url}/job/shop/9/`,
+      JOB_NAME: "shop",
+      BUILD_NUMBER: "9",
+    };
+    const [first, second] = repo.shas;
+    const without = await runCli(["collect"], { env, cwd: repo.dir });
+    expect(without.code, without.stderr).toBe(0);
+    expect(without.stderr).toContain("Pass --commit");
+    expect(JSON.parse(without.stdout).Commits).toEqual([]);
+    const withCommit = await runCli(["collect", "--commit", second!], { env, cwd: repo.dir });
+    expect(withCommit.code, withCommit.stderr).toBe(0);
+    const collected = JSON.parse(withCommit.stdout) as { VcsCommitNumber: string; Commits: { Id: string }[] };
+    expect(collected.VcsCommitNumber).toBe(second);
+    expect(collected.Commits.map((commit) => commit.Id)).toEqual([second]);
+    expect(collected.Commits.map((commit) => commit.Id)).not.toContain(first);
+    // Two attempts at the refused API, not five.
+    expect(withCommit.stderr.match(/retrying in/g) ?? []).toHaveLength(1);
+  });
+
   it("prints each package's outcome as it finishes, before the others are done (text mode)", async () => {
     // One of the two POSTs never gets an answer; the other's line must appear while it is still pending.
     server.faults.inject({ kind: "hang", match: { method: "POST" } });

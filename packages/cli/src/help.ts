@@ -105,6 +105,11 @@ official Jenkins, TeamCity and Bamboo plugins run it:
   buildinfo build-information --server URL --apiKey KEY --space SPACE --package-id ID --version V
                               --file octopus.buildinfo --overwrite-mode MODE [--debug]
 
+and the Go CLI's 'octopus build-information upload' (also 'build-info', 'push'):
+
+  buildinfo build-information upload PkgA PkgB [-p ID] --version V [--file F]
+                              [--overwrite|--overwritemode MODE] [-s SPACE] [-f json] [--no-prompt]
+
 Every 'buildinfo push' option is accepted too. See 'buildinfo push --help'.
 `,
   list: `List build information stored on the server.
