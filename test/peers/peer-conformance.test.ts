@@ -154,3 +154,39 @@ describe("a sample of the peers' cases through the real CLI", () => {
     );
   });
 });
+
+describe("the order when two servers' markers are present (docs/cli.md#build-server-detection)", () => {
+  // Where env-ci (first alphabetical match) or ci-info (last match of its table) answers otherwise, ours
+  // trusts the marker a hosted service sets per job over a self-hosted server's inherited variables.
+  it.each([
+    [
+      "a GitHub Actions runner started from a Jenkins agent",
+      { GITHUB_ACTIONS: "true", JENKINS_URL: "https://ci/" },
+      "github-actions",
+    ],
+    [
+      "Azure Pipelines on an agent that also has TeamCity's variables",
+      { TF_BUILD: "True", TEAMCITY_VERSION: "2024.03" },
+      "azure-devops",
+    ],
+    [
+      "a Bamboo job on a machine with JENKINS_URL",
+      { bamboo_agentId: "131073", JENKINS_URL: "https://ci/" },
+      "bamboo",
+    ],
+    [
+      "TeamCity 2023.09+, which sets BUILD_URL, with JOB_NAME from a script",
+      { TEAMCITY_VERSION: "2024.03", BUILD_URL: "https://tc/b/1", JOB_NAME: "x" },
+      "teamcity",
+    ],
+    [
+      "an AppVeyor build whose image sets JENKINS_URL",
+      { APPVEYOR: "True", JENKINS_URL: "https://ci/" },
+      "appveyor",
+    ],
+  ] as const)("%s", (_name, env, adapter) => {
+    const detection = detectAdapter(env);
+    expect(detection.adapter.id).toBe(adapter);
+    expect(detection.warning).toContain("Pass --from");
+  });
+});
