@@ -336,4 +336,33 @@ describe("teamcityAdapter", () => {
     });
     expect(draft.warnings?.join("\n")).toMatch(/TEAMCITY_BUILD_PROPERTIES_FILE is not set/);
   });
+
+  it("with its properties file unreadable warns and falls back to the checkout's branch, HEAD and origin", async () => {
+    const repo = await createTempGitRepo({
+      commits: [{ message: "First" }, { message: "Second" }],
+      branch: "feature/cache",
+      remoteUrl: "git@github.com:acme/shop-web.git",
+    });
+    cleanups.push(() => repo.cleanup());
+    const git = createGitRunner(repo.dir);
+    const missing = `${repo.dir}/../missing/build.properties`;
+    const draft = await teamcityAdapter.collect(
+      createTestContext({
+        git,
+        env: { TEAMCITY_VERSION: "2025.03", BUILD_NUMBER: "12", TEAMCITY_BUILD_PROPERTIES_FILE: missing },
+      }),
+    );
+    expect(draft.warnings?.[0]).toMatch(
+      /^Cannot read .*missing\/build\.properties \(named by TEAMCITY_BUILD_PROPERTIES_FILE: ENOENT\)/,
+    );
+    const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
+    expect(buildInformation).toMatchObject({
+      BuildNumber: "12",
+      Branch: "feature/cache",
+      VcsType: "Git",
+      VcsRoot: "https://github.com/acme/shop-web",
+      VcsCommitNumber: repo.shas[1],
+      Commits: [{ Id: repo.shas[1], Comment: "Second" }],
+    });
+  });
 });
