@@ -12,6 +12,7 @@ function bashComplete(words: string[]): string[] {
     `COMP_WORDS=(${words.map((word) => `'${word}'`).join(" ")})`,
     `COMP_CWORD=${words.length - 1}`,
     "_buildinfo",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash expansion, not a template
     'printf "%s\\n" "${COMPREPLY[@]}"',
   ].join("\n");
   return execFileSync("bash", ["-c", script], { encoding: "utf8" }).split("\n").filter(Boolean);
