@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { adapters } from "@buildinfo/collect";
 import { overwriteModeSpellings } from "@buildinfo/core";
 import { describe, expect, it } from "vitest";
-import { adapters } from "../packages/cli/src/adapters";
 import { commandOptions } from "../packages/cli/src/settings/option-specs";
 import { cliPath, runCli } from "../packages/cli/test/helpers/run-cli";
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { collectBuildInformation, detectAdapter } from "@buildinfo/collect";
 import type { BuildInformation } from "@buildinfo/core";
+import { createHttpClient } from "@buildinfo/octopus";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
@@ -27,6 +28,8 @@ const ourField: Record<PeerField, keyof BuildInformation> = {
 const differenceFor = (id: string, field: PeerField): DesignDifference | undefined =>
   designDifferences.find((difference) => id.startsWith(difference.cases) && difference.field === field);
 
+// What the CLI hands the pipeline: the real client, with the build-server retry rule (two attempts).
+const http = createHttpClient({ retry: { maxAttempts: 2 }, timeoutMs: 2000 });
 let repo: TempGitRepo;
 let head: string;
 let filesDir: string;
@@ -44,6 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await http.close();
   await repo.cleanup();
   await rm(filesDir, { recursive: true, force: true });
 });
@@ -72,13 +76,13 @@ describe("agreement with env-ci's service cases", () => {
 
   it.each(cases.map((entry, index) => [entry.id, entry, index] as const))("%s", async (_id, entry, index) => {
     const { env, expected } = await prepare(entry, index);
-    const auto = await collectBuildInformation({ env, cwd: repo.dir, timeoutMs: 2000 });
+    const auto = await collectBuildInformation({ env, cwd: repo.dir, http });
     expect(auto.adapter.id).toBe(entry.adapter);
     const chosen = await collectBuildInformation({
       adapter: entry.adapter,
       env,
       cwd: repo.dir,
-      timeoutMs: 2000,
+      http,
     });
     expect(chosen.buildInformation).toEqual(auto.buildInformation);
 

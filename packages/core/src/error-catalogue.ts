@@ -44,10 +44,6 @@ export const errorCatalogue = {
     exitCode: 2,
     hint: "Pass --vcs-root-id with one of the build's VCS root ids, or omit it.",
   },
-  E_TEAMCITY_PROPERTIES: {
-    exitCode: 2,
-    hint: "Run buildinfo on the agent as a step of the build, where TeamCity writes its properties files.",
-  },
   E_PROPERTIES_FORMAT: {
     exitCode: 2,
     hint: "The file is not in Java properties format; check the path TeamCity passed.",
