@@ -323,16 +323,20 @@ describe("teamcityAdapter", () => {
     expect(resolved.commits).toEqual([{ id: repo.shas[1], comment: "Second\n\nbody" }]);
   });
 
-  it("without the properties file maps what the environment has and warns", async () => {
+  it("without the properties file maps the environment, takes the branch from the checkout and warns", async () => {
+    const repo = await createTempGitRepo({ commits: [{ message: "First" }], branch: "release/5" });
+    cleanups.push(() => repo.cleanup());
     const draft = await teamcityAdapter.collect(
       createTestContext({
+        git: createGitRunner(repo.dir),
         env: { TEAMCITY_VERSION: "10.0 (build 42002)", BUILD_NUMBER: "5", BUILD_VCS_NUMBER: sha(5) },
       }),
     );
     expect(draft).toMatchObject({
       buildNumber: "5",
       vcsCommitNumber: sha(5),
-      sources: { vcsCommitNumber: "BUILD_VCS_NUMBER" },
+      branch: "release/5",
+      sources: { vcsCommitNumber: "BUILD_VCS_NUMBER", branch: "the checkout's branch" },
     });
     expect(draft.warnings?.join("\n")).toMatch(/TEAMCITY_BUILD_PROPERTIES_FILE is not set/);
   });
