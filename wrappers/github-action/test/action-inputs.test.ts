@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  cliEnvironment,
-  collectArguments,
-  pushArguments,
-  readActionInputs,
-} from "../src/action/action-inputs";
-import { readPushResult } from "../src/action/push-result";
-import { gitHubWorkflowCommand } from "../src/index";
+import { cliEnvironment, collectArguments, pushArguments, readActionInputs } from "../src/action-inputs";
+import { readPushResult } from "../src/push-result";
 
 const runnerInputs = {
   INPUT_PACKAGES: "Shop.Web\n  Shop.Api  \n\nShop.Worker,Shop.Jobs\n",
@@ -19,13 +13,38 @@ const runnerInputs = {
   INPUT_GITHUB_TOKEN: "ghs_workflowToken",
 };
 
+/** As @actions/core's getInput reads them: INPUT_<NAME upper-cased>, trimmed. */
+const getInput =
+  (env: Record<string, string>) =>
+  (name: string): string =>
+    (env[`INPUT_${name.toUpperCase()}`] ?? "").trim();
+
 describe("the action's inputs", () => {
-  const inputs = readActionInputs(runnerInputs);
+  const inputs = readActionInputs(getInput(runnerInputs), {});
 
   it("splits packages on lines and commas and treats empty inputs as unset", () => {
     expect(inputs.packages).toEqual(["Shop.Web", "Shop.Api", "Shop.Worker", "Shop.Jobs"]);
     expect(inputs.overwriteMode).toBeUndefined();
     expect(inputs.branch).toBeUndefined();
+  });
+
+  it("names the input, not the CLI flag, in every error", () => {
+    const read = (env: Record<string, string>) => () =>
+      readActionInputs(getInput({ ...runnerInputs, ...env }), {});
+    expect(read({ INPUT_VERSION: "" })).toThrow(/^Input version is required\.$/);
+    expect(read({ INPUT_PACKAGES: " \n" })).toThrow(/^Input packages is required\.$/);
+    expect(read({ INPUT_VERSION: "v1.2.3" })).toThrow(/^Input version: The version is invalid/);
+    expect(read({ INPUT_OVERWRITE_MODE: "always" })).toThrow(
+      /^Input overwrite_mode: Unknown overwrite mode "always"/,
+    );
+    expect(read({ INPUT_SERVER: "" })).toThrow(/^Input server is not set and OCTOPUS_URL is empty\.$/);
+    expect(read({ INPUT_API_KEY: "" })).toThrow(/^Input api_key is not set/);
+    expect(
+      readActionInputs(getInput({ ...runnerInputs, INPUT_SERVER: "", INPUT_API_KEY: "" }), {
+        OCTOPUS_URL: "https://octopus.example.com",
+        OCTOPUS_ACCESS_TOKEN: "token",
+      }).server,
+    ).toBeUndefined();
   });
 
   it("runs collect with the GitHub Actions adapter and the branch override", () => {
@@ -107,11 +126,5 @@ describe("the action's inputs", () => {
     expect(readPushResult("not json", ["Shop.Web"], "1.4.0", 0)).toEqual([
       { packageId: "Shop.Web", version: "1.4.0", outcome: "pushed", message: undefined },
     ]);
-  });
-
-  it("escapes workflow commands", () => {
-    expect(gitHubWorkflowCommand("error", "50% done\nnext", { title: "a:b,c" })).toBe(
-      "::error title=a%3Ab%2Cc::50%25 done%0Anext",
-    );
   });
 });

@@ -1,5 +1,5 @@
-// End-to-end: the packaged GitHub Action (adapters/github-actions/dist/action.js with the CLI bundle in
-// dist/cli) run as the runner runs it — `node dist/action.js`, inputs as INPUT_<NAME>, the GITHUB_*
+// End-to-end: the packaged GitHub Action (bundle/index.js with the CLI bundle in bundle/cli) run as the
+// runner runs it — `node dist/action.js`, inputs as INPUT_<NAME>, the GITHUB_*
 // variables, a real push payload at GITHUB_EVENT_PATH, a real checkout as the workspace — against the
 // local Octopus server.
 import { readFileSync } from "node:fs";
@@ -17,11 +17,10 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runNodeScript } from "../packages/cli/test/helpers/run-cli";
-import { packageWrapper } from "./support/package-wrapper";
+import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
+import { packageWrapper } from "../../support/package-wrapper";
 
-const packageDir = fileURLToPath(new URL("../adapters/github-actions/", import.meta.url));
-const actionEntry = join(packageDir, "dist/action.js");
+const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const apiKey = "API-GHACTIONE2ESECRETKEY00000000";
 const githubToken = "ghs_actionE2eJobToken0000000000000000";
 
@@ -66,6 +65,7 @@ interface ActionRun {
   stdout: string;
   stderr: string;
   summary: string;
+  output: string;
 }
 
 describe("the GitHub Action, packaged and run as the runner runs it", () => {
@@ -74,9 +74,10 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
   let repo: TempGitRepo;
   let dir: string;
   let runs = 0;
+  let actionEntry: string;
 
   beforeAll(async () => {
-    packageWrapper(packageDir, "dist/action.js", "action");
+    actionEntry = packageWrapper(wrapperDir, "bundle/index.js");
     server = await startOctopusServer({ apiKeys: [apiKey] });
     // The compare API: an ordinary push needs none of it, so every request is a failure.
     githubApi = await startFakeApi(() => ({ status: 500, body: { message: "not expected" } }));
@@ -140,7 +141,11 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
       ...env,
     };
     const result = await runNodeScript(actionEntry, [], { cwd: repo.dir, env: childEnv });
-    return { ...result, summary: readFileSync(summaryPath, "utf8") };
+    return {
+      ...result,
+      summary: readFileSync(summaryPath, "utf8"),
+      output: readFileSync(outputPath, "utf8"),
+    };
   }
 
   /** The API key is masked first thing, and never printed again (the runner masks only what follows). */
@@ -209,6 +214,10 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     expect(run.summary).toContain("| Commits | 2 |");
     expect(run.summary).toContain(`- \`${repo.shas[1]!.slice(0, 12)}\` HW-1 add the greeting`);
     expect(run.summary).not.toContain("[!CAUTION]");
+    // One line per package in the step log, and the records as the `records` output.
+    expect(run.stdout).toMatch(/^Acme\.ShopWeb 1\.4\.57: created http:\S+BuildInformation-\d+$/m);
+    expect(run.stdout).toMatch(/^Acme\.ShopApi 1\.4\.57: created http:\S+BuildInformation-\d+$/m);
+    expect(run.output).toMatch(/^records<<ghadelimiter_[\w-]+\n\[\{"packageId":"Acme\.Shop/m);
     expectKeyMasked(run);
   });
 
@@ -255,17 +264,16 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     expectKeyMasked(run);
   });
 
-  it("exits 2 without sending anything when the version input is missing, and says so in the summary", async () => {
+  it("exits 2 without sending anything when the version input is missing, naming the input", async () => {
     const posts = pushBodies().length;
     const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
     const run = await runAction(pushPayload(repo.shas[0]!, commits), { INPUT_VERSION: "" });
 
     expect(run.code).toBe(2);
-    expect(`${run.stdout}\n${run.stderr}`).toMatch(/^::error title=buildinfo::[^\n]*version/im);
+    expect(run.stdout).toMatch(/^::error::Input version is required\. Give the version/m);
+    expect(`${run.stdout}${run.stderr}`).not.toContain("--version");
     expect(pushBodies()).toHaveLength(posts);
-    expect(run.summary).toContain("> [!CAUTION]");
-    expect(run.summary).toContain("Pushing failed (exit 2)");
-    expectKeyMasked(run);
+    expect(`${run.stdout}${run.stderr}${run.summary}`).not.toContain(apiKey);
   });
 
   it("reads a forced push's commits from the checkout when no github_token is given", async () => {

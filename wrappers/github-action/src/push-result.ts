@@ -1,4 +1,4 @@
-import type { StepSummaryPackage } from "../step-summary";
+import type { StepSummaryPackage } from "@buildinfo/adapter-github-actions";
 
 /**
  * The per-package results of `buildinfo push --json` (its `results[]`), for the summary; when the
@@ -41,4 +41,16 @@ function parseResults(stdout: string): StepSummaryPackage[] | undefined {
       link: typeof entry.link === "string" ? entry.link : undefined,
     };
   });
+}
+
+/**
+ * The step log's line for one package. Outcome, message and link come from the Octopus server's
+ * answer: line breaks are removed, so they cannot start a workflow command on a line of their own.
+ */
+export function logLine(pkg: StepSummaryPackage): string {
+  const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, " ");
+  const result = pkg.outcome ?? "not pushed";
+  return oneLine(
+    `${pkg.packageId} ${pkg.version}: ${result}${pkg.message ? ` (${pkg.message})` : ""}${pkg.link ? ` ${pkg.link}` : ""}`,
+  );
 }
