@@ -36,6 +36,7 @@ export async function pushOne(
   deadline: number,
 ): Promise<PushedOutcome> {
   const command = createCommand(request);
+  const sentAt = Date.now();
   const target = `${request.packageId} ${request.version}`;
   const doing = `pushing build information for ${target} to space ${request.spaceId}`;
   const { response, attempts, earlierAttemptMaybeDelivered } = await api.call({
@@ -51,7 +52,7 @@ export async function pushOne(
 
   if (response.status >= 200 && response.status <= 299) {
     const record = parseJson<BuildInformationRecord>(response, context);
-    return { record, outcome: outcomeOf(record, command) };
+    return { record, outcome: outcomeOf(record, command, sentAt) };
   }
   if (response.status === 409) {
     if (!earlierAttemptMaybeDelivered) throw conflict(api.server, target, request.spaceId);
@@ -84,15 +85,20 @@ export async function pushOne(
   throw responseError(response, context);
 }
 
+/** How far the server's clock may lag ours before a record it has just made looks older than the push. */
+const clockSkewMs = 60_000;
+
 function outcomeOf(
   record: BuildInformationRecord,
   command: CreateBuildInformationCommand,
+  sentAt: number,
 ): PushedOutcome["outcome"] {
   if (command.OverwriteMode === "IgnoreIfExists") {
     // The server answers IgnoreIfExists with the record it kept; if that is not ours, ours was ignored.
-    return compareBuildInformation(record, command.OctopusBuildInformation).length > 0
-      ? "ignored"
-      : "created";
+    if (compareBuildInformation(record, command.OctopusBuildInformation).length > 0) return "ignored";
+    // Ours, but made before this push (a re-run that changed nothing): kept, not created now.
+    const created = record.Created ? Date.parse(record.Created) : Number.NaN;
+    return created < sentAt - clockSkewMs ? "ignored" : "created";
   }
   if (command.OverwriteMode === "OverwriteExisting" && record.Created && record.LastModifiedOn) {
     // A replaced record keeps its creation time and gets a new modification time.

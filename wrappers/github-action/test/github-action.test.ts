@@ -2,7 +2,7 @@
 // runner runs it — `node dist/action.js`, inputs as INPUT_<NAME>, the GITHUB_*
 // variables, a real push payload at GITHUB_EVENT_PATH, a real checkout as the workspace — against the
 // local Octopus server.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -78,7 +78,8 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
 
   beforeAll(async () => {
     actionEntry = packageWrapper(wrapperDir, "bundle/index.js");
-    server = await startOctopusServer({ apiKeys: [apiKey] });
+    dir = await mkdtemp(join(tmpdir(), "buildinfo-gha-e2e-"));
+    server = await startOctopusServer({ apiKeys: [apiKey], persistPath: join(dir, "octopus.json") });
     // The compare API: an ordinary push needs none of it, so every request is a failure.
     githubApi = await startFakeApi(() => ({ status: 500, body: { message: "not expected" } }));
     repo = await createTempGitRepo({
@@ -90,7 +91,6 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
       ],
       remoteUrl: "https://github.com/Codertocat/Hello-World.git",
     });
-    dir = await mkdtemp(join(tmpdir(), "buildinfo-gha-e2e-"));
   });
 
   afterAll(async () => {
@@ -256,8 +256,8 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
         .map((body) => body.OverwriteMode),
     ).toEqual(["IgnoreIfExists", "IgnoreIfExists"]);
     expect(recordsOf("1.4.57")).toEqual(before);
-    // The kept record is this build's own (same run, same commits), so the CLI reports it as created:
-    // "ignored" is for a kept record that differs from what was sent.
+    // The kept record is this build's own and was made seconds ago, within the allowance for the
+    // server's clock, so it reads as created; the last test ages it to see "ignored".
     expect(run.summary).toMatch(/^\| \S*Acme\.ShopWeb\S* \| 1\.4\.57 \| created \|$/m);
     expect(run.summary).toMatch(/^\| \S*Acme\.ShopApi\S* \| 1\.4\.57 \| created \|$/m);
     expect(run.summary).not.toContain("[!CAUTION]");
@@ -290,6 +290,30 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     expect(record?.Commits.map(({ Id, Comment }) => ({ Id, Comment }))).toEqual(commits);
     expect(githubApi.requests).toEqual([]);
     expect(run.summary).toMatch(/^\| \S*Acme\.ShopWeb\S* \| 1\.4\.58 \| created \|$/m);
+    expectKeyMasked(run);
+  });
+
+  it("reports ignored on a re-run that changed nothing, when the record is an earlier attempt's", async () => {
+    // The first attempt's records, an hour old: the server restarts on its saved records, aged.
+    await server.close();
+    const saved = join(dir, "octopus.json");
+    const state = JSON.parse(readFileSync(saved, "utf8")) as { records: { Created: string }[] };
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    for (const record of state.records) Object.assign(record, { Created: hourAgo, LastModifiedOn: hourAgo });
+    writeFileSync(saved, JSON.stringify(state));
+    server = await startOctopusServer({ apiKeys: [apiKey], persistPath: saved });
+    const before = recordsOf("1.4.57");
+
+    const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
+    const run = await runAction(pushPayload(repo.shas[0]!, commits), {
+      INPUT_VERSION: "1.4.57",
+      GITHUB_RUN_ATTEMPT: "3",
+    });
+
+    expect(run.code).toBe(0);
+    expect(recordsOf("1.4.57")).toEqual(before);
+    expect(run.stdout).toMatch(/^Acme\.ShopWeb 1\.4\.57: ignored http:\S+$/m);
+    expect(run.summary).toMatch(/^\| \S*Acme\.ShopApi\S* \| 1\.4\.57 \| ignored \|$/m);
     expectKeyMasked(run);
   });
 });

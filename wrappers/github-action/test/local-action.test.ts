@@ -1,0 +1,145 @@
+// The action's source (src/main.ts's run()) run by GitHub's own local harness, @github/local-action,
+// with its inputs in a .env file as local-action reads them, against the local Octopus server.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createTempGitRepo,
+  type LocalOctopusServer,
+  startOctopusServer,
+  type TempGitRepo,
+} from "@buildinfo/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
+const localAction = join(wrapperDir, "node_modules/.bin/local-action");
+const apiKey = "API-LOCALACTIONSECRETKEY00000000";
+
+describe("the action run by @github/local-action", () => {
+  let server: LocalOctopusServer;
+  let repo: TempGitRepo;
+  let dir: string;
+
+  beforeAll(async () => {
+    server = await startOctopusServer({ apiKeys: [apiKey] });
+    repo = await createTempGitRepo({
+      commits: [{ message: "Initial commit" }, { message: "HW-1 add the greeting" }],
+      remoteUrl: "https://github.com/Codertocat/Hello-World.git",
+    });
+    dir = await mkdtemp(join(tmpdir(), "buildinfo-local-action-"));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await repo?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** One `local-action run . src/main.ts <.env>`, with a push of the repository's last commit. */
+  async function runLocalAction(name: string, inputs: Record<string, string>) {
+    const head = repo.shas.at(-1)!;
+    const eventPath = join(dir, `${name}-event.json`);
+    await writeFile(
+      eventPath,
+      JSON.stringify({
+        ref: "refs/heads/main",
+        before: repo.shas[0],
+        after: head,
+        created: false,
+        forced: false,
+        commits: [{ id: head, message: "HW-1 add the greeting" }],
+      }),
+    );
+    const outputPath = join(dir, `${name}-output.txt`);
+    await writeFile(outputPath, "");
+    const dotenv = {
+      ...inputs,
+      GITHUB_ACTIONS: "true",
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_REPOSITORY: "Codertocat/Hello-World",
+      GITHUB_RUN_ID: "77",
+      GITHUB_RUN_NUMBER: "7",
+      GITHUB_RUN_ATTEMPT: "1",
+      GITHUB_EVENT_NAME: "push",
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REF: "refs/heads/main",
+      GITHUB_SHA: head,
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_OUTPUT: outputPath,
+      RUNNER_TEMP: dir,
+    };
+    const envFile = join(dir, `${name}.env`);
+    await writeFile(
+      envFile,
+      Object.entries(dotenv)
+        .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+        .join("\n"),
+    );
+    const run = await new Promise<{ code: number | null; log: string }>((resolve, reject) => {
+      const child = spawn(localAction, [".", "src/main.ts", envFile], {
+        cwd: wrapperDir,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let log = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        log += chunk;
+      });
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+        log += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, log }));
+    });
+    return { ...run, output: readFileSync(outputPath, "utf8") };
+  }
+
+  it("pushes every package, logs a line per package and sets the records output", {
+    timeout: 60_000,
+  }, async () => {
+    const run = await runLocalAction("push", {
+      INPUT_PACKAGES: "Acme.Greeter\nAcme.Api",
+      INPUT_VERSION: "2.0.7",
+      INPUT_SERVER: server.url,
+      INPUT_API_KEY: apiKey,
+    });
+
+    expect(run.log).toContain("Running Action");
+    expect(run.code).toBe(0);
+    expect(run.log).toMatch(/^Acme\.Greeter 2\.0\.7: created http:\S+$/m);
+    expect(run.log).toMatch(/^Acme\.Api 2\.0\.7: created http:\S+$/m);
+    const records = server.records().filter((record) => record.Version === "2.0.7");
+    expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Greeter"]);
+    expect(records[0]).toMatchObject({
+      BuildEnvironment: "GitHub Actions",
+      Branch: "main",
+      VcsCommitNumber: repo.shas.at(-1),
+    });
+    const output = /^records<<(\S+)\n(.*)\n\1$/m.exec(run.output);
+    expect(JSON.parse(output?.[2] ?? "null")).toEqual([
+      expect.objectContaining({ packageId: "Acme.Greeter", version: "2.0.7", outcome: "created" }),
+      expect.objectContaining({ packageId: "Acme.Api", version: "2.0.7", outcome: "created" }),
+    ]);
+    // The key is masked first thing and never printed otherwise.
+    expect(run.log.split(apiKey)).toHaveLength(2);
+    expect(run.log).toContain(`::add-mask::${apiKey}`);
+  });
+
+  it("fails naming the input when version is missing, and sends nothing", { timeout: 60_000 }, async () => {
+    const posts = server.requests.filter((request) => request.method === "POST").length;
+    const run = await runLocalAction("no-version", {
+      INPUT_PACKAGES: "Acme.Greeter",
+      INPUT_SERVER: server.url,
+      INPUT_API_KEY: apiKey,
+    });
+
+    expect(run.code).not.toBe(0);
+    expect(run.log).toMatch(
+      /^::error::Input version is required\. Give the version of the package\(s\) in the step's with:\.$/m,
+    );
+    expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(posts);
+  });
+});
