@@ -1,0 +1,269 @@
+// The shared library's step, run by Groovy against a stubbed pipeline DSL (test/pipeline-stub.groovy):
+// the exact command lines and environment it hands to sh/bat, and the Jenkinsfile-style call run for
+// real — `buildinfo` from the PATH, against the local Octopus server and a fake Jenkins build API.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createTempGitRepo,
+  type FakeApi,
+  type LocalOctopusServer,
+  startFakeApi,
+  startOctopusServer,
+  type TempGitRepo,
+} from "@buildinfo/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pipelineBuild } from "../../../adapters/jenkins/test/jenkins-fixtures";
+import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+
+const libraryDir = fileURLToPath(new URL("../", import.meta.url));
+const apiKey = "API-JENKINSLIBRARYSECRETKEY00000";
+
+interface StepCall {
+  step: string;
+  [key: string]: unknown;
+}
+
+interface ScenarioResult {
+  name: string;
+  ok: boolean;
+  error?: string;
+  calls: StepCall[];
+  process?: { code: number; stdout: string; stderr: string };
+}
+
+/** Groovy needs JAVA_HOME, which is not set here: the home of the `java` on the PATH. */
+function javaHome(): string {
+  const java = execFileSync("sh", ["-c", 'readlink -f "$(command -v java)"'], { encoding: "utf8" }).trim();
+  return dirname(dirname(java));
+}
+
+function runGroovy(scenarioFile: string): Promise<ScenarioResult[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("groovy", [join(libraryDir, "test/pipeline-stub.groovy"), scenarioFile], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, JAVA_HOME: javaHome() },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) reject(new Error(`groovy exited with ${code}: ${stderr}`));
+      else resolve(JSON.parse(stdout.slice(stdout.indexOf("["))) as ScenarioResult[]);
+    });
+  });
+}
+
+describe("the Jenkins library's octopusPushBuildInformation step", () => {
+  let server: LocalOctopusServer;
+  let jenkins: FakeApi;
+  let repo: TempGitRepo;
+  let dir: string;
+  let results: Map<string, ScenarioResult>;
+
+  beforeAll(async () => {
+    const groovy = spawnSync("sh", [join(libraryDir, "scripts/ensure-groovy.sh")], { encoding: "utf8" });
+    if (groovy.status !== 0) throw new Error(groovy.stderr);
+    server = await startOctopusServer({ apiKeys: [apiKey] });
+    repo = await createTempGitRepo({
+      commits: [{ message: "Initial commit" }, { message: "SHOP-7 add the basket" }],
+      remoteUrl: "https://github.com/acme/shop.git",
+    });
+    const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[1]}`).map(({ Id, Comment }) => ({
+      id: Id,
+      comment: Comment,
+    }));
+    jenkins = await startFakeApi((request) =>
+      request.path === "/job/shop/12/api/json"
+        ? { body: pipelineBuild([commits]) }
+        : { body: { lastSuccessfulBuild: { number: 11 } } },
+    );
+    dir = await mkdtemp(join(tmpdir(), "buildinfo-jenkins-"));
+    const bin = await writeBuildinfoExecutable(join(dir, "bin"));
+    const jenkinsEnv = {
+      PATH: `${bin}:${process.env.PATH}`,
+      HOME: process.env.HOME ?? dir,
+      JENKINS_URL: `${jenkins.url}/`,
+      JOB_NAME: "shop",
+      BUILD_NUMBER: "12",
+      BUILD_URL: `${jenkins.url}/job/shop/12/`,
+      GIT_COMMIT: repo.shas[1],
+      GIT_URL: "https://github.com/acme/shop.git",
+      GIT_BRANCH: "origin/main",
+      WORKSPACE: repo.dir,
+      OCTOPUS_URL: server.url,
+    };
+    const jenkinsfile = {
+      serverId: "octopus-api-key",
+      spaceId: "Default",
+      packageId: "Acme.Web\nAcme.Api",
+      packageVersion: "1.2.3",
+      overwriteMode: "OverwriteExisting",
+      verboseLogging: true,
+    };
+    const scenario = (name: string, extra: Record<string, unknown>) => ({
+      name,
+      env: jenkinsEnv,
+      cwd: repo.dir,
+      credentials: { "octopus-api-key": apiKey },
+      parameters: jenkinsfile,
+      ...extra,
+    });
+    const scenarios = [
+      scenario("jenkinsfile", { execute: true }),
+      scenario("failed build", { currentBuildResult: "FAILURE" }),
+      scenario("failed build, runOnFailure", {
+        currentBuildResult: "FAILURE",
+        parameters: { ...jenkinsfile, runOnFailure: true },
+      }),
+      scenario("windows tool", {
+        unix: false,
+        tools: { "buildinfo-1": "C:\\tools\\buildinfo" },
+        parameters: {
+          serverId: "octopus-api-key",
+          toolId: "buildinfo-1",
+          spaceId: "Spaces-2",
+          packageId: "Acme.Web",
+          packageVersion: "1.2.3",
+          overwriteMode: "IgnoreIfExists",
+          commentParser: "Jira",
+          gitUrl: "https://git.example.com/acme/shop",
+          gitCommit: "0123456789abcdef0123456789abcdef01234567",
+          gitBranch: "release/%VERSION%",
+          additionalArgs: '--build-number "12 (b)" --build-environment Jenkins',
+        },
+      }),
+      scenario("no server", { env: { ...jenkinsEnv, OCTOPUS_URL: "" } }),
+      scenario("unknown parameter", { parameters: { ...jenkinsfile, apiKey: "API-WRONGPLACE" } }),
+      scenario("missing version", { parameters: { ...jenkinsfile, packageVersion: " " } }),
+      scenario("unknown credential", { credentials: {} }),
+    ];
+    const file = join(dir, "scenarios.json");
+    await writeFile(
+      file,
+      JSON.stringify({ step: join(libraryDir, "vars/octopusPushBuildInformation.groovy"), scenarios }),
+    );
+    results = new Map((await runGroovy(file)).map((result) => [result.name, result]));
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await jenkins?.close();
+    await repo?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const result = (name: string): ScenarioResult => {
+    const found = results.get(name);
+    if (!found) throw new Error(`no result for scenario ${name}`);
+    return found;
+  };
+
+  it("runs the Jenkinsfile's call as one sh step, the API key only in its environment, and pushes 2 records", () => {
+    const run = result("jenkinsfile");
+    expect(run.error).toBeUndefined();
+    expect(run.calls).toEqual([
+      { step: "isUnix" },
+      {
+        step: "withCredentials",
+        bindings: [{ kind: "string", credentialsId: "octopus-api-key", variable: "OCTOPUS_API_KEY" }],
+      },
+      {
+        step: "sh",
+        script: `'buildinfo' 'push' '--from' 'jenkins' '--package-id' 'Acme.Web' '--package-id' 'Acme.Api' '--version' '1.2.3' '--server' '${server.url}' '--space' 'Default' '--overwrite-mode' 'OverwriteExisting' '--verbose'`,
+        label: "Push build information to Octopus",
+        boundEnv: { OCTOPUS_API_KEY: apiKey },
+      },
+    ]);
+    expect(run.process?.stderr).toContain("+ buildinfo push --from jenkins --package-id Acme.Web");
+    expect(run.process?.code).toBe(0);
+    const records = server.records().filter((record) => record.Version === "1.2.3");
+    expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Web"]);
+    expect(records[0]).toMatchObject({
+      BuildEnvironment: "Jenkins",
+      BuildNumber: "12",
+      BuildUrl: `${jenkins.url}/job/shop/12/`,
+      Branch: "main",
+      VcsCommitNumber: repo.shas[1],
+    });
+    expect(records[0]?.Commits.map((commit) => commit.Comment)).toEqual(["SHOP-7 add the basket"]);
+    const bodies = server.requests.filter((request) => request.method === "POST");
+    expect(bodies.map((request) => JSON.parse(request.body).OverwriteMode)).toEqual([
+      "OverwriteExisting",
+      "OverwriteExisting",
+    ]);
+    // Never in a command line Jenkins echoes, nor anywhere in the step's output.
+    const echoed = JSON.stringify(run.calls.filter((call) => call.step === "sh").map((call) => call.script));
+    expect(echoed).not.toContain(apiKey);
+    expect(`${run.process?.stdout}${run.process?.stderr}`).not.toContain(apiKey);
+  });
+
+  it("skips with a log line when the build has already failed, unless runOnFailure: true", () => {
+    expect(result("failed build")).toMatchObject({
+      ok: true,
+      calls: [
+        {
+          step: "echo",
+          message:
+            "octopusPushBuildInformation: not pushing build information, because the build has failed (runOnFailure: true pushes anyway).",
+        },
+      ],
+    });
+    expect(result("failed build, runOnFailure").calls.map((call) => call.step)).toEqual([
+      "isUnix",
+      "withCredentials",
+      "sh",
+    ]);
+  });
+
+  it("runs a tool installation's buildinfo.exe through bat on Windows, quoting for cmd.exe", () => {
+    const run = result("windows tool");
+    expect(run.ok).toBe(true);
+    expect(run.calls).toEqual([
+      {
+        step: "echo",
+        message:
+          "octopusPushBuildInformation: commentParser Jira is not needed; Octopus links work items from the commit messages itself.",
+      },
+      { step: "isUnix" },
+      { step: "tool", id: "buildinfo-1" },
+      expect.objectContaining({ step: "withCredentials" }),
+      {
+        step: "bat",
+        script:
+          '@"C:\\tools\\buildinfo\\buildinfo.exe" "push" "--from" "jenkins" "--package-id" "Acme.Web" "--version" "1.2.3" ' +
+          `"--server" "${server.url}" "--space" "Spaces-2" "--overwrite-mode" "IgnoreIfExists" ` +
+          '"--vcs-root" "https://git.example.com/acme/shop" "--commit" "0123456789abcdef0123456789abcdef01234567" ' +
+          '"--branch" "release/%%VERSION%%" "--build-number" "12 (b)" "--build-environment" "Jenkins"',
+        label: "Push build information to Octopus",
+        boundEnv: { OCTOPUS_API_KEY: apiKey },
+      },
+    ]);
+  });
+
+  it("stops with error, before any sh step, on a missing server, version or credential or an unknown parameter", () => {
+    expect(result("no server").error).toBe(
+      "octopusPushBuildInformation: no Octopus server: pass serverUrl, or set OCTOPUS_URL (e.g. in environment {}).",
+    );
+    expect(result("unknown parameter").error).toMatch(
+      /^octopusPushBuildInformation: unknown parameter apiKey\. Known: serverId, spaceId, /,
+    );
+    expect(result("missing version").error).toBe(
+      "octopusPushBuildInformation: the packageVersion parameter is required.",
+    );
+    expect(result("unknown credential").error).toBe(
+      "Could not find credentials entry with ID 'octopus-api-key'",
+    );
+    for (const name of ["no server", "unknown parameter", "missing version", "unknown credential"]) {
+      expect(result(name).calls.some((call) => call.step === "sh")).toBe(false);
+    }
+  });
+});
