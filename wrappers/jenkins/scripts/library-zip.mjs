@@ -1,0 +1,18 @@
+// Writes $BUILDINFO_RELEASE_DIR/jenkins/buildinfo-jenkins-library.zip: the shared library as Jenkins
+// loads it (vars/ at the root), for a library retrieved from an archive or unpacked into a repository.
+import { mkdirSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import AdmZip from "adm-zip";
+
+const releaseDir = process.env.BUILDINFO_RELEASE_DIR;
+if (!releaseDir || !isAbsolute(releaseDir)) {
+  console.error(
+    "BUILDINFO_RELEASE_DIR is not an absolute path: run this through `npm run release` at the root.",
+  );
+  process.exit(2);
+}
+const zip = new AdmZip();
+zip.addLocalFolder("vars", "vars");
+mkdirSync(join(releaseDir, "jenkins"), { recursive: true });
+zip.writeZip(join(releaseDir, "jenkins", "buildinfo-jenkins-library.zip"));
+console.error(`Wrote ${join(releaseDir, "jenkins", "buildinfo-jenkins-library.zip")}.`);

@@ -1,0 +1,40 @@
+// Writes the TeamCity agent tool <release>/teamcity/buildinfo.zip from the standalone executables in
+// <release>: buildinfo (from buildinfo-linux-x64) and buildinfo.exe (from buildinfo-win-x64.exe, when
+// built) at its root, and a teamcity-plugin.xml marking buildinfo executable, since agents unpack
+// tools without Unix permissions. TeamCity names a tool after its zip: %teamcity.tool.buildinfo%.
+// Usage: node scripts/agent-tool.mjs <release dir>
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import AdmZip from "adm-zip";
+
+const releaseDir = process.argv[2];
+if (!releaseDir) {
+  console.error("usage: agent-tool.mjs <release dir>");
+  process.exit(2);
+}
+const linux = join(releaseDir, "buildinfo-linux-x64");
+const windows = join(releaseDir, "buildinfo-win-x64.exe");
+if (!existsSync(linux)) {
+  console.error(`${linux} is missing: build the standalone executables first (npm run release).`);
+  process.exit(1);
+}
+const descriptor = `<?xml version="1.0" encoding="UTF-8"?>
+<teamcity-agent-plugin xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                       xsi:noNamespaceSchemaLocation="urn:schemas-jetbrains-com:teamcity-agent-plugin-v1-xml">
+  <tool-deployment>
+    <layout>
+      <executable-files>
+        <include name="buildinfo"/>
+      </executable-files>
+    </layout>
+  </tool-deployment>
+</teamcity-agent-plugin>
+`;
+const zip = new AdmZip();
+const executable = 0o100755 << 16;
+zip.addFile("buildinfo", readFileSync(linux), "", executable);
+if (existsSync(windows)) zip.addFile("buildinfo.exe", readFileSync(windows));
+zip.addFile("teamcity-plugin.xml", Buffer.from(descriptor));
+mkdirSync(join(releaseDir, "teamcity"), { recursive: true });
+zip.writeZip(join(releaseDir, "teamcity", "buildinfo.zip"));
+console.error(`Wrote ${join(releaseDir, "teamcity", "buildinfo.zip")}.`);

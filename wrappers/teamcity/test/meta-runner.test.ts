@@ -1,0 +1,242 @@
+// The meta-runner as TeamCity runs it: its parameters parsed from the XML, %references% substituted
+// as TeamCity substitutes them, the agent tool zip unpacked as an agent unpacks it, and the script run
+// by sh — against the local Octopus server and a fake TeamCity REST API.
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type FakeApi, type LocalOctopusServer, startFakeApi, startOctopusServer } from "@buildinfo/testing";
+import AdmZip from "adm-zip";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type PropertiesFiles,
+  teamCityChangesHandler,
+  writeTeamCityProperties,
+} from "../../../adapters/teamcity/test/teamcity-fixtures";
+import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
+import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+
+const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
+const xml = readFileSync(join(wrapperDir, "meta-runners/buildinfo_PushBuildInformation.xml"), "utf8");
+const apiKey = "API-TEAMCITYMETARUNNERSECRET0000";
+const sha = (n: number) => n.toString(16).padStart(40, "0");
+
+interface Param {
+  name: string;
+  value?: string;
+  spec?: string;
+  "#text"?: string;
+}
+
+const metaRunner = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  isArray: (name) => name === "param",
+}).parse(xml)["meta-runner"] as {
+  name: string;
+  settings: {
+    parameters: { param: Param[] };
+    "build-runners": { runner: { type: string; parameters: { param: Param[] } } };
+  };
+};
+const params = metaRunner.settings.parameters.param;
+const runner = metaRunner.settings["build-runners"].runner;
+const script = runner.parameters.param.find((param) => param.name === "script.content")?.["#text"] ?? "";
+
+/** TeamCity's substitution: %name% is the parameter's value, %% a literal %; an unknown name stops the build. */
+function substitute(text: string, values: Record<string, string>): string {
+  return text.replace(/%([^%\s]*)%/g, (_, name: string) => {
+    if (name === "") return "%";
+    const value = values[name];
+    if (value === undefined) throw new Error(`unresolved parameter %${name}%`);
+    return value;
+  });
+}
+
+describe("the TeamCity meta-runner", () => {
+  let server: LocalOctopusServer;
+  let teamcity: FakeApi;
+  let properties: PropertiesFiles;
+  let dir: string;
+  let toolDir: string;
+
+  beforeAll(async () => {
+    server = await startOctopusServer({ apiKeys: [apiKey] });
+    teamcity = await startFakeApi(
+      teamCityChangesHandler("4411", [
+        { version: sha(2), comment: "SHOP-2 cache prices\n" },
+        { version: sha(1), comment: "SHOP-1 show prices\n" },
+      ]),
+    );
+    properties = await writeTeamCityProperties(
+      {
+        "teamcity.build.id": "4411",
+        "build.number": "2.3.4411",
+        "teamcity.auth.userId": "TeamCityBuildId=4411",
+        "teamcity.auth.password": "t3mp-password",
+      },
+      {
+        "teamcity.serverUrl": `${teamcity.url}/`,
+        "teamcity.build.branch": "main",
+        "vcsroot.url": "git@github.com:acme/shop-web.git",
+        "vcsroot.vcsName": "jetbrains.git",
+        "build.vcs.number": sha(2),
+      },
+    );
+    dir = await mkdtemp(join(tmpdir(), "buildinfo-teamcity-runner-"));
+    // The agent tool, built by its release script from a release directory, then unpacked as an agent
+    // does (tools/<zip name>), with teamcity-plugin.xml's executable-files made executable.
+    const release = join(dir, "release");
+    const bin = await writeBuildinfoExecutable(join(dir, "bin"));
+    await writeBuildinfoExecutable(release);
+    await copyFile(join(bin, "buildinfo"), join(release, "buildinfo-linux-x64"));
+    const built = await runNodeScript(join(wrapperDir, "scripts/agent-tool.mjs"), [release]);
+    if (built.code !== 0) throw new Error(built.stderr);
+    toolDir = join(dir, "tools", "buildinfo");
+    const zip = new AdmZip(join(release, "teamcity", "buildinfo.zip"));
+    zip.extractAllTo(toolDir, true, false);
+    const descriptor = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(
+      zip.readAsText("teamcity-plugin.xml"),
+    );
+    const include = descriptor["teamcity-agent-plugin"]["tool-deployment"].layout["executable-files"].include;
+    chmodSync(join(toolDir, include.name), 0o755);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await teamcity?.close();
+    await properties?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("is well-formed XML with the official OctopusMetadata runner's parameter keys", () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(runner.type).toBe("simpleRunner");
+    expect(params.map((param) => param.name)).toEqual([
+      "octopus_host",
+      "secure:octopus_apikey",
+      "octopus_space_name",
+      "octopus_packageid",
+      "octopus_packageversion",
+      "octopus_forcepush",
+      "octopus_branch_override_enabled",
+      "octopus_branch_override_value",
+      "octopus_verbose_logging",
+      "octopus_additionalcommandlinearguments",
+    ]);
+    const spec = (name: string) => params.find((param) => param.name === name)?.spec ?? "";
+    expect(spec("secure:octopus_apikey")).toMatch(/^password /);
+    expect(spec("octopus_forcepush")).toContain("data_2='true' label_2='Overwrite existing'");
+    expect(spec("octopus_forcepush")).toContain("data_3='IgnoreIfExists'");
+    expect(spec("octopus_packageid")).toContain("validationMode='not_empty'");
+    // Every %reference% in the script is a parameter of the runner or the agent tool.
+    const referenced = [...script.matchAll(/%([^%\s]+)%/g)].map((match) => match[1]);
+    expect(new Set(referenced)).toEqual(
+      new Set([...params.map((param) => param.name), "teamcity.tool.buildinfo"]),
+    );
+  });
+
+  /** The step as the agent runs it: the substituted script, by sh, in the checkout, with the agent's environment. */
+  function runStep(values: Record<string, string>): Promise<{ code: number | null; log: string }> {
+    const defaults = Object.fromEntries(params.map((param) => [param.name, param.value ?? ""]));
+    const content = substitute(script, { ...defaults, ...values, "teamcity.tool.buildinfo": toolDir });
+    return new Promise((resolve, reject) => {
+      const child = spawn("sh", ["-c", content], {
+        cwd: dir,
+        env: {
+          PATH: "/usr/bin:/bin",
+          HOME: dir,
+          TEAMCITY_VERSION: "2025.03 (build 186049)",
+          BUILD_NUMBER: "2.3.4411",
+          TEAMCITY_BUILD_PROPERTIES_FILE: properties.buildFile,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let log = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        log += chunk;
+      });
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+        log += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, log }));
+    });
+  }
+
+  it("pushes every package through the agent tool's executable, the API key only in its environment", async () => {
+    const run = await runStep({
+      octopus_host: server.url,
+      "secure:octopus_apikey": apiKey,
+      octopus_space_name: "Default",
+      octopus_packageid: "Acme.Web\r\nAcme.Api\n",
+      octopus_packageversion: "2.3.4411",
+      octopus_forcepush: "IgnoreIfExists",
+      octopus_branch_override_enabled: "true",
+      octopus_branch_override_value: "release/'$(touch pwned)'",
+      octopus_additionalcommandlinearguments: "--build-environment TeamCity-Agent*",
+    });
+
+    expect(run.log).not.toContain(apiKey);
+    expect(run.code).toBe(0);
+    const records = server.records().filter((record) => record.Version === "2.3.4411");
+    expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Web"]);
+    expect(records[0]).toMatchObject({
+      BuildEnvironment: "TeamCity-Agent*",
+      BuildNumber: "2.3.4411",
+      BuildUrl: `${teamcity.url}/viewLog.html?buildId=4411`,
+      // The value stayed data: no shell ran it.
+      Branch: "release/'$(touch pwned)'",
+      VcsRoot: "https://github.com/acme/shop-web",
+      VcsCommitNumber: sha(2),
+    });
+    expect(existsSync(join(dir, "pwned"))).toBe(false);
+    expect(records[0]?.Commits.map((commit) => commit.Id)).toEqual([sha(2), sha(1)]);
+    const posts = server.requests.filter((request) => request.method === "POST");
+    expect(posts.map((request) => JSON.parse(request.body).OverwriteMode)).toEqual([
+      "IgnoreIfExists",
+      "IgnoreIfExists",
+    ]);
+    expect(posts[0]?.headers["x-octopus-apikey"]).toBe(apiKey);
+    expect(teamcity.requests[0]?.path).toBe("/httpAuth/app/rest/changes");
+  });
+
+  it("maps the official force-push values to overwrite modes, and fails a second push that does not overwrite", async () => {
+    const base = {
+      octopus_host: server.url,
+      "secure:octopus_apikey": apiKey,
+      octopus_packageid: "Acme.Web",
+      octopus_packageversion: "2.3.4411",
+    };
+    const failed = await runStep({ ...base, octopus_forcepush: "false" });
+    expect(failed.code).toBe(1);
+    expect(failed.log).toContain("##teamcity[buildProblem");
+    const overwritten = await runStep({
+      ...base,
+      octopus_forcepush: "true",
+      octopus_verbose_logging: "true",
+    });
+    expect(overwritten.code).toBe(0);
+    expect(overwritten.log).not.toContain(apiKey);
+    const modes = server.requests
+      .filter((request) => request.method === "POST")
+      .slice(-2)
+      .map((request) => JSON.parse(request.body).OverwriteMode);
+    expect(modes).toEqual(["FailIfExists", "OverwriteExisting"]);
+  });
+
+  it("stops with exit 2 and sends nothing when the version is empty", async () => {
+    const posts = server.requests.filter((request) => request.method === "POST").length;
+    const run = await runStep({
+      octopus_host: server.url,
+      "secure:octopus_apikey": apiKey,
+      octopus_packageid: "Acme.Web",
+    });
+    expect(run.code).toBe(2);
+    expect(run.log).toMatch(/version/i);
+    expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(posts);
+  });
+});
