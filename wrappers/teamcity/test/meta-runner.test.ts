@@ -3,7 +3,7 @@
 // by sh — against the local Octopus server and a fake TeamCity REST API.
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
