@@ -26,6 +26,8 @@ public class BuildinfoSpec {
       "for package_id in $(printf '%s' \"$bamboo_octopus_packages\" | tr ',' ' '); do",
       "  set -- \"$@\" --package-id \"$package_id\"",
       "done",
+      "[ -z \"${bamboo_octopus_overwritemode:-}\" ] || set -- \"$@\" --overwrite-mode \"$bamboo_octopus_overwritemode\"",
+      "[ \"${bamboo_octopus_verbose:-}\" != true ] || set -- \"$@\" --verbose",
       "\"${bamboo_capability_buildinfo:-.}/buildinfo\" \"$@\"");
 
   public static void main(String[] arguments) {

@@ -109,7 +109,10 @@ describe("the Bamboo Specs' script task", () => {
   });
 
   it("pushes the build's information for every package, from the checkout's commits", async () => {
-    const run = await runScript({});
+    const run = await runScript({
+      bamboo_octopus_overwritemode: "OverwriteExisting",
+      bamboo_octopus_verbose: "true",
+    });
 
     expect(run.log).not.toContain(apiKey);
     expect(run.code).toBe(0);
@@ -129,6 +132,9 @@ describe("the Bamboo Specs' script task", () => {
     ]);
     const push = server.requests.find((request) => request.method === "POST");
     expect(push?.headers["x-octopus-apikey"]).toBe(apiKey);
+    expect(JSON.parse(push?.body ?? "{}").OverwriteMode).toBe("OverwriteExisting");
+    // --verbose logs the payload.
+    expect(run.log).toContain('"PackageId"');
   });
 
   it("keeps a hostile variable value as data, and fails with exit 2 on an invalid version", async () => {
