@@ -1,5 +1,5 @@
 // End-to-end: the packaged GitHub Action (bundle/index.js with the CLI bundle in bundle/cli) run as the
-// runner runs it — `node dist/action.js`, inputs as INPUT_<NAME>, the GITHUB_*
+// runner runs it — `node bundle/index.js`, inputs as INPUT_<NAME>, the GITHUB_*
 // variables, a real push payload at GITHUB_EVENT_PATH, a real checkout as the workspace — against the
 // local Octopus server.
 import { readFileSync, writeFileSync } from "node:fs";
