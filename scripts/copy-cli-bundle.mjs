@@ -11,7 +11,9 @@ const dir = resolve(process.argv[2] ?? "bundle");
 const target = resolve(dir, "cli");
 
 if (!existsSync(resolve(cliDist, "cli.js"))) {
-  console.error(`The CLI bundle is missing (${cliDist}cli.js): run \`pnpm build\` at the workspace root first.`);
+  console.error(
+    `The CLI bundle is missing (${cliDist}cli.js): run \`pnpm build\` at the workspace root first.`,
+  );
   process.exit(1);
 }
 rmSync(target, { recursive: true, force: true });

@@ -7,7 +7,9 @@ import { basename, isAbsolute, join, resolve } from "node:path";
 const releaseDir = process.env.BUILDINFO_RELEASE_DIR;
 const [name, ...paths] = process.argv.slice(2);
 if (!releaseDir || !isAbsolute(releaseDir)) {
-  console.error("BUILDINFO_RELEASE_DIR is not an absolute path: run this through `npm run release` at the root.");
+  console.error(
+    "BUILDINFO_RELEASE_DIR is not an absolute path: run this through `npm run release` at the root.",
+  );
   process.exit(2);
 }
 if (!name || paths.length === 0) {

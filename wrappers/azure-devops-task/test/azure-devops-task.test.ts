@@ -20,6 +20,7 @@ import {
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
+import { pushBodies, recordsOf } from "../../support/octopus-pushes";
 import { packageWrapper } from "../../support/package-wrapper";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
@@ -178,17 +179,6 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
   const taskCompletes = (run: TaskRun) =>
     `${run.stdout}\n${run.stderr}`.split(/\r?\n/).filter((line) => line.startsWith("##vso[task.complete"));
 
-  const recordsOf = (version: string) =>
-    server
-      .records()
-      .filter((record) => record.Version === version)
-      .sort((left, right) => left.PackageId.localeCompare(right.PackageId));
-
-  const pushBodies = () =>
-    server.requests
-      .filter((request) => request.method === "POST" && request.path.endsWith("/build-information"))
-      .map((request) => JSON.parse(request.body) as { PackageId: string; OverwriteMode: string });
-
   it("pushes the build's information, with every change of the build, for every package", async () => {
     const run = await runTask({}, { PackageVersion: "1.4.1430" });
 
@@ -206,7 +196,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
       VcsRoot: "https://dev.azure.com/acme/Shop%20Web/_git/web",
       VcsCommitNumber: repo.shas[2],
     };
-    const records = recordsOf("1.4.1430");
+    const records = recordsOf(server, "1.4.1430");
     expect(records).toMatchObject([
       { ...expected, PackageId: "Acme.ShopApi" },
       { ...expected, PackageId: "Acme.ShopWeb" },
@@ -224,12 +214,12 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
       `/acme/${projectId}/_apis/build/builds/${buildId}/changes`,
       `/acme/${projectId}/_apis/git/repositories/${repositoryId}/commits/${repo.shas[2]}`,
     ]);
-    expect(pushBodies().map((body) => body.OverwriteMode)).toEqual(["FailIfExists", "FailIfExists"]);
+    expect(pushBodies(server).map((body) => body.OverwriteMode)).toEqual(["FailIfExists", "FailIfExists"]);
     expectNoSecrets(run);
   });
 
   it("fails a second push of the version: task.logissue errors and task.complete Failed", async () => {
-    const before = recordsOf("1.4.1430");
+    const before = recordsOf(server, "1.4.1430");
     const run = await runTask({}, { PackageVersion: "1.4.1430" });
 
     expect(run.succeeded).toBe(false);
@@ -243,29 +233,29 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     expect(taskCompletes(run)).toEqual([
       "##vso[task.complete result=Failed;]2 of 2 packages were not pushed: Acme.ShopWeb 1.4.1430, Acme.ShopApi 1.4.1430",
     ]);
-    expect(recordsOf("1.4.1430")).toEqual(before);
+    expect(recordsOf(server, "1.4.1430")).toEqual(before);
     expectNoSecrets(run);
   });
 
   it("lets a re-run (SYSTEM_JOBATTEMPT=2) succeed with IgnoreIfExists, keeping the first attempt's records", async () => {
-    const before = recordsOf("1.4.1430");
-    const bodies = pushBodies().length;
+    const before = recordsOf(server, "1.4.1430");
+    const bodies = pushBodies(server).length;
     const run = await runTask({ SYSTEM_JOBATTEMPT: "2" }, { PackageVersion: "1.4.1430" });
 
     expect(run.succeeded).toBe(true);
     expect(run.stdout).not.toContain("##vso[task.logissue type=error");
     expect(run.stdout).not.toContain("##vso[task.complete result=Failed");
     expect(
-      pushBodies()
+      pushBodies(server)
         .slice(bodies)
         .map((body) => body.OverwriteMode),
     ).toEqual(["IgnoreIfExists", "IgnoreIfExists"]);
-    expect(recordsOf("1.4.1430")).toEqual(before);
+    expect(recordsOf(server, "1.4.1430")).toEqual(before);
     expectNoSecrets(run);
   });
 
   it("fails naming the input, without sending anything, when PackageVersion is missing", async () => {
-    const posts = pushBodies().length;
+    const posts = pushBodies(server).length;
     const run = await runTask({}, { PackageVersion: "" });
 
     expect(run.succeeded).toBe(false);
@@ -275,7 +265,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     expect(taskCompletes(run)).toEqual([
       "##vso[task.complete result=Failed;]Input PackageVersion is required. Give the version of the package(s) in the task's inputs.",
     ]);
-    expect(pushBodies()).toHaveLength(posts);
+    expect(pushBodies(server)).toHaveLength(posts);
     expectNoSecrets(run);
   });
 
@@ -288,11 +278,11 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
         /^Input OverwriteMode \(or Replace\) is "always", which is not an overwrite mode\. /,
       ),
     ]);
-    expect(recordsOf("1.4.1433")).toEqual([]);
+    expect(recordsOf(server, "1.4.1433")).toEqual([]);
   });
 
   it("completes the task itself, once, when the CLI is killed by a signal", async () => {
-    const posts = pushBodies().length;
+    const posts = pushBodies(server).length;
     // Only the CLI process (bundle/cli/cli.js) kills itself, before it does anything.
     const killCli = `if (process.argv[1]?.endsWith("cli.js")) process.kill(process.pid, "SIGKILL");`;
     const run = await runTask(
@@ -304,7 +294,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     expect(taskCompletes(run)).toEqual([
       "##vso[task.complete result=Failed;]buildinfo push was stopped by SIGKILL before it finished.",
     ]);
-    expect(pushBodies()).toHaveLength(posts);
+    expect(pushBodies(server)).toHaveLength(posts);
     expectNoSecrets(run);
   });
 
@@ -321,8 +311,10 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     );
 
     expect(run.succeeded).toBe(true);
-    expect(recordsOf("1.4.1431")).toMatchObject([{ PackageId: "Acme.ShopWeb", Branch: "release/1.4" }]);
-    expect(pushBodies().at(-1)?.OverwriteMode).toBe("OverwriteExisting");
+    expect(recordsOf(server, "1.4.1431")).toMatchObject([
+      { PackageId: "Acme.ShopWeb", Branch: "release/1.4" },
+    ]);
+    expect(pushBodies(server).at(-1)?.OverwriteMode).toBe("OverwriteExisting");
     expectNoSecrets(run);
   });
 });

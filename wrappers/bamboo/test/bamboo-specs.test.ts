@@ -1,7 +1,6 @@
 // The Bamboo Specs' script task run as a Bamboo agent runs it: the script body from bamboo.yml, by sh,
 // in a real checkout, with the bamboo_* variables Bamboo exports (the API key in a secret variable) and
 // the buildinfo executable in the capability's folder — against the local Octopus server.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,7 +14,9 @@ import {
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
 import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+import { pushBodies, recordsOf } from "../../support/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const specs = parse(readFileSync(join(wrapperDir, "bamboo-specs/bamboo.yml"), "utf8")) as {
@@ -53,7 +54,7 @@ describe("the Bamboo Specs' script task", () => {
   });
 
   /** The variables Bamboo exports to a script task of build SHOP-WEB-PACKAGE-31 (`.` becomes `_`). */
-  function runScript(variables: Record<string, string>): Promise<{ code: number | null; log: string }> {
+  async function runScript(variables: Record<string, string>): Promise<{ code: number | null; log: string }> {
     const env = {
       PATH: "/usr/bin:/bin",
       HOME: dir,
@@ -81,18 +82,8 @@ describe("the Bamboo Specs' script task", () => {
       bamboo_octopus_secret_apikey: apiKey,
       ...variables,
     };
-    return new Promise((resolve, reject) => {
-      const child = spawn("sh", ["-c", script], { cwd: repo.dir, env, stdio: ["ignore", "pipe", "pipe"] });
-      let log = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        log += chunk;
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        log += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, log }));
-    });
+    const run = await runProcess("sh", ["-c", script], { cwd: repo.dir, env });
+    return { code: run.code, log: `${run.stdout}${run.stderr}` };
   }
 
   it("declares a shell script task, the buildinfo capability and a secret variable for the API key", () => {
@@ -116,7 +107,7 @@ describe("the Bamboo Specs' script task", () => {
 
     expect(run.log).not.toContain(apiKey);
     expect(run.code).toBe(0);
-    const records = server.records().filter((record) => record.Version === "31");
+    const records = recordsOf(server, "31");
     expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Web"]);
     expect(records[0]).toMatchObject({
       BuildEnvironment: "Bamboo",
@@ -138,12 +129,12 @@ describe("the Bamboo Specs' script task", () => {
   });
 
   it("keeps a hostile variable value as data, and fails with exit 2 on an invalid version", async () => {
-    const posts = server.requests.filter((request) => request.method === "POST").length;
+    const posts = pushBodies(server).length;
     const run = await runScript({ bamboo_octopus_version: "$(touch pwned) v1" });
 
     expect(run.code).toBe(2);
     expect(run.log).toMatch(/version/i);
-    expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(posts);
+    expect(pushBodies(server)).toHaveLength(posts);
     expect(existsSync(join(repo.dir, "pwned"))).toBe(false);
   });
 

@@ -18,6 +18,7 @@ import {
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
+import { pushBodies, recordsOf } from "../../support/octopus-pushes";
 import { packageWrapper } from "../../support/package-wrapper";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
@@ -159,17 +160,6 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     expect(`${run.stdout}${run.stderr}${run.summary}`).not.toContain(githubToken);
   }
 
-  const recordsOf = (version: string) =>
-    server
-      .records()
-      .filter((record) => record.Version === version)
-      .sort((left, right) => left.PackageId.localeCompare(right.PackageId));
-
-  const pushBodies = () =>
-    server.requests
-      .filter((request) => request.method === "POST" && request.path.endsWith("/build-information"))
-      .map((request) => JSON.parse(request.body) as { PackageId: string; OverwriteMode: string });
-
   it("pushes the push's build information for every package and writes the job summary", async () => {
     const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
     expect(commits.map((commit) => commit.Id)).toEqual([repo.shas[2], repo.shas[1]]);
@@ -189,7 +179,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
       VcsCommitNumber: repo.shas[2],
       VcsCommitUrl: `https://github.com/Codertocat/Hello-World/commit/${repo.shas[2]}`,
     };
-    const records = recordsOf("1.4.57");
+    const records = recordsOf(server, "1.4.57");
     expect(records).toMatchObject([
       { ...expected, PackageId: "Acme.ShopApi" },
       { ...expected, PackageId: "Acme.ShopWeb" },
@@ -201,7 +191,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     expect(githubApi.requests).toEqual([]);
     const push = server.requests.find((request) => request.method === "POST");
     expect(push?.headers["x-octopus-apikey"]).toBe(apiKey);
-    expect(pushBodies().map((body) => body.OverwriteMode)).toEqual(["FailIfExists", "FailIfExists"]);
+    expect(pushBodies(server).map((body) => body.OverwriteMode)).toEqual(["FailIfExists", "FailIfExists"]);
 
     expect(run.summary).toContain("### Octopus build information");
     expect(run.summary).toContain("| Package | Version | Result |");
@@ -222,7 +212,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
   });
 
   it("fails a second push of the version with exit 1, ::error commands and a summary that says why", async () => {
-    const before = recordsOf("1.4.57");
+    const before = recordsOf(server, "1.4.57");
     const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
     const run = await runAction(pushPayload(repo.shas[0]!, commits), { INPUT_VERSION: "1.4.57" });
 
@@ -230,7 +220,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     const output = `${run.stdout}\n${run.stderr}`;
     expect(output).toMatch(/^::error title=buildinfo::Acme\.ShopWeb 1\.4\.57 was not pushed/m);
     expect(output).toMatch(/^::error title=buildinfo::Acme\.ShopApi 1\.4\.57 was not pushed/m);
-    expect(recordsOf("1.4.57")).toEqual(before);
+    expect(recordsOf(server, "1.4.57")).toEqual(before);
     expect(run.summary).toContain("> [!CAUTION]");
     expect(run.summary).toContain("Pushing failed (exit 1)");
     expect(run.summary).toMatch(
@@ -240,8 +230,8 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
   });
 
   it("lets a re-run (GITHUB_RUN_ATTEMPT=2) succeed with IgnoreIfExists, keeping the first attempt's records", async () => {
-    const before = recordsOf("1.4.57");
-    const bodies = pushBodies().length;
+    const before = recordsOf(server, "1.4.57");
+    const bodies = pushBodies(server).length;
     const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
     const run = await runAction(pushPayload(repo.shas[0]!, commits), {
       INPUT_VERSION: "1.4.57",
@@ -251,11 +241,11 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     expect(run.code).toBe(0);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/::error/);
     expect(
-      pushBodies()
+      pushBodies(server)
         .slice(bodies)
         .map((body) => body.OverwriteMode),
     ).toEqual(["IgnoreIfExists", "IgnoreIfExists"]);
-    expect(recordsOf("1.4.57")).toEqual(before);
+    expect(recordsOf(server, "1.4.57")).toEqual(before);
     // The kept record is this build's own and was made seconds ago, within the allowance for the
     // server's clock, so it reads as created; the last test ages it to see "ignored".
     expect(run.summary).toMatch(/^\| \S*Acme\.ShopWeb\S* \| 1\.4\.57 \| created \|$/m);
@@ -265,14 +255,14 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
   });
 
   it("exits 2 without sending anything when the version input is missing, naming the input", async () => {
-    const posts = pushBodies().length;
+    const posts = pushBodies(server).length;
     const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
     const run = await runAction(pushPayload(repo.shas[0]!, commits), { INPUT_VERSION: "" });
 
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^::error::Input version is required\. Give the version/m);
     expect(`${run.stdout}${run.stderr}`).not.toContain("--version");
-    expect(pushBodies()).toHaveLength(posts);
+    expect(pushBodies(server)).toHaveLength(posts);
     expect(`${run.stdout}${run.stderr}${run.summary}`).not.toContain(apiKey);
   });
 
@@ -285,7 +275,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     });
 
     expect(run.code).toBe(0);
-    const [record] = recordsOf("1.4.58");
+    const [record] = recordsOf(server, "1.4.58");
     expect(record).toMatchObject({ PackageId: "Acme.ShopWeb", VcsCommitNumber: repo.shas[3] });
     expect(record?.Commits.map(({ Id, Comment }) => ({ Id, Comment }))).toEqual(commits);
     expect(githubApi.requests).toEqual([]);
@@ -302,7 +292,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     for (const record of state.records) Object.assign(record, { Created: hourAgo, LastModifiedOn: hourAgo });
     writeFileSync(saved, JSON.stringify(state));
     server = await startOctopusServer({ apiKeys: [apiKey], persistPath: saved });
-    const before = recordsOf("1.4.57");
+    const before = recordsOf(server, "1.4.57");
 
     const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`);
     const run = await runAction(pushPayload(repo.shas[0]!, commits), {
@@ -311,7 +301,7 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     });
 
     expect(run.code).toBe(0);
-    expect(recordsOf("1.4.57")).toEqual(before);
+    expect(recordsOf(server, "1.4.57")).toEqual(before);
     expect(run.stdout).toMatch(/^Acme\.ShopWeb 1\.4\.57: ignored http:\S+$/m);
     expect(run.summary).toMatch(/^\| \S*Acme\.ShopApi\S* \| 1\.4\.57 \| ignored \|$/m);
     expectKeyMasked(run);

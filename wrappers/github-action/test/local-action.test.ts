@@ -1,6 +1,5 @@
 // The action's source (src/main.ts's run()) run by GitHub's own local harness, @github/local-action,
 // with its inputs in a .env file as local-action reads them, against the local Octopus server.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,6 +12,8 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
+import { pushBodies, recordsOf } from "../../support/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const localAction = join(wrapperDir, "node_modules/.bin/local-action");
@@ -78,23 +79,11 @@ describe("the action run by @github/local-action", () => {
         .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
         .join("\n"),
     );
-    const run = await new Promise<{ code: number | null; log: string }>((resolve, reject) => {
-      const child = spawn(localAction, [".", "src/main.ts", envFile], {
-        cwd: wrapperDir,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let log = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        log += chunk;
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        log += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, log }));
+    const run = await runProcess(localAction, [".", "src/main.ts", envFile], {
+      cwd: wrapperDir,
+      env: { NO_COLOR: "1" },
     });
-    return { ...run, output: readFileSync(outputPath, "utf8") };
+    return { code: run.code, log: `${run.stdout}${run.stderr}`, output: readFileSync(outputPath, "utf8") };
   }
 
   it("pushes every package, logs a line per package and sets the records output", {
@@ -111,7 +100,7 @@ describe("the action run by @github/local-action", () => {
     expect(run.code).toBe(0);
     expect(run.log).toMatch(/^Acme\.Greeter 2\.0\.7: created http:\S+$/m);
     expect(run.log).toMatch(/^Acme\.Api 2\.0\.7: created http:\S+$/m);
-    const records = server.records().filter((record) => record.Version === "2.0.7");
+    const records = recordsOf(server, "2.0.7");
     expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Greeter"]);
     expect(records[0]).toMatchObject({
       BuildEnvironment: "GitHub Actions",
@@ -129,7 +118,7 @@ describe("the action run by @github/local-action", () => {
   });
 
   it("fails naming the input when version is missing, and sends nothing", { timeout: 60_000 }, async () => {
-    const posts = server.requests.filter((request) => request.method === "POST").length;
+    const posts = pushBodies(server).length;
     const run = await runLocalAction("no-version", {
       INPUT_PACKAGES: "Acme.Greeter",
       INPUT_SERVER: server.url,
@@ -140,6 +129,6 @@ describe("the action run by @github/local-action", () => {
     expect(run.log).toMatch(
       /^::error::Input version is required\. Give the version of the package\(s\) in the step's with:\.$/m,
     );
-    expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(posts);
+    expect(pushBodies(server)).toHaveLength(posts);
   });
 });

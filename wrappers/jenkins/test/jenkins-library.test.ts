@@ -1,7 +1,7 @@
 // The shared library's step, run by Groovy against a stubbed pipeline DSL (test/pipeline-stub.groovy):
 // the exact command lines and environment it hands to sh/bat, and the Jenkinsfile-style call run for
 // real — `buildinfo` from the PATH, against the local Octopus server and a fake Jenkins build API.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -16,7 +16,9 @@ import {
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pipelineBuild } from "../../../adapters/jenkins/test/jenkins-fixtures";
+import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
 import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+import { recordsOf } from "../../support/octopus-pushes";
 
 const libraryDir = fileURLToPath(new URL("../", import.meta.url));
 const apiKey = "API-JENKINSLIBRARYSECRETKEY00000";
@@ -40,26 +42,12 @@ function javaHome(): string {
   return dirname(dirname(java));
 }
 
-function runGroovy(scenarioFile: string): Promise<ScenarioResult[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("groovy", [join(libraryDir, "test/pipeline-stub.groovy"), scenarioFile], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, JAVA_HOME: javaHome() },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) reject(new Error(`groovy exited with ${code}: ${stderr}`));
-      else resolve(JSON.parse(stdout.slice(stdout.indexOf("["))) as ScenarioResult[]);
-    });
+async function runGroovy(scenarioFile: string): Promise<ScenarioResult[]> {
+  const run = await runProcess("groovy", [join(libraryDir, "test/pipeline-stub.groovy"), scenarioFile], {
+    env: { JAVA_HOME: javaHome() },
   });
+  if (run.code !== 0) throw new Error(`groovy exited with ${run.code}: ${run.stderr}`);
+  return JSON.parse(run.stdout.slice(run.stdout.indexOf("["))) as ScenarioResult[];
 }
 
 describe("the Jenkins library's octopusPushBuildInformation step", () => {
@@ -185,7 +173,7 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
     ]);
     expect(run.process?.stderr).toContain("+ buildinfo push --from jenkins --package-id Acme.Web");
     expect(run.process?.code).toBe(0);
-    const records = server.records().filter((record) => record.Version === "1.2.3");
+    const records = recordsOf(server, "1.2.3");
     expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Web"]);
     expect(records[0]).toMatchObject({
       BuildEnvironment: "Jenkins",

@@ -1,7 +1,6 @@
 // The meta-runner as TeamCity runs it: its parameters parsed from the XML, %references% substituted
 // as TeamCity substitutes them, the agent tool zip unpacked as an agent unpacks it, and the script run
 // by sh — against the local Octopus server and a fake TeamCity REST API.
-import { spawn } from "node:child_process";
 import { chmodSync, existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,8 +15,9 @@ import {
   teamCityChangesHandler,
   writeTeamCityProperties,
 } from "../../../adapters/teamcity/test/teamcity-fixtures";
-import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
+import { runNodeScript, runProcess } from "../../../packages/cli/test/helpers/run-cli";
 import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+import { pushBodies, recordsOf } from "../../support/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const xml = readFileSync(join(wrapperDir, "meta-runners/buildinfo_PushBuildInformation.xml"), "utf8");
@@ -140,31 +140,20 @@ describe("the TeamCity meta-runner", () => {
   });
 
   /** The step as the agent runs it: the substituted script, by sh, in the checkout, with the agent's environment. */
-  function runStep(values: Record<string, string>): Promise<{ code: number | null; log: string }> {
+  async function runStep(values: Record<string, string>): Promise<{ code: number | null; log: string }> {
     const defaults = Object.fromEntries(params.map((param) => [param.name, param.value ?? ""]));
     const content = substitute(script, { ...defaults, ...values, "teamcity.tool.buildinfo": toolDir });
-    return new Promise((resolve, reject) => {
-      const child = spawn("sh", ["-c", content], {
-        cwd: dir,
-        env: {
-          PATH: "/usr/bin:/bin",
-          HOME: dir,
-          TEAMCITY_VERSION: "2025.03 (build 186049)",
-          BUILD_NUMBER: "2.3.4411",
-          TEAMCITY_BUILD_PROPERTIES_FILE: properties.buildFile,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let log = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        log += chunk;
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        log += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, log }));
+    const run = await runProcess("sh", ["-c", content], {
+      cwd: dir,
+      env: {
+        PATH: "/usr/bin:/bin",
+        HOME: dir,
+        TEAMCITY_VERSION: "2025.03 (build 186049)",
+        BUILD_NUMBER: "2.3.4411",
+        TEAMCITY_BUILD_PROPERTIES_FILE: properties.buildFile,
+      },
     });
+    return { code: run.code, log: `${run.stdout}${run.stderr}` };
   }
 
   it("pushes every package through the agent tool's executable, the API key only in its environment", async () => {
@@ -182,7 +171,7 @@ describe("the TeamCity meta-runner", () => {
 
     expect(run.log).not.toContain(apiKey);
     expect(run.code).toBe(0);
-    const records = server.records().filter((record) => record.Version === "2.3.4411");
+    const records = recordsOf(server, "2.3.4411");
     expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Web"]);
     expect(records[0]).toMatchObject({
       BuildEnvironment: "TeamCity-Agent*",
@@ -229,7 +218,7 @@ describe("the TeamCity meta-runner", () => {
   });
 
   it("stops with exit 2 and sends nothing when the version is empty", async () => {
-    const posts = server.requests.filter((request) => request.method === "POST").length;
+    const posts = pushBodies(server).length;
     const run = await runStep({
       octopus_host: server.url,
       "secure:octopus_apikey": apiKey,
@@ -237,6 +226,6 @@ describe("the TeamCity meta-runner", () => {
     });
     expect(run.code).toBe(2);
     expect(run.log).toMatch(/version/i);
-    expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(posts);
+    expect(pushBodies(server)).toHaveLength(posts);
   });
 });
