@@ -43,9 +43,14 @@ function javaHome(): string {
 }
 
 async function runGroovy(scenarioFile: string): Promise<ScenarioResult[]> {
-  const run = await runProcess("groovy", [join(libraryDir, "test/pipeline-stub.groovy"), scenarioFile], {
-    env: { JAVA_HOME: javaHome() },
-  });
+  const stubs = join(libraryDir, "test/stubs");
+  const run = await runProcess(
+    "groovy",
+    ["-cp", stubs, join(libraryDir, "test/pipeline-stub.groovy"), scenarioFile],
+    {
+      env: { JAVA_HOME: javaHome() },
+    },
+  );
   if (run.code !== 0) throw new Error(`groovy exited with ${run.code}: ${run.stderr}`);
   return JSON.parse(run.stdout.slice(run.stdout.indexOf("["))) as ScenarioResult[];
 }

@@ -1,9 +1,11 @@
 // octopusPushBuildInformation: the official Octopus Deploy plugin's pipeline step, by the same name and
 // with the same parameters, running the buildinfo CLI. Help: octopusPushBuildInformation.txt beside this.
 // Only the steps sh, bat, isUnix, withCredentials + string, tool, echo and error are used, so
-// the library needs no plugin beyond Credentials Binding.
+// the library needs no plugin beyond Credentials Binding. The helpers that call no step are @NonCPS.
+import com.cloudbees.groovy.cps.NonCPS
 
 /** The official step's parameters (OctopusDeployPushBuildInformationRecorder), then ours. */
+@NonCPS
 private static List<String> knownParameters() {
   [
     'serverId', 'spaceId', 'toolId', 'packageId', 'packageVersion', 'commentParser', 'overwriteMode',
@@ -51,6 +53,7 @@ def call(Map parameters = [:]) {
 }
 
 /** `buildinfo push` for the step's parameters; the official step's git overrides become ours. */
+@NonCPS
 private static List<String> pushArguments(Map parameters, String serverUrl) {
   List<String> arguments = ['push', '--from', 'jenkins']
   parameters.packageId.toString().split('\n').collect { it.trim() }.findAll { it }.each {
@@ -68,6 +71,7 @@ private static List<String> pushArguments(Map parameters, String serverUrl) {
 }
 
 /** Splits additionalArgs as the official plugin does (Ant's Commandline): on blanks, keeping quoted parts. */
+@NonCPS
 private static List<String> splitArguments(String text) {
   List<String> arguments = []
   StringBuilder current = null
@@ -90,11 +94,13 @@ private static List<String> splitArguments(String text) {
 }
 
 /** One POSIX shell word: single quotes, each inner single quote closed, escaped and reopened. */
+@NonCPS
 private static String shellQuote(String value) {
   "'" + value.replace("'", "'\\''") + "'"
 }
 
 /** One cmd.exe word: double quotes, inner ones doubled, % doubled so that nothing expands. */
+@NonCPS
 private static String batchQuote(String value) {
   '"' + value.replace('"', '""').replace('%', '%%') + '"'
 }
