@@ -7,7 +7,6 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@actions/core";
-import { renderStepSummary, type StepSummaryInput } from "@buildinfo/adapter-github-actions";
 import { type BuildInformation, isBuildInfoError } from "@buildinfo/core";
 import {
   type ActionInputs,
@@ -17,6 +16,7 @@ import {
   readActionInputs,
 } from "./action-inputs";
 import { logLine, readPushResult } from "./push-result";
+import { renderStepSummary, type StepSummaryInput } from "./step-summary";
 
 const EXIT_USAGE = 2;
 

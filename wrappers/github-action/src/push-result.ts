@@ -1,4 +1,4 @@
-import type { StepSummaryPackage } from "@buildinfo/adapter-github-actions";
+import type { StepSummaryPackage } from "./step-summary";
 
 /**
  * The per-package results of `buildinfo push --json` (its `results[]`), for the summary; when the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderStepSummary } from "../src/index";
+import { renderStepSummary } from "../src/step-summary";
 
 const buildInformation = {
   BuildEnvironment: "GitHub Actions",
