@@ -16,8 +16,8 @@ export interface TaskInputs {
 export type GetInput = (name: string) => string | undefined;
 
 /**
- * OctoTFS's `Replace` values (its pickList: false, true, IgnoreIfExists). `Replace` is an alias of
- * OverwriteMode in task.json, so a pipeline written for OctoTFS hands them to OverwriteMode.
+ * OctoTFS's `Replace` values (its pickList: false, true, IgnoreIfExists; docs/reference/official-build-steps.md).
+ * `Replace` is an alias of OverwriteMode in task.json, so a pipeline written for OctoTFS hands them to it.
  */
 const replaceValues: Readonly<Record<string, string>> = {
   false: "FailIfExists",

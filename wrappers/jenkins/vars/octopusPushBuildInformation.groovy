@@ -4,7 +4,7 @@
 // the library needs no plugin beyond Credentials Binding. The helpers that call no step are @NonCPS.
 import com.cloudbees.groovy.cps.NonCPS
 
-/** The official step's parameters (OctopusDeployPushBuildInformationRecorder), then ours. */
+/** The official step's parameters (docs/reference/official-build-steps.md), then ours. */
 @NonCPS
 private static List<String> knownParameters() {
   [
