@@ -1,6 +1,6 @@
 // The action's logic (GitHub's TypeScript action template layout: src/index.ts calls run()). Runs the
-// buildinfo CLI to collect, then to push, and reports per package: a log line, the `records` output
-// and the job summary.
+// buildinfo CLI to collect, then to push (whose log has a line per package as each push ends), and
+// reports per package in the `records` output and the job summary.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +15,7 @@ import {
   pushArguments,
   readActionInputs,
 } from "./action-inputs";
-import { logLine, readPushResult } from "./push-result";
+import { readPushResult } from "./push-result";
 import { renderStepSummary, type StepSummaryInput } from "./step-summary";
 
 const EXIT_USAGE = 2;
@@ -59,7 +59,6 @@ export async function run(): Promise<void> {
   const buildInformation = JSON.parse(readFileSync(file, "utf8")) as BuildInformation;
   const pushed = await runCli(cli, pushArguments(inputs, file), env, true);
   const packages = readPushResult(pushed.stdout, inputs.packages, inputs.version, pushed.code);
-  for (const pkg of packages) core.info(logLine(pkg));
   core.setOutput("records", JSON.stringify(packages));
   await writeSummary({
     buildInformation,

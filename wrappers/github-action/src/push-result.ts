@@ -42,15 +42,3 @@ function parseResults(stdout: string): StepSummaryPackage[] | undefined {
     };
   });
 }
-
-/**
- * The step log's line for one package. Outcome, message and link come from the Octopus server's
- * answer: line breaks are removed, so they cannot start a workflow command on a line of their own.
- */
-export function logLine(pkg: StepSummaryPackage): string {
-  const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, " ");
-  const result = pkg.outcome ?? "not pushed";
-  return oneLine(
-    `${pkg.packageId} ${pkg.version}: ${result}${pkg.message ? ` (${pkg.message})` : ""}${pkg.link ? ` ${pkg.link}` : ""}`,
-  );
-}

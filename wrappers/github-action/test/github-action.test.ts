@@ -204,9 +204,13 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     expect(run.summary).toContain("| Commits | 2 |");
     expect(run.summary).toContain(`- \`${repo.shas[1]!.slice(0, 12)}\` HW-1 add the greeting`);
     expect(run.summary).not.toContain("[!CAUTION]");
-    // One line per package in the step log, and the records as the `records` output.
-    expect(run.stdout).toMatch(/^Acme\.ShopWeb 1\.4\.57: created http:\S+BuildInformation-\d+$/m);
-    expect(run.stdout).toMatch(/^Acme\.ShopApi 1\.4\.57: created http:\S+BuildInformation-\d+$/m);
+    // One line per package in the step log as its push ends, and the records as the `records` output.
+    expect(run.stderr).toMatch(
+      /^(\[buildinfo\] )?created +Acme\.ShopWeb 1\.4\.57 +BuildInformation-\d+ +http:\S+$/m,
+    );
+    expect(run.stderr).toMatch(
+      /^(\[buildinfo\] )?created +Acme\.ShopApi 1\.4\.57 +BuildInformation-\d+ +http:\S+$/m,
+    );
     expect(run.output).toMatch(/^records<<ghadelimiter_[\w-]+\n\[\{"packageId":"Acme\.Shop/m);
     expectKeyMasked(run);
   });
@@ -302,7 +306,9 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
 
     expect(run.code).toBe(0);
     expect(recordsOf(server, "1.4.57")).toEqual(before);
-    expect(run.stdout).toMatch(/^Acme\.ShopWeb 1\.4\.57: ignored http:\S+$/m);
+    expect(run.stderr).toMatch(
+      /^(\[buildinfo\] )?ignored +Acme\.ShopWeb 1\.4\.57 +BuildInformation-\d+ +http:\S+$/m,
+    );
     expect(run.summary).toMatch(/^\| \S*Acme\.ShopApi\S* \| 1\.4\.57 \| ignored \|$/m);
     expectKeyMasked(run);
   });

@@ -98,8 +98,12 @@ describe("the action run by @github/local-action", () => {
 
     expect(run.log).toContain("Running Action");
     expect(run.code).toBe(0);
-    expect(run.log).toMatch(/^Acme\.Greeter 2\.0\.7: created http:\S+$/m);
-    expect(run.log).toMatch(/^Acme\.Api 2\.0\.7: created http:\S+$/m);
+    expect(run.log).toMatch(
+      /^(\[buildinfo\] )?created +Acme\.Greeter 2\.0\.7 +BuildInformation-\d+ +http:\S+$/m,
+    );
+    expect(run.log).toMatch(
+      /^(\[buildinfo\] )?created +Acme\.Api +2\.0\.7 +BuildInformation-\d+ +http:\S+$/m,
+    );
     const records = recordsOf(server, "2.0.7");
     expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Greeter"]);
     expect(records[0]).toMatchObject({

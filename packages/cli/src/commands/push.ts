@@ -94,8 +94,9 @@ async function push(context: CommandContext): Promise<number> {
   }
 
   const server = connection!;
-  // Text mode: each package's line as its push ends, not all of them at the end.
-  const progress = json ? undefined : pushProgressLines(packages);
+  // Each package's line as its push ends, not all of them at the end: on stdout in text mode, in the
+  // log (stderr) with --json, whose stdout is the summary alone.
+  const progress = pushProgressLines(packages);
   return withClient(
     server,
     env,
@@ -107,17 +108,18 @@ async function push(context: CommandContext): Promise<number> {
           `space ${space.Name} (${space.Id}) on ${client.serverUrl}, overwrite mode ${overwrite.mode}`,
         );
         logPayload(context, client, space, packages, overwrite.mode, buildInformation);
-        if (progress !== undefined) context.output(progress.header(space));
+        if (!json) context.output(progress.header(space));
         return client.pushToPackages({
           space,
           packages,
           buildInformation,
           overwriteMode: overwrite.mode,
-          ...(progress === undefined ? {} : { onResult: (result) => context.output(progress.line(result)) }),
+          onResult: (result) =>
+            json ? logger.info(progress.line(result).trim()) : context.output(progress.line(result)),
         });
       });
 
-      if (progress === undefined) {
+      if (json) {
         context.output(
           `${JSON.stringify(pushSummaryJson(client.serverUrl, overwrite.mode, summary), null, 2)}\n`,
         );
