@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { adapters } from "@buildinfo/collect";
 import { overwriteModeSpellings } from "@buildinfo/core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { commandOptions } from "../packages/cli/src/settings/option-specs";
 import { cliPath, runCli } from "../packages/cli/test/helpers/run-cli";
+import { ensureSystemTools } from "./support/ensure-system-tools";
 
 /** Asks bash's completion function for the words offered after `words`, as bash would on Tab. */
 function bashComplete(words: string[]): string[] {
@@ -19,6 +20,8 @@ function bashComplete(words: string[]): string[] {
 }
 
 describe("buildinfo completion", () => {
+  beforeAll(() => ensureSystemTools("bash", "zsh", "fish"));
+
   it("completes commands, flags, adapter ids and overwrite modes in bash", () => {
     expect(bashComplete(["buildinfo", "pu"])).toEqual(["push"]);
     expect(bashComplete(["buildinfo", "collect", "--fr"])).toEqual(["--from"]);

@@ -17,6 +17,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pipelineBuild } from "../../../adapters/jenkins/test/jenkins-fixtures";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
+import { ensureSystemTools } from "../../../test/support/ensure-system-tools";
 import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
 import { recordsOf } from "../../support/octopus-pushes";
 
@@ -63,8 +64,7 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
   let results: Map<string, ScenarioResult>;
 
   beforeAll(async () => {
-    const groovy = spawnSync("sh", [join(libraryDir, "scripts/ensure-groovy.sh")], { encoding: "utf8" });
-    if (groovy.status !== 0) throw new Error(groovy.stderr);
+    ensureSystemTools("groovy");
     server = await startOctopusServer({ apiKeys: [apiKey] });
     repo = await createTempGitRepo({
       commits: [{ message: "Initial commit" }, { message: "SHOP-7 add the basket" }],
