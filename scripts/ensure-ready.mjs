@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pnpmCommand } from "./pnpm-command.mjs";
 
-const PNPM_VERSION = "12.4.2";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const skipBuild = process.argv.includes("--no-build");
 
@@ -25,12 +25,6 @@ if (major < 20 || (major === 20 && minor < 19)) {
   fail(
     `Node ${process.versions.node} is too old: buildinfo needs Node >= 20.19. Install a newer Node 20 or 22.`,
   );
-}
-
-function pnpmCommand() {
-  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell: process.platform === "win32" });
-  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return ["pnpm", []];
-  return ["npx", ["-y", `pnpm@${PNPM_VERSION}`]];
 }
 
 function runPnpm(args) {
