@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestMtime } from "./newest-mtime.mjs";
 import { pnpmCommand } from "./pnpm-command.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -36,17 +37,6 @@ function runPnpm(args) {
     shell: process.platform === "win32",
   });
   if (result.status !== 0) fail(`pnpm ${args.join(" ")} exited with ${result.status ?? result.signal}.`);
-}
-
-function newestMtime(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === "node_modules" || entry === "dist" || entry === "test") continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
 }
 
 function packageDirs() {

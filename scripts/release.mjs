@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestMtime } from "./newest-mtime.mjs";
 import { pnpmCommand } from "./pnpm-command.mjs";
 import { bundleCli } from "./release/bundle-cli.mjs";
 import { writeChecksums } from "./release/checksums.mjs";
@@ -60,7 +61,19 @@ function runOrFail(command, args, options = {}) {
     fail(`${command} ${args.join(" ")} exited with ${result.status ?? result.signal}.`);
 }
 
+/** Whether release/ is older than anything it is built from (`--if-stale` skips an up-to-date one). */
+function isStale() {
+  const checksums = join(releaseDir, "SHA256SUMS");
+  if (!existsSync(checksums)) return true;
+  const inputs = ["packages", "adapters", "wrappers", "scripts", "package.json", "pnpm-lock.yaml", "LICENSE"];
+  return Math.max(...inputs.map((input) => newestMtime(join(root, input)))) > statSync(checksums).mtimeMs;
+}
+
 async function main() {
+  if (process.argv.includes("--if-stale") && !isStale()) {
+    say("release/ is up to date");
+    return;
+  }
   runOrFail(process.execPath, [join(root, "scripts", "ensure-ready.mjs")]);
   rmSync(releaseDir, { recursive: true, force: true });
   mkdirSync(join(releaseDir, "npm"), { recursive: true });

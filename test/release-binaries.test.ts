@@ -8,9 +8,9 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runProcess } from "../packages/cli/test/helpers/run-cli";
 import { nodeFreePath } from "./support/node-free-path";
 import { ensureRelease } from "./support/release-build";
-import { runProcess } from "./support/run-process";
 
 // The release artifacts as a JVM build agent with no Node would run them: `env -i` with a PATH of sh,
 // git and coreutils only. The bundle still needs a Node, given by absolute path as an agent's tool.

@@ -10,8 +10,8 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runProcess } from "../packages/cli/test/helpers/run-cli";
 import { root } from "./support/release-build";
-import { runProcess } from "./support/run-process";
 import { type LocalRegistry, startRegistry } from "./support/verdaccio";
 
 const minutes = 60_000;
@@ -57,7 +57,7 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
     const published = await runProcess(
       "npx",
       ["-y", `${pnpmName}@${pnpmVersion}`, "publish", "-r", "--registry", registry.url, "--no-git-checks"],
-      { cwd: root, env: { ...process.env, npm_config_userconfig: registry.npmrc } },
+      { cwd: root, env: { npm_config_userconfig: registry.npmrc } },
     );
     if (published.code !== 0)
       throw new Error(`pnpm publish -r failed:\n${published.stdout}${published.stderr}`);
@@ -71,11 +71,10 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
   });
 
   /** Plain npm (or npx) against the local registry, with an empty cache and no user configuration. */
-  function npm(command: "npm" | "npx", args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  function npm(command: "npm" | "npx", args: string[], cwd: string) {
     return runProcess(command, args, {
       cwd,
       env: {
-        PATH: process.env.PATH,
         HOME: home,
         npm_config_userconfig: registry.npmrc,
         npm_config_registry: registry.url,
@@ -83,7 +82,6 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
         npm_config_update_notifier: "false",
         npm_config_audit: "false",
         npm_config_fund: "false",
-        ...env,
       },
     });
   }
@@ -161,7 +159,7 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
       const before = server.records().length;
       const ran = await runProcess(process.execPath, ["sample.js"], {
         cwd: project,
-        env: { PATH: process.env.PATH, HOME: home, OCTOPUS_API_KEY: server.apiKey },
+        env: { HOME: home, OCTOPUS_API_KEY: server.apiKey },
       });
       expect(ran.code, ran.stdout + ran.stderr).toBe(0);
       expect(server.records().length).toBeGreaterThan(before);

@@ -31,6 +31,11 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
 
 /** Runs a Node script (the CLI, or a wrapper around it) with the same near-empty environment. */
 export function runNodeScript(script: string, args: string[], options: RunCliOptions = {}): Promise<CliRun> {
+  return runProcess(process.execPath, [script, ...args], options);
+}
+
+/** Runs a command (a build step's shell, a harness) with the same near-empty environment. */
+export function runProcess(command: string, args: string[], options: RunCliOptions = {}): Promise<CliRun> {
   const env: Record<string, string> = {};
   for (const name of ["PATH", "HOME", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP"]) {
     const value = process.env[name];
@@ -40,7 +45,7 @@ export function runNodeScript(script: string, args: string[], options: RunCliOpt
     if (value !== undefined) env[name] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? process.cwd(),
       env,
       stdio: ["ignore", "pipe", "pipe"],
