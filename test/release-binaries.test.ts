@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import {
   createTempGitRepo,
@@ -96,6 +96,39 @@ describe("release/ artifacts on a machine with no node on PATH", () => {
       expect(record).toMatchObject({ Version: "1.0.0", Branch: "feature/SHOP-7", VcsType: "Git" });
     });
   }
+
+  it("has npm tarballs with the library, the LICENSE and a finished manifest only", () => {
+    const tarballs = readdirSync(join(release, "npm"));
+    expect(tarballs).toContain("buildinfo-core-0.1.0.tgz");
+    for (const tarball of tarballs) {
+      const path = join(release, "npm", tarball);
+      const files = spawnSync("tar", ["-tzf", path], { encoding: "utf8" }).stdout.trim().split("\n");
+      const manifest = JSON.parse(
+        spawnSync("tar", ["-xzOf", path, "package/package.json"], { encoding: "utf8" }).stdout,
+      );
+      expect(files, tarball).toContain("package/LICENSE");
+      expect(JSON.stringify(manifest), tarball).not.toContain("workspace:");
+      expect(manifest, tarball).toMatchObject({
+        license: "Apache-2.0",
+        publishConfig: { access: "public" },
+        repository: { directory: expect.any(String) },
+      });
+      if (manifest.name === "@buildinfo/cli") {
+        // The command bundles everything it runs: nothing to install beside it.
+        expect(manifest.dependencies, tarball).toBeUndefined();
+        continue;
+      }
+      expect(manifest.exports["."], tarball).toMatchObject({
+        import: "./dist/index.js",
+        default: "./dist/index.js",
+      });
+      // No Action, task or CLI bundle rides along in a library's tarball.
+      const extra = files.filter(
+        (file) => !/^package\/(dist\/index\.(js|d\.ts)|package\.json|LICENSE|README\.md)$/.test(file),
+      );
+      expect(extra, tarball).toEqual([]);
+    }
+  });
 
   it("verifies with sha256sum -c SHA256SUMS", () => {
     const result = spawnSync("sha256sum", ["-c", "--strict", "SHA256SUMS"], {

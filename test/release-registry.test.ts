@@ -159,7 +159,7 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
       const before = server.records().length;
       const ran = await runProcess(process.execPath, ["sample.js"], {
         cwd: project,
-        env: { HOME: home, OCTOPUS_API_KEY: server.apiKey },
+        env: { HOME: home, OCTOPUS_URL: server.url, OCTOPUS_API_KEY: server.apiKey },
       });
       expect(ran.code, ran.stdout + ran.stderr).toBe(0);
       expect(server.records().length).toBeGreaterThan(before);
