@@ -9,11 +9,9 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { newestMtime } from "./newest-mtime.mjs";
 import { pnpmCommand } from "./pnpm-command.mjs";
-import { bundleCli } from "./release/bundle-cli.mjs";
 import { writeChecksums } from "./release/checksums.mjs";
 import { NODE_VERSION, nodeBinary, targets } from "./release/node-binaries.mjs";
 import { packPackage, publicPackages } from "./release/npm-tarballs.mjs";
-import { buildExecutable, seaBlob } from "./release/single-executable.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const releaseDir = join(root, "release");
@@ -75,6 +73,9 @@ async function main() {
     return;
   }
   runOrFail(process.execPath, [join(root, "scripts", "ensure-ready.mjs")]);
+  // Imported only now: on a fresh clone, esbuild and postject exist once ensure-ready has installed them.
+  const { bundleCli } = await import("./release/bundle-cli.mjs");
+  const { buildExecutable, seaBlob } = await import("./release/single-executable.mjs");
   rmSync(releaseDir, { recursive: true, force: true });
   mkdirSync(join(releaseDir, "npm"), { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "buildinfo-release-"));
