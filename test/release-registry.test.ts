@@ -11,19 +11,12 @@ import {
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../packages/cli/test/helpers/run-cli";
-import { root } from "./support/release-build";
+import { sampleFromPage } from "./support/plugin-author-sample";
 import { type LocalRegistry, startRegistry } from "./support/verdaccio";
+import { repoRoot as root } from "./support/workspace-files";
 
 const minutes = 60_000;
 const packageManager = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager as string;
-
-/** The first TypeScript block of docs/plugin-authors.md: the embedding sample users copy. */
-function pluginAuthorSample(): string {
-  const doc = readFileSync(join(root, "docs", "plugin-authors.md"), "utf8");
-  const block = /```ts\n([\s\S]*?)```/.exec(doc)?.[1];
-  if (!block) throw new Error("docs/plugin-authors.md has no ```ts block");
-  return block;
-}
 
 // Every public package published with `pnpm publish -r` (what a maintainer runs) to a real registry,
 // then installed and run with plain npm as a user would.
@@ -122,7 +115,7 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
   it(
     "installs, compiles and runs the plugin-author sample of docs/plugin-authors.md",
     async () => {
-      const sample = pluginAuthorSample();
+      const sample = await sampleFromPage();
       const ours = [
         ...new Set([...sample.matchAll(/from "(@buildinfo\/[^"]+)"/g)].flatMap((match) => match[1] ?? [])),
       ];

@@ -1,9 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot as root } from "./workspace-files";
 
-export const root = fileURLToPath(new URL("../../", import.meta.url));
 // Test files run in parallel: the first one to need release/ builds it, the others wait for it.
 const lock = join(root, "node_modules", ".cache", "release-build.lock");
 
