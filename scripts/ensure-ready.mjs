@@ -6,8 +6,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestMtime } from "./newest-mtime.mjs";
+import { pnpmCommand } from "./pnpm-command.mjs";
 
-const PNPM_VERSION = "12.4.2";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const skipBuild = process.argv.includes("--no-build");
 
@@ -27,12 +28,6 @@ if (major < 20 || (major === 20 && minor < 19)) {
   );
 }
 
-function pnpmCommand() {
-  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell: process.platform === "win32" });
-  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return ["pnpm", []];
-  return ["npx", ["-y", `pnpm@${PNPM_VERSION}`]];
-}
-
 function runPnpm(args) {
   const [command, prefix] = pnpmCommand();
   say(`${command} ${[...prefix, ...args].join(" ")}`);
@@ -42,17 +37,6 @@ function runPnpm(args) {
     shell: process.platform === "win32",
   });
   if (result.status !== 0) fail(`pnpm ${args.join(" ")} exited with ${result.status ?? result.signal}.`);
-}
-
-function newestMtime(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === "node_modules" || entry === "dist" || entry === "test") continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
 }
 
 function packageDirs() {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -10,18 +10,10 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleFromPage } from "./support/plugin-author-sample";
 import { repoRoot } from "./support/workspace-files";
 
 const run = promisify(execFile);
-
-/** The TypeScript block of docs/plugin-authors.md's section 1, exactly as the page shows it. */
-async function sampleFromPage(): Promise<string> {
-  const page = await readFile(join(repoRoot, "docs/plugin-authors.md"), "utf8");
-  const section = page.slice(page.indexOf("## 1."), page.indexOf("## 2."));
-  const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-  if (block === undefined) throw new Error("docs/plugin-authors.md section 1 has no ```ts block");
-  return block;
-}
 
 describe("the plugin-author sample of docs/plugin-authors.md", () => {
   let dir: string;

@@ -20,12 +20,4 @@ export default defineConfig([
       js: "import { createRequire as __buildinfoCreateRequire } from 'node:module'; const require = __buildinfoCreateRequire(import.meta.url);",
     },
   },
-  {
-    entry: ["src/index.ts"],
-    format: ["esm"],
-    target: "node20",
-    dts: true,
-    clean: false,
-    tsconfig: "tsconfig.build.json",
-  },
 ]);

@@ -1,0 +1,12 @@
+// The pinned pnpm: the one on PATH when it is that version, otherwise through npx. Shared by the
+// scripts that must work on a fresh clone with only Node and npm.
+import { spawnSync } from "node:child_process";
+
+export const PNPM_VERSION = "12.4.2";
+
+/** The command and the leading arguments that run pnpm PNPM_VERSION. */
+export function pnpmCommand() {
+  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell: process.platform === "win32" });
+  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return ["pnpm", []];
+  return ["npx", ["-y", `pnpm@${PNPM_VERSION}`]];
+}

@@ -1,0 +1,31 @@
+// The whole CLI in one file with esbuild (no code splitting: the commands' dynamic imports are
+// inlined). ESM for `release/buildinfo.mjs`; CommonJS for the standalone executables, because a Node 22
+// single executable application runs its main script as CommonJS.
+
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const cli = fileURLToPath(new URL("../../packages/cli/", import.meta.url));
+
+export async function bundleCli(outfile, format) {
+  await build({
+    entryPoints: [`${cli}src/cli.ts`],
+    outfile,
+    format,
+    bundle: true,
+    splitting: false,
+    platform: "node",
+    target: "node20",
+    // Workspace packages resolve to their sources through the root tsconfig's paths.
+    tsconfig: `${cli}tsconfig.build.json`,
+    logLevel: "warning",
+    legalComments: "eof",
+    banner:
+      format === "esm"
+        ? {
+            // undici and pino use require() internally; an ES module has no require of its own.
+            js: "import { createRequire as __buildinfoCreateRequire } from 'node:module'; const require = __buildinfoCreateRequire(import.meta.url);",
+          }
+        : {},
+  });
+}

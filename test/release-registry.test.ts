@@ -1,0 +1,187 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  createTempGitRepo,
+  type LocalOctopusServer,
+  startOctopusServer,
+  type TempGitRepo,
+} from "@buildinfo/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runProcess } from "../packages/cli/test/helpers/run-cli";
+import { sampleFromPage } from "./support/plugin-author-sample";
+import { type LocalRegistry, startRegistry } from "./support/verdaccio";
+import { repoRoot as root } from "./support/workspace-files";
+
+const minutes = 60_000;
+const packageManager = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager as string;
+
+// Every public package published with `pnpm publish -r` (what a maintainer runs) to a real registry,
+// then installed and run with plain npm as a user would.
+describe("the packages through a real npm registry (Verdaccio on loopback)", () => {
+  let registry: LocalRegistry;
+  let server: LocalOctopusServer;
+  let repo: TempGitRepo;
+  let home: string;
+
+  beforeAll(async () => {
+    const ready = spawnSync(process.execPath, [join(root, "scripts", "ensure-ready.mjs")], {
+      encoding: "utf8",
+    });
+    if (ready.status !== 0) throw new Error(`setup failed:\n${ready.stderr}`);
+    // Our own scope comes only from this registry; third-party dependencies through npm's registry.
+    const uplink = spawnSync("npm", ["config", "get", "registry"], { encoding: "utf8" }).stdout.trim();
+    registry = await startRegistry(uplink);
+    server = await startOctopusServer({
+      spaces: [
+        { Id: "Spaces-1", Name: "Default", IsDefault: true },
+        { Id: "Spaces-2", Name: "Web Team" },
+      ],
+    });
+    repo = await createTempGitRepo({
+      remoteUrl: "https://github.com/acme/shop.git",
+      commits: [{ message: "Initial import" }, { message: "Cache prices" }],
+    });
+    home = await mkdtemp(join(tmpdir(), "buildinfo-npm-home-"));
+
+    const [pnpmName, pnpmVersion] = packageManager.split("@");
+    const published = await runProcess(
+      "npx",
+      ["-y", `${pnpmName}@${pnpmVersion}`, "publish", "-r", "--registry", registry.url, "--no-git-checks"],
+      { cwd: root, env: { npm_config_userconfig: registry.npmrc } },
+    );
+    if (published.code !== 0)
+      throw new Error(`pnpm publish -r failed:\n${published.stdout}${published.stderr}`);
+  }, 10 * minutes);
+
+  afterAll(async () => {
+    await registry?.close();
+    await server?.close();
+    await repo?.cleanup();
+    if (home) await rm(home, { recursive: true, force: true });
+  });
+
+  /** Plain npm (or npx) against the local registry, with an empty cache and no user configuration. */
+  function npm(command: "npm" | "npx", args: string[], cwd: string) {
+    return runProcess(command, args, {
+      cwd,
+      env: {
+        HOME: home,
+        npm_config_userconfig: registry.npmrc,
+        npm_config_registry: registry.url,
+        npm_config_cache: join(home, "npm-cache"),
+        npm_config_update_notifier: "false",
+        npm_config_audit: "false",
+        npm_config_fund: "false",
+      },
+    });
+  }
+
+  it(
+    "runs the CLI with npx: --version, then a push from a git checkout",
+    async () => {
+      const version = await npm("npx", ["--yes", "@buildinfo/cli", "--version"], repo.dir);
+      expect(version.stdout, version.stderr).toBe("0.1.0\n");
+
+      const pushed = await npm(
+        "npx",
+        [
+          "--yes",
+          "@buildinfo/cli",
+          "push",
+          "--server",
+          server.url,
+          "--api-key",
+          server.apiKey,
+          "--package-id",
+          "Acme.Npx",
+          "--version",
+          "2.0.0",
+        ],
+        repo.dir,
+      );
+      expect(pushed.code, pushed.stderr).toBe(0);
+      expect(server.records().find((record) => record.PackageId === "Acme.Npx")).toMatchObject({
+        Version: "2.0.0",
+        VcsRoot: "https://github.com/acme/shop",
+        VcsCommitNumber: repo.shas.at(-1),
+      });
+    },
+    5 * minutes,
+  );
+
+  it(
+    "installs, compiles and runs the plugin-author sample of docs/plugin-authors.md",
+    async () => {
+      const sample = await sampleFromPage();
+      const ours = [
+        ...new Set([...sample.matchAll(/from "(@buildinfo\/[^"]+)"/g)].flatMap((match) => match[1] ?? [])),
+      ];
+      const project = join(repo.dir, "plugin");
+      mkdirSync(project);
+      writeFileSync(
+        join(project, "package.json"),
+        JSON.stringify({ name: "plugin", private: true, type: "module" }),
+      );
+      writeFileSync(
+        join(project, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: { module: "nodenext", target: "es2022", strict: true, skipLibCheck: false },
+          files: ["sample.ts"],
+        }),
+      );
+      writeFileSync(join(project, "sample.ts"), sample.replaceAll("https://octopus.example.com", server.url));
+
+      const installed = await npm(
+        "npm",
+        ["install", ...ours, "typescript@5.9.3", "@types/node@20.19.43"],
+        project,
+      );
+      expect(installed.code, installed.stderr).toBe(0);
+      const compiled = await runProcess(
+        process.execPath,
+        [join("node_modules", "typescript", "bin", "tsc"), "-p", "."],
+        {
+          cwd: project,
+        },
+      );
+      expect(compiled.code, compiled.stdout).toBe(0);
+
+      const before = server.records().length;
+      const ran = await runProcess(process.execPath, ["sample.js"], {
+        cwd: project,
+        env: { HOME: home, OCTOPUS_URL: server.url, OCTOPUS_API_KEY: server.apiKey },
+      });
+      expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+      expect(server.records().length).toBeGreaterThan(before);
+    },
+    5 * minutes,
+  );
+
+  it(
+    "installs the core and the client alone: no adapter, no @buildinfo/testing, and require() works",
+    async () => {
+      const project = await mkdtemp(join(tmpdir(), "buildinfo-npm-library-"));
+      try {
+        writeFileSync(join(project, "package.json"), JSON.stringify({ name: "library-user", private: true }));
+        const installed = await npm("npm", ["install", "@buildinfo/core", "@buildinfo/octopus"], project);
+        expect(installed.code, installed.stderr).toBe(0);
+        expect(readdirSync(join(project, "node_modules", "@buildinfo")).sort()).toEqual(["core", "octopus"]);
+
+        // A CommonJS user on Node >= 20.19: require() of these ES modules goes through the `default` export.
+        writeFileSync(
+          join(project, "use.cjs"),
+          'const core = require("@buildinfo/core"); const octopus = require("@buildinfo/octopus");\n' +
+            "console.log(typeof core.normalizeDraft, typeof octopus.createOctopusClient);\n",
+        );
+        const required = await runProcess(process.execPath, ["use.cjs"], { cwd: project });
+        expect(required.stdout, required.stderr).toBe("function function\n");
+      } finally {
+        await rm(project, { recursive: true, force: true });
+      }
+    },
+    5 * minutes,
+  );
+});
