@@ -12,9 +12,9 @@ const changeRequestPlugins = [
 
 export interface JenkinsChangeRequest {
   /** The branch the change request comes from. */
-  source?: EnvValue;
+  source?: EnvValue | undefined;
   /** The branch it merges into. */
-  target?: EnvValue;
+  target?: EnvValue | undefined;
 }
 
 /** The change request this build is for, or undefined when it builds a branch or a tag. */

@@ -27,9 +27,9 @@ export interface JenkinsChangeSet {
 
 /** The git plugin's `hudson.plugins.git.util.BuildData`: what was checked out, for pipelines that lack GIT_* env. */
 export interface JenkinsBuildData {
-  sha?: string;
+  sha?: string | undefined;
   /** e.g. `refs/remotes/origin/main`. */
-  branch?: string;
+  branch?: string | undefined;
   remoteUrls: string[];
 }
 

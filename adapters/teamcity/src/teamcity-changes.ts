@@ -15,9 +15,9 @@ export interface ReadTeamCityChangesOptions {
   /** The internal build id (`teamcity.build.id`), not the build number. */
   buildId: string;
   /** The build's temporary credentials (`teamcity.auth.userId` / `teamcity.auth.password`); guest access without. */
-  basicAuth?: HttpRequestOptions["basicAuth"];
+  basicAuth?: HttpRequestOptions["basicAuth"] | undefined;
   /** Changes per request. Default 1000. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Default XML, TeamCity's own default; JSON is asked for with `Accept: application/json`. */
   format?: TeamCityRestFormat;
   /** Stop after this many pages. Default 1000. */

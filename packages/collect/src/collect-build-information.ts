@@ -31,7 +31,7 @@ export interface CollectBuildInformationOptions {
   /** What the adapter reads besides the environment, e.g. `{ vcsRootId }` for TeamCity. */
   options?: AdapterOptions;
   /** Take the commits `since..head` from the checkout instead of what the adapter found. */
-  since?: string;
+  since?: string | undefined;
   /** The most commits kept (newest first); a warning says when more were found. */
   commitCap?: number;
   /**

@@ -5,7 +5,7 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 export interface HttpRequestOptions {
   headers?: Record<string, string>;
   /** Basic credentials, kept out of every log line. */
-  basicAuth?: { username: string; password: string };
+  basicAuth?: { username: string; password: string } | undefined;
   bearerToken?: string;
 }
 
@@ -63,7 +63,7 @@ export interface CheckoutReader {
 /** The options an adapter reads, each set by one command-line flag or by an embedder. */
 export interface AdapterOptions {
   /** `--since REV`: where the git adapter's range starts. */
-  since?: string;
+  since?: string | undefined;
   /** `--vcs-root-id`: the TeamCity VCS root to report when the build has several. */
   vcsRootId?: string;
   /** Bamboo: the plan repository whose `bamboo_planRepository_<name>_*` variables to read. */

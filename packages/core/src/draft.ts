@@ -9,7 +9,7 @@ export interface RawCommit {
  * checkout: `git log from..to` (or the whole history of `to` when `from` is absent).
  */
 export interface CommitRange {
-  from?: string;
+  from?: string | undefined;
   to: string;
   /** Where the range came from, e.g. `GIT_PREVIOUS_SUCCESSFUL_COMMIT..GIT_COMMIT`. */
   source: string;

@@ -11,7 +11,7 @@ export interface BuildInfoErrorOptions {
   /** What to do about it, addressed to the person reading the build log; the catalogue's when absent. */
   hint?: string;
   /** Where the bad value came from: a flag, an environment variable, a file, an API. */
-  source?: string;
+  source?: string | undefined;
   cause?: unknown;
 }
 

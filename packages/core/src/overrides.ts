@@ -2,7 +2,7 @@ import type { BuildInformationDraft, DraftField } from "./draft";
 
 export type OverridableField = Exclude<DraftField, "commits">;
 
-export type DraftOverrides = Partial<Record<OverridableField, string>>;
+export type DraftOverrides = { [Field in OverridableField]?: string | undefined };
 
 /** The command-line flag of each overridable field; it becomes the field's source. */
 const overrideFlags: Readonly<Record<OverridableField, string>> = {

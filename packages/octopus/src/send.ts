@@ -53,7 +53,7 @@ export async function sendOnce(
       dispatcher,
       method: outgoing.method,
       headers: outgoing.headers,
-      body: outgoing.body,
+      body: outgoing.body ?? null,
       signal: limits.signal,
       headersTimeout: limits.headersMs,
       bodyTimeout: limits.bodyMs,

@@ -5,9 +5,9 @@ export interface OctopusClientOptions extends TransportOptions {
   /** The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept). */
   serverUrl: string;
   /** Sent as `X-Octopus-ApiKey`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Sent as `Authorization: Bearer` (an OIDC access token, see `exchangeOidcToken`). */
-  accessToken?: string;
+  accessToken?: string | undefined;
   /** Deadline of each client call (a whole `pushToPackages` included), retries included. Default 180 s. */
   timeoutMs?: number;
   /** Default bound of `pushToPackages` parallel POSTs, and the sockets kept per server. Default 32. */

@@ -5,7 +5,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Default true: send the server's first API key. */
   authenticated?: boolean;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export interface CallResult {
@@ -31,11 +31,11 @@ export async function call(
     headers,
     body:
       options.body === undefined
-        ? undefined
+        ? null
         : typeof options.body === "string"
           ? options.body
           : JSON.stringify(options.body),
-    signal: options.signal,
+    signal: options.signal ?? null,
   });
   const text = await response.text();
   let json: unknown;

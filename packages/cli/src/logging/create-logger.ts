@@ -97,7 +97,7 @@ export function createCliLogger(options: CliLoggerOptions): CliLogger {
   const logger = pino(
     {
       level: options.verbose ? "debug" : "info",
-      base: undefined,
+      base: null,
       messageKey: "msg",
       timestamp: options.format === "json" ? pino.stdTimeFunctions.isoTime : false,
       formatters: { level: (label) => ({ level: label }) },
