@@ -1,7 +1,7 @@
 // The shared library's step, run by Groovy against a stubbed pipeline DSL (test/pipeline-stub.groovy):
 // the exact command lines and environment it hands to sh/bat, and the Jenkinsfile-style call run for
 // real — `buildinfo` from the PATH, against the local Octopus server and a fake Jenkins build API.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
