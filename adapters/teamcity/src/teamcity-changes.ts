@@ -4,6 +4,7 @@ import {
   type HttpClient,
   type HttpRequestOptions,
   joinUrl,
+  sameOriginLink,
 } from "@buildinfo/core";
 import { parseTeamCityChangesPage, type TeamCityChange } from "./teamcity-changes-page";
 
@@ -69,7 +70,7 @@ export async function readTeamCityChanges(options: ReadTeamCityChangesOptions): 
       const start = cursor.start + page.changes.length;
       if (page.nextHref) serverLinksPages = true;
       const next = page.nextHref
-        ? { url: new URL(page.nextHref, origin).href, start }
+        ? { url: sameOriginLink(page.nextHref, options.serverUrl, "TeamCity's nextHref"), start }
         : !serverLinksPages && page.changes.length >= pageSize
           ? { url: teamCityChangesUrl(options, start), start }
           : undefined;

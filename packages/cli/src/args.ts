@@ -100,7 +100,7 @@ export function integerOption(
   if (!/^\d+$/.test(raw.trim()) || value < bounds.min || value > bounds.max) {
     throw new BuildInfoError(
       "E_USAGE",
-      `--${name} must be a whole number from ${bounds.min} to ${bounds.max}, got '${raw}'.`,
+      `--${name} must be a whole number from ${bounds.min} to ${bounds.max}, got '${raw.slice(0, 40)}'.`,
       {
         hint: `Pass e.g. --${name} ${bounds.min === 0 ? 10 : Math.max(bounds.min, 4)}.`,
         source: `--${name}`,
@@ -110,7 +110,13 @@ export function integerOption(
   return value;
 }
 
-/** `--timeout`: seconds like octo (`600`), or with a unit (`500ms`, `30s`, `2m`). Returns milliseconds. */
+/** The longest duration a flag may give: 24 hours, well inside Node's timer limit of 2^31-1 ms. */
+export const maxDurationMs = 86_400_000;
+
+/**
+ * `--timeout`: seconds like octo (`600`), or with a unit (`500ms`, `30s`, `2m`), from 1 ms to 24 h.
+ * Returns milliseconds.
+ */
 export function durationOption(values: ParsedArgs["values"], name: string): number | undefined {
   const raw = stringValue(values, name);
   if (raw === undefined) return undefined;
@@ -118,11 +124,15 @@ export function durationOption(values: ParsedArgs["values"], name: string): numb
   const amount = match === null ? Number.NaN : Number(match[1]);
   const unit = match?.[2] ?? "s";
   const ms = unit === "ms" ? amount : unit === "m" ? amount * 60_000 : amount * 1000;
-  if (!Number.isFinite(ms) || ms <= 0) {
-    throw new BuildInfoError("E_USAGE", `--${name} must be a positive duration, got '${raw}'.`, {
-      hint: `Pass seconds (--${name} 60) or a unit (--${name} 500ms, 30s, 2m).`,
-      source: `--${name}`,
-    });
+  if (!Number.isFinite(ms) || Math.round(ms) < 1 || ms > maxDurationMs) {
+    throw new BuildInfoError(
+      "E_USAGE",
+      `--${name} must be a duration from 1ms to 24h, got '${raw.slice(0, 40)}'.`,
+      {
+        hint: `Pass seconds (--${name} 60) or a unit (--${name} 500ms, 30s, 2m).`,
+        source: `--${name}`,
+      },
+    );
   }
   return Math.round(ms);
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import type { CommandModule } from "./command";
+import { describeUnexpected } from "./describe-unexpected";
 // The entry point stays free of undici, pino and zod: `--help` and `--version` answer from here, and
 // each command's module (with its heavy dependencies) is loaded only when that command runs.
 import { type CommandName, commandNames, generalHelp, helpFor, isCommandName } from "./help";
@@ -98,9 +99,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `buildinfo: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`buildinfo: unexpected error: ${describeUnexpected(error)}\n`);
     process.exitCode = 1;
   },
 );

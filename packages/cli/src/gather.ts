@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import {
   buildInformationFromFile,
   collectBuildInformation,
@@ -8,6 +7,7 @@ import { BuildInfoError, type BuildInformation } from "@buildinfo/core";
 import { durationOption, integerOption, stringValue } from "./args";
 import { describeBuildInformation } from "./describe-build-information";
 import { lazyHttpClient } from "./lazy-http-client";
+import { readInputFile } from "./read-input-file";
 import type { CommandContext } from "./run-command";
 import { overridesFromArgs } from "./settings/overrides";
 
@@ -71,24 +71,5 @@ async function fromBuild(context: CommandContext): Promise<FileBuildInformation>
     });
   } finally {
     await http.close();
-  }
-}
-
-async function readInputFile(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BuildInfoError(
-      "E_FILE_NOT_FOUND",
-      code === "ENOENT"
-        ? `Build information file '${path}' does not exist.`
-        : `Build information file '${path}' cannot be read (${code ?? String(error)}).`,
-      {
-        hint: "Check the --file path (relative paths start at the current directory).",
-        source: "--file",
-        cause: error,
-      },
-    );
   }
 }

@@ -36,7 +36,7 @@ async function requestGitHubIdToken(
   audience: string,
   timeoutMs: number | undefined,
 ): Promise<string> {
-  const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? "");
+  const url = gitHubIdTokenUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? "");
   url.searchParams.set("audience", audience);
   const http = createHttpClient(timeoutMs === undefined ? {} : { timeoutMs });
   try {
@@ -64,4 +64,21 @@ function tokenValue(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function gitHubIdTokenUrl(raw: string): URL {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "https:" || url.protocol === "http:") return url;
+  } catch {
+    // reported below
+  }
+  throw new BuildInfoError(
+    "E_USAGE",
+    "ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL, so no identity token can be requested.",
+    {
+      hint: "Leave ACTIONS_ID_TOKEN_REQUEST_URL to GitHub Actions, or pass the token with --id-token.",
+      source: "ACTIONS_ID_TOKEN_REQUEST_URL",
+    },
+  );
 }

@@ -16,7 +16,8 @@ export function pushProgressLines(packages: readonly { packageId: string; versio
       const text = result.ok
         ? `  ${result.outcome.padEnd(11)} ${name}  ${result.recordId ?? ""}  ${result.link ?? ""}`
         : `  ${"FAILED".padEnd(11)} ${name}  ${result.error?.code ?? ""} ${result.error?.message ?? ""}`;
-      return `${text.trimEnd()}\n`;
+      // How a lost or failed answer was checked by reading the record back, under its line.
+      return `${text.trimEnd()}\n${result.note === undefined ? "" : `      ${result.note}\n`}`;
     },
     totals(summary: PushSummary): string {
       const pushed = summary.results.length - summary.failed.length;
@@ -40,6 +41,7 @@ export function pushSummaryJson(server: string, overwriteMode: OverwriteMode, su
       outcome: result.outcome,
       recordId: result.recordId ?? null,
       link: result.link ?? null,
+      note: result.note ?? null,
       error:
         result.error === undefined
           ? null

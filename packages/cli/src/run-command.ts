@@ -1,5 +1,11 @@
-import { type Environment, isBuildInfoError } from "@buildinfo/core";
+import {
+  type Environment,
+  escapeLogCommandsInJson,
+  isBuildInfoError,
+  neutraliseLogCommands,
+} from "@buildinfo/core";
 import { type OptionSpec, type ParsedArgs, parseCommandArgs } from "./args";
+import { describeUnexpected } from "./describe-unexpected";
 import { type CliLogger, createCliLogger } from "./logging/create-logger";
 import { knownSecrets } from "./settings/connection";
 import { type LogSettings, logSettingsFromArgs } from "./settings/log-settings";
@@ -52,13 +58,11 @@ export async function runCommand(
     });
   let parsed: ParsedArgs;
   let logger: CliLogger;
+  let dataOnStdout = false;
   try {
     parsed = parseCommandArgs(name, args, definition.options, definition.positionals ?? { min: 0, max: 0 });
-    logger = loggerFor(
-      logSettingsFromArgs(parsed.values),
-      definition.stdoutIsData(parsed.values),
-      knownSecrets(parsed.values, env),
-    );
+    dataOnStdout = definition.stdoutIsData(parsed.values);
+    logger = loggerFor(logSettingsFromArgs(parsed.values), dataOnStdout, knownSecrets(parsed.values, env));
   } catch (error) {
     // The command line itself is wrong: report it in plain text (stdout stays empty).
     reportError(loggerFor({ format: "text", verbose: false }, true, knownSecrets({}, env)), error);
@@ -73,7 +77,13 @@ export async function runCommand(
       env,
       cwd: process.cwd(),
       logger: active,
-      output: (text) => process.stdout.write(active.scrub(text)),
+      // stdout may be a build log: JSON keeps its data with `##`/`::` escaped, text is neutralised.
+      output: (text) =>
+        process.stdout.write(
+          dataOnStdout
+            ? escapeLogCommandsInJson(active.scrub(text))
+            : neutraliseLogCommands(active.scrub(text)),
+        ),
     });
   } catch (error) {
     reportError(active, error);
@@ -87,7 +97,6 @@ function reportError(logger: CliLogger, error: unknown): void {
     logger.failure(error.message);
     return;
   }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  logger.error(`unexpected failure: ${detail}`);
+  logger.error(`unexpected failure: ${describeUnexpected(error)}`);
   logger.failure("buildinfo failed unexpectedly");
 }

@@ -145,7 +145,12 @@ function describePosition(text: string): string {
 function readString(value: unknown, source: string, key: string): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "boolean") return String(value);
+  // `1e999` parses as Infinity: refused rather than stored as the text "Infinity".
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return String(value);
+    throw formatError(source, `has a ${key} that is a number too large to write exactly`);
+  }
   throw formatError(source, `has a ${key} that is not a string`);
 }
 

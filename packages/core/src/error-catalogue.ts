@@ -17,6 +17,19 @@ export const errorCatalogue = {
     exitCode: 2,
     hint: "The file must hold the build-information object that octo build-information --file reads.",
   },
+  E_FILE_NOT_REGULAR: {
+    exitCode: 2,
+    hint: "Name a build-information JSON file with --file, not a pipe, device or directory.",
+  },
+  E_FILE_TOO_LARGE: {
+    exitCode: 2,
+    hint: "Name the build-information file itself; it is never near 64 MiB.",
+  },
+  E_PERSIST: {
+    exitCode: 2,
+    hint: "Name a JSON file this server wrote before, or a new path; move the old file away to start empty.",
+  },
+  E_SERVE_LISTEN: { exitCode: 2, hint: "Pick a free --port, and a --host address of this machine." },
   E_OUTPUT: { exitCode: 2, hint: "Check that --output names a file in an existing, writable directory." },
   E_INVALID_PACKAGE_ID: {
     exitCode: 2,
@@ -112,6 +125,14 @@ export const errorCatalogue = {
   E_BAD_RESPONSE: {
     exitCode: 1,
     hint: "Check that the server URL is the Octopus root, and whether a proxy in between is failing.",
+  },
+  E_RESPONSE_TOO_LARGE: {
+    exitCode: 1,
+    hint: "Check that the URL points at the right server and not at a download or a broken proxy.",
+  },
+  E_CROSS_ORIGIN_LINK: {
+    exitCode: 1,
+    hint: "Check the build server's configured root URL (a proxy may rewrite it); links are followed only on the server you configured.",
   },
   E_SERVER_TOO_OLD: {
     exitCode: 1,

@@ -21,13 +21,19 @@ const patterns: ReadonlyArray<[RegExp, string]> = [
  * secret-looking query parameters.
  */
 export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let result = redactKnownSecrets(text, secrets);
+  for (const [pattern, replacement] of patterns) result = result.replace(pattern, replacement);
+  return result;
+}
+
+/** The text with only the given secrets (also URL-encoded) replaced by `***`; nothing else changes. */
+export function redactKnownSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
   const literal = secrets
     .flatMap((secret) => [secret, encodeURIComponent(secret)])
     .filter((secret) => secret.trim() !== "")
     .sort((a, b) => b.length - a.length);
   for (const secret of new Set(literal)) result = result.replaceAll(secret, mask);
-  for (const [pattern, replacement] of patterns) result = result.replace(pattern, replacement);
   return result;
 }
 

@@ -1,7 +1,7 @@
 import { BuildInfoError, isBuildInfoError, mapWithConcurrency } from "@buildinfo/core";
 import { createApiCaller } from "./api-caller";
 import { pushOne } from "./push";
-import { parseJson, responseError } from "./response-errors";
+import { parseJson, parsePage, parseResource, responseError } from "./response-errors";
 import { createSpaceResolver } from "./spaces";
 import { defaultConnectionsPerOrigin } from "./transport";
 import type {
@@ -98,7 +98,7 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
       async function pushPackage(packageId: string, version: string): Promise<PackagePushResult> {
         try {
           const pushRequest = { ...request, spaceId: space.Id, packageId, version };
-          const { record, outcome } = await pushOne(api, spaces, pushRequest, deadline);
+          const { record, outcome, note } = await pushOne(api, spaces, pushRequest, deadline);
           return {
             packageId,
             version,
@@ -106,6 +106,7 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
             recordId: record.Id,
             link: buildInformationUiUrl(api.server, space.Id, record.Id),
             outcome,
+            ...(note === undefined ? {} : { note }),
           };
         } catch (error) {
           if (!isBuildInfoError(error)) throw error;
@@ -131,12 +132,16 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
       });
       const context = api.errorContext(doing, "BuildInformationView", attempts);
       if (response.status < 200 || response.status > 299) throw responseError(response, context);
-      return parseJson<BuildInformationPage>(response, context);
+      return parsePage<BuildInformationRecord>(
+        response,
+        context,
+        "build information",
+      ) as BuildInformationPage;
     },
 
     async getBuildInformation(space, id) {
       const { response, context } = await recordCall(space, "GET", id);
-      return parseJson<BuildInformationRecord>(response, context);
+      return parseResource<BuildInformationRecord>(response, context, "a build-information record");
     },
 
     async deleteBuildInformation(space, id) {

@@ -1,13 +1,17 @@
-import { BuildInfoError, type CreateBuildInformationCommand } from "@buildinfo/core";
+import { BuildInfoError, type CreateBuildInformationCommand, isBuildInfoError } from "@buildinfo/core";
 import type { ApiCaller } from "./api-caller";
 import { compareBuildInformation } from "./compare";
-import { parseJson, responseError } from "./response-errors";
+import { parsePage, parseResource, responseError } from "./response-errors";
+import type { RetriedResponse } from "./retry";
+import { TransportError } from "./send";
 import type { SpaceResolver } from "./spaces";
-import type { BuildInformationPage, BuildInformationRecord, PushOutcome, PushRequest } from "./types";
+import type { BuildInformationRecord, PushOutcome, PushRequest } from "./types";
 
 export interface PushedOutcome {
   record: BuildInformationRecord;
   outcome: Exclude<PushOutcome, "failed">;
+  /** Set when the server's answer was lost or failed and the record was read back to confirm it. */
+  note?: string;
 }
 
 const pushPermission = "BuildInformationPush";
@@ -39,20 +43,38 @@ export async function pushOne(
   const sentAt = Date.now();
   const target = `${request.packageId} ${request.version}`;
   const doing = `pushing build information for ${target} to space ${request.spaceId}`;
-  const { response, attempts, earlierAttemptMaybeDelivered } = await api.call({
-    method: "POST",
-    path: `/api/${request.spaceId}/build-information`,
-    query: { overwriteMode: request.overwriteMode },
-    body: command,
-    deadline,
-    doing,
-  });
+  // IgnoreIfExists answers with the stored record either way: what was there before tells the outcome.
+  const before =
+    request.overwriteMode === "IgnoreIfExists"
+      ? await findStoredRecord(api, request, deadline).catch(() => undefined)
+      : undefined;
+  let answer: RetriedResponse;
+  try {
+    answer = await api.call({
+      method: "POST",
+      path: `/api/${request.spaceId}/build-information`,
+      query: { overwriteMode: request.overwriteMode },
+      body: command,
+      deadline,
+      doing,
+    });
+  } catch (error) {
+    if (
+      isBuildInfoError(error) &&
+      error.cause instanceof TransportError &&
+      error.cause.failure.maybeDelivered
+    )
+      return verifyStored(api, request, command, deadline, error);
+    throw error;
+  }
+  const { response, attempts, earlierAttemptMaybeDelivered } = answer;
   const permissions = request.overwriteMode === "OverwriteExisting" ? overwritePermission : pushPermission;
   const context = api.errorContext(doing, permissions, attempts);
 
   if (response.status >= 200 && response.status <= 299) {
-    const record = parseJson<BuildInformationRecord>(response, context);
-    return { record, outcome: outcomeOf(record, command, sentAt) };
+    const record = parseResource<BuildInformationRecord>(response, context, "the stored record");
+    // Read before the POST when it could be; otherwise the record's age tells (see outcomeOf).
+    return { record, outcome: before === undefined ? outcomeOf(record, command, sentAt) : "ignored" };
   }
   if (response.status === 409) {
     if (!earlierAttemptMaybeDelivered) throw conflict(api.server, target, request.spaceId);
@@ -82,7 +104,30 @@ export async function pushOne(
       { source: api.server, hint: "Pass an existing space with --space (or OCTOPUS_SPACE)." },
     );
   }
+  if (response.status >= 500)
+    return verifyStored(api, request, command, deadline, responseError(response, context));
   throw responseError(response, context);
+}
+
+/**
+ * After an answer that was lost (a reset, a timeout) or a 5xx, the server may still have stored the
+ * record: it is read back and, when it matches this build, the push succeeded and says so.
+ */
+async function verifyStored(
+  api: ApiCaller,
+  request: PushRequest,
+  command: CreateBuildInformationCommand,
+  deadline: number,
+  failure: BuildInfoError,
+): Promise<PushedOutcome> {
+  const stored = await findStoredRecord(api, request, deadline).catch(() => undefined);
+  if (stored === undefined || compareBuildInformation(stored, command.OctopusBuildInformation).length > 0)
+    throw failure;
+  return {
+    record: stored,
+    outcome: "created",
+    note: `${failure.message.split("\n")[0]} The record was read back and matches this build, so it is stored.`,
+  };
 }
 
 /** How far the server's clock may lag ours before a record it has just made looks older than the push. */
@@ -149,13 +194,17 @@ async function findStoredRecord(
   // Some servers refuse packageId together with filter; the version filter alone still narrows it down.
   if (response.status === 400) ({ response, context } = await read({ filter: request.version, take: 1000 }));
   if (response.status < 200 || response.status > 299) throw responseError(response, context);
-  const page = parseJson<BuildInformationPage>(response, context);
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const page = parsePage<BuildInformationRecord>(response, context, "build information");
+  const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
   const found = page.Items.find(
     (item) => same(item.PackageId, request.packageId) && same(item.Version, request.version),
   );
   if (!found || Array.isArray(found.Commits)) return found;
   const full = await api.call({ method: "GET", path: `${path}/${found.Id}`, deadline, doing });
   if (full.response.status !== 200) return found;
-  return parseJson<BuildInformationRecord>(full.response, api.errorContext(doing, "BuildInformationView"));
+  return parseResource<BuildInformationRecord>(
+    full.response,
+    api.errorContext(doing, "BuildInformationView"),
+    "the stored record",
+  );
 }

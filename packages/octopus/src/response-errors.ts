@@ -37,9 +37,53 @@ export function parseJson<T>(response: RawResponse, context: ErrorContext): T {
   throw badResponse(response, context);
 }
 
+/** A JSON object with a string `Id` (a record, a space), or E_BAD_RESPONSE naming what was missing. */
+export function parseResource<T extends { Id: string }>(
+  response: RawResponse,
+  context: ErrorContext,
+  what: string,
+): T {
+  const value = parseJson<unknown>(response, context);
+  if (isResource(value)) return value as T;
+  throw badShape(response, context, `without ${what} (no object with an Id)`);
+}
+
+/** A JSON page whose `Items` are all objects with a string `Id`, or E_BAD_RESPONSE. */
+export function parsePage<T extends { Id: string }>(
+  response: RawResponse,
+  context: ErrorContext,
+  what: string,
+): { Items: T[] } {
+  const value = parseJson<{ Items?: unknown } | null>(response, context);
+  const items = typeof value === "object" && value !== null ? value.Items : undefined;
+  if (Array.isArray(items) && items.every(isResource)) return value as { Items: T[] };
+  throw badShape(response, context, `that is not a page of ${what} (Items must be objects with an Id)`);
+}
+
+function isResource(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { Id?: unknown }).Id === "string"
+  );
+}
+
+function badShape(response: RawResponse, context: ErrorContext, problem: string): BuildInfoError {
+  return new BuildInfoError(
+    "E_BAD_RESPONSE",
+    `Unexpected answer while ${context.doing} at ${context.server}: HTTP ${response.status} ${problem}${attemptsNote(context)}.`,
+    {
+      source: context.server,
+      hint: "Check that the server URL is an Octopus server (2019.9 or newer) and not a proxy or another service.",
+    },
+  );
+}
+
 function badResponse(response: RawResponse, context: ErrorContext): BuildInfoError {
   const type = response.headers["content-type"] ?? "no content type";
-  const snippet = summariseBody(redactSecrets(response.text, context.secrets));
+  // Redacted before it is cut, so a secret crossing the cut cannot leave a readable prefix.
+  const snippet = summariseBody(redactSecrets(response.text.slice(0, 2 * summarisedBytes), context.secrets));
   return new BuildInfoError(
     "E_BAD_RESPONSE",
     `Unexpected answer while ${context.doing} at ${context.server}: HTTP ${response.status} (${type}) that is not ` +
@@ -53,11 +97,39 @@ function badResponse(response: RawResponse, context: ErrorContext): BuildInfoErr
   );
 }
 
-/** The page title of an HTML body, otherwise its first 160 characters on one line. */
+/** How much of a body is looked at for a summary: enough for an error page's title and first words. */
+const summarisedBytes = 4096;
+
+/**
+ * The page title of an HTML body, otherwise its first 160 characters of text on one line. Only the
+ * first 4 KB are read, in one linear pass (no regex that could backtrack over a hostile body).
+ */
 function summariseBody(text: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-  const flat = (title || text.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  const head = text.slice(0, summarisedBytes);
+  const lower = head.toLowerCase();
+  const titleStart = lower.indexOf("<title");
+  const titleOpenEnd = titleStart < 0 ? -1 : lower.indexOf(">", titleStart);
+  const titleEnd = titleOpenEnd < 0 ? -1 : lower.indexOf("</title", titleOpenEnd);
+  const title = titleEnd < 0 ? "" : oneLine(head.slice(titleOpenEnd + 1, titleEnd));
+  const flat = title || oneLine(withoutTags(head));
   return flat.length > 160 ? `"${flat.slice(0, 157)}..."` : flat && `"${flat}"`;
+}
+
+function withoutTags(text: string): string {
+  let result = "";
+  let inTag = false;
+  for (const char of text) {
+    if (char === "<") inTag = true;
+    else if (char === ">" && inTag) {
+      inTag = false;
+      result += " ";
+    } else if (!inTag) result += char;
+  }
+  return result;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 function attemptsNote(context: ErrorContext): string {

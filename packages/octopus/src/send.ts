@@ -42,7 +42,16 @@ export interface SendLimits {
   signal: AbortSignal;
 }
 
-/** Sends one request and reads the whole body; throws `TransportError` when there is no HTTP answer. */
+/**
+ * The largest answer read from any server: Octopus answers and CI API pages are far smaller, and a
+ * hostile or broken server must not be able to fill memory.
+ */
+export const maxResponseBytes = 32 * 1024 * 1024;
+
+/**
+ * Sends one request and reads the body (at most `maxResponseBytes`); throws `TransportError` when
+ * there is no usable HTTP answer.
+ */
 export async function sendOnce(
   dispatcher: Dispatcher,
   outgoing: OutgoingRequest,
@@ -58,11 +67,42 @@ export async function sendOnce(
       headersTimeout: limits.headersMs,
       bodyTimeout: limits.bodyMs,
     });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+    const headers = flattenHeaders(response.headers);
+    const text = await readCapped(response.body, Number(headers["content-length"] ?? 0));
+    return { status: response.statusCode, headers, text };
   } catch (error) {
+    if (error instanceof TransportError) throw error;
     throw new TransportError(classifyTransportError(error, limits.signal));
   }
+}
+
+async function readCapped(body: Dispatcher.ResponseData["body"], announced: number): Promise<string> {
+  if (announced > maxResponseBytes) {
+    body.destroy();
+    throw tooLarge(`announced ${announced} bytes`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxResponseBytes) {
+      body.destroy();
+      throw tooLarge("kept sending");
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(what: string): TransportError {
+  return new TransportError({
+    kind: "network",
+    code: "E_RESPONSE_TOO_LARGE",
+    description: `the answer ${what}, more than the limit of ${maxResponseBytes / 1024 / 1024} MiB`,
+    retryable: false,
+    maybeDelivered: true,
+    cause: undefined,
+  });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

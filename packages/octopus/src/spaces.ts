@@ -1,6 +1,6 @@
 import { BuildInfoError } from "@buildinfo/core";
 import type { ApiCaller } from "./api-caller";
-import { parseJson, responseError } from "./response-errors";
+import { parseJson, parsePage, parseResource, responseError } from "./response-errors";
 import type { SpaceInput, SpaceRef } from "./types";
 
 interface SpaceResource extends SpaceRef {
@@ -25,26 +25,17 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
   const spaces = new Map<string, Promise<SpaceRef>>();
   const supported = new Map<string, Promise<void>>();
 
-  async function getJson<T>(
-    path: string,
-    doing: string,
-    query?: Record<string, string | number>,
-  ): Promise<T> {
-    const { response, attempts } = await api.call({
-      method: "GET",
-      path,
-      doing,
-      ...(query ? { query } : {}),
-    });
+  async function getSpaces(doing: string, query: Record<string, string | number>): Promise<SpaceResource[]> {
+    const { response, attempts } = await api.call({ method: "GET", path: "/api/spaces", doing, query });
     const context = api.errorContext(doing, viewPermission, attempts);
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
-    return parseJson<T>(response, context);
+    return parsePage<SpaceResource>(response, context, "spaces").Items;
   }
 
   async function listNames(): Promise<string[]> {
     try {
-      const page = await getJson<{ Items: SpaceResource[] }>("/api/spaces", "listing spaces", everySpace);
-      return page.Items.map((space) => `${space.Name} (${space.Id})`);
+      const items = await getSpaces("listing spaces", everySpace);
+      return items.map((space) => `${space.Name} (${space.Id})`);
     } catch {
       return [];
     }
@@ -64,12 +55,8 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
 
   async function lookUp(nameOrId: string | undefined): Promise<SpaceRef> {
     if (nameOrId === undefined || nameOrId.trim() === "") {
-      const page = await getJson<{ Items: SpaceResource[] }>(
-        "/api/spaces",
-        "finding the default space",
-        everySpace,
-      );
-      const found = page.Items.find((space) => space.IsDefault);
+      const items = await getSpaces("finding the default space", everySpace);
+      const found = items.find((space) => space.IsDefault === true);
       if (!found) throw await notFound("The server has no default space, so a space must be named");
       return { Id: found.Id, Name: found.Name };
     }
@@ -80,15 +67,12 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
       if (response.status === 404) throw await notFound(`There is no space with id ${wanted}`);
       const context = api.errorContext(doing, viewPermission, attempts);
       if (response.status < 200 || response.status > 299) throw responseError(response, context);
-      const space = parseJson<SpaceResource>(response, context);
+      const space = parseResource<SpaceResource>(response, context, "the space");
       return { Id: space.Id, Name: space.Name };
     }
-    const page = await getJson<{ Items: SpaceResource[] }>("/api/spaces", `finding space "${wanted}"`, {
-      partialName: wanted,
-      ...everySpace,
-    });
-    const exact = page.Items.find((space) => space.Name === wanted);
-    const caseless = page.Items.filter((space) => space.Name.toLowerCase() === wanted.toLowerCase());
+    const items = await getSpaces(`finding space "${wanted}"`, { partialName: wanted, ...everySpace });
+    const exact = items.find((space) => space.Name === wanted);
+    const caseless = items.filter((space) => String(space.Name).toLowerCase() === wanted.toLowerCase());
     const found = exact ?? (caseless.length === 1 ? caseless[0] : undefined);
     if (!found) throw await notFound(`There is no space named "${wanted}"`);
     return { Id: found.Id, Name: found.Name };
@@ -100,8 +84,8 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
     if (response.status === 404) throw await notFound(`There is no space with id ${spaceId}`);
     const context = api.errorContext(doing, viewPermission, attempts);
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
-    const root = parseJson<{ Links?: Record<string, string> }>(response, context);
-    if (!root.Links?.BuildInformation) {
+    const root = parseJson<{ Links?: Record<string, string> } | null>(response, context);
+    if (!root?.Links?.BuildInformation) {
       throw new BuildInfoError(
         "E_SERVER_TOO_OLD",
         `${api.server} does not offer the build-information API (space ${spaceId} has no BuildInformation link): ` +

@@ -15,6 +15,12 @@ export function transportErrorToBuildInfoError(error: TransportError, doing: str
       cause: error,
     });
   }
+  if (failure.code === "E_RESPONSE_TOO_LARGE") {
+    return new BuildInfoError("E_RESPONSE_TOO_LARGE", `Unexpected answer ${doing}: ${failure.description}.`, {
+      hint: "Check that the URL points at the right server and not at a download or a broken proxy.",
+      cause: error,
+    });
+  }
   const hint = /certificate/i.test(failure.description)
     ? "Add the issuing CA to a PEM file and point NODE_EXTRA_CA_CERTS at it; TLS verification stays on."
     : /proxy/i.test(failure.description)

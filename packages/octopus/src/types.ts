@@ -83,6 +83,8 @@ export interface PackagePushResult {
   /** The record in the Octopus web UI. */
   link?: string;
   outcome: PushOutcome;
+  /** How success was established when the server's own answer was lost or failed. */
+  note?: string;
   error?: BuildInfoError;
 }
 

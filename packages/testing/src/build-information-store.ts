@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { BuildInfoError } from "@buildinfo/core";
 import { serverCommitLink } from "./commit-links";
 
 /** The inner `OctopusBuildInformation` as the server bound it from a request. */
@@ -62,7 +63,7 @@ export class BuildInformationStore {
     private readonly modifiedBy: string,
   ) {
     if (persistPath && existsSync(persistPath)) {
-      const state = JSON.parse(readFileSync(persistPath, "utf8")) as PersistedState;
+      const state = readPersistedState(persistPath);
       this.records.push(...state.records);
       this.nextId = state.nextId;
     }
@@ -171,4 +172,28 @@ export class BuildInformationStore {
     writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
     renameSync(temporary, this.persistPath);
   }
+}
+
+/** The state a previous run wrote, or a BuildInfoError (exit 2) naming the file and what is wrong. */
+function readPersistedState(path: string): PersistedState {
+  let problem: string;
+  try {
+    const state = JSON.parse(readFileSync(path, "utf8")) as Partial<PersistedState> | null;
+    if (
+      typeof state === "object" &&
+      state !== null &&
+      Array.isArray(state.records) &&
+      state.records.every((record) => typeof record === "object" && record !== null) &&
+      Number.isInteger(state.nextId)
+    )
+      return state as PersistedState;
+    problem = "is not a file this server wrote (no records and nextId)";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problem = code === undefined ? "is not valid JSON" : `cannot be read (${code})`;
+  }
+  throw new BuildInfoError("E_PERSIST", `The --persist file '${path}' ${problem}.`, {
+    hint: "Name a JSON file this server wrote before, or a new path; move the old file away to start empty.",
+    source: "--persist",
+  });
 }

@@ -1,4 +1,12 @@
-import { type CiLogCommands, type Environment, type Logger, redactSecrets, redactUrl } from "@buildinfo/core";
+import {
+  type CiLogCommands,
+  type Environment,
+  escapeLogCommandsInJson,
+  type Logger,
+  neutraliseLogCommands,
+  redactKnownSecrets,
+  redactUrl,
+} from "@buildinfo/core";
 import { pino } from "pino";
 import { detectCiLogCommands } from "./ci-log-commands";
 import { formatTextRecord, type LogRecord } from "./format-text-record";
@@ -28,7 +36,7 @@ export interface CliLogger extends Logger {
   group<T>(title: string, body: () => Promise<T>): Promise<T>;
   /** Reports the step as failed in the build server's own terms (TeamCity build problem, …). */
   failure(summary: string): void;
-  /** Removes every known secret and URL credential from text meant for any output. */
+  /** Removes every known secret (the API key, tokens) from text meant for any output. */
   scrub(text: string): string;
   /** A secret learnt while running (an exchanged token), to be scrubbed from now on. */
   addSecret(secret: string): void;
@@ -65,7 +73,8 @@ export function createCliLogger(options: CliLoggerOptions): CliLogger {
     detected !== undefined && (options.commandsOnStderr !== true || detected.readsStderr)
       ? detected
       : undefined;
-  const scrub = (text: string): string => redactSecrets(text, secrets);
+  // Only the secrets we know are masked: build information itself is never rewritten by a pattern.
+  const scrub = (text: string): string => redactKnownSecrets(text, secrets);
   const scrubJsonLine = (line: string): string => {
     let result = line;
     for (const secret of secrets) result = result.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
@@ -79,18 +88,18 @@ export function createCliLogger(options: CliLoggerOptions): CliLogger {
         commands === undefined || typeof record.msg !== "string"
           ? undefined
           : record.level === "error"
-            ? commands.error(record.msg)
+            ? commands.error(neutraliseLogCommands(record.msg))
             : record.level === "warn"
-              ? commands.warning(record.msg)
+              ? commands.warning(neutraliseLogCommands(record.msg))
               : undefined;
       if (options.format === "json") {
-        options.writeLog(scrubJsonLine(line));
+        options.writeLog(escapeLogCommandsInJson(scrubJsonLine(line)));
         if (annotation !== undefined) options.writeCommand(`${annotation}\n`);
         return;
       }
       // In a build server with a log protocol, a warning or error is written once, as its command.
       if (annotation !== undefined) options.writeCommand(`${annotation}\n`);
-      else options.writeLog(`${formatTextRecord(record)}\n`);
+      else options.writeLog(`${neutraliseLogCommands(formatTextRecord(record))}\n`);
     },
   };
 
@@ -128,7 +137,7 @@ export function createCliLogger(options: CliLoggerOptions): CliLogger {
       }
     },
     failure(summary: string): void {
-      const command = commands?.failure(scrub(summary));
+      const command = commands?.failure(neutraliseLogCommands(scrub(summary)));
       if (command !== undefined) options.writeCommand(`${command}\n`);
     },
     scrub,

@@ -7,6 +7,9 @@ export interface LogSettings {
   verbose: boolean;
 }
 
+/** The levels octo's `--logLevel` takes (Serilog's), and `trace`. */
+const octoLogLevels = ["verbose", "debug", "trace", "information", "warning", "error", "fatal"];
+
 export function logSettingsFromArgs(values: ParsedArgs["values"]): LogSettings {
   const raw = stringValue(values, "log-format") ?? "text";
   if (raw !== "text" && raw !== "json") {
@@ -15,8 +18,15 @@ export function logSettingsFromArgs(values: ParsedArgs["values"]): LogSettings {
       source: "--log-format",
     });
   }
-  // octo's `--logLevel verbose|debug|trace` means the same as --verbose.
+  // octo's `--logLevel verbose|debug|trace` means the same as --verbose; its other levels change nothing.
   const octoLevel = stringValue(values, "logLevel")?.toLowerCase();
+  if (octoLevel !== undefined && !octoLogLevels.includes(octoLevel)) {
+    throw new BuildInfoError(
+      "E_USAGE",
+      `--logLevel must be one of ${octoLogLevels.join(", ")}, got '${octoLevel.slice(0, 40)}'.`,
+      { hint: "Use --logLevel verbose (or --verbose) for the full payload.", source: "--logLevel" },
+    );
+  }
   const octoVerbose = octoLevel === "verbose" || octoLevel === "debug" || octoLevel === "trace";
   return { format: raw, verbose: flag(values, "verbose") || flag(values, "debug") || octoVerbose };
 }

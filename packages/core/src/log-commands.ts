@@ -1,0 +1,23 @@
+/**
+ * Build servers act on commands found in a step's output: Azure Pipelines on `##vso[` (and GitHub
+ * Actions on the legacy `##[`) anywhere in a line, TeamCity on `##teamcity[`, GitHub Actions on `::`
+ * at the start of a line (after leading whitespace). Untrusted text (commit messages, server answers)
+ * goes through one of these two functions at every output sink, so it can never form such a command.
+ */
+const hashCommand = /##(?=vso\[|teamcity\[|\[)/gi;
+const lineStartCommand = /(^|[\r\n\u0085\u2028\u2029])([^\S\r\n\u0085\u2028\u2029]*)::/g;
+
+/** Text for a build log: `##vso[` → `**vso[` (as the Azure agent itself masks it), `##teamcity[` →
+ * `**teamcity[`, `##[` → `**[`, and `::` starting any line → `**::`. */
+export function neutraliseLogCommands(text: string): string {
+  return text.replace(hashCommand, "**").replace(lineStartCommand, "$1$2**::");
+}
+
+/**
+ * JSON text (as `JSON.stringify` writes it) in which no `##` or `::` appears, so no line of it can be a
+ * command; it parses to exactly the same data. Outside strings JSON never has `#` or `::`, so only
+ * string contents change (`#` → `\u0023`, `:` → `\u003a`).
+ */
+export function escapeLogCommandsInJson(json: string): string {
+  return json.replaceAll("##", "\\u0023\\u0023").replaceAll("::", "\\u003a\\u003a");
+}
