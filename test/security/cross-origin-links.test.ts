@@ -7,7 +7,10 @@ import {
   startFakeApi,
 } from "@buildinfo/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type PropertiesFiles, writeTeamCityProperties } from "../../adapters/teamcity/test/teamcity-fixtures";
+import {
+  type PropertiesFiles,
+  writeTeamCityProperties,
+} from "../../adapters/teamcity/test/teamcity-fixtures";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
 
 describe("finding 2: build credentials stay on the configured build server's origin", () => {
@@ -37,7 +40,11 @@ describe("finding 2: build credentials stay on the configured build server's ori
   async function collectFromTeamCity(handler: FakeApiHandler) {
     teamCity = await startFakeApi(handler);
     files = await writeTeamCityProperties(
-      { "teamcity.build.id": "70311", "teamcity.auth.userId": "TeamCityBuildId=70311", "teamcity.auth.password": secret },
+      {
+        "teamcity.build.id": "70311",
+        "teamcity.auth.userId": "TeamCityBuildId=70311",
+        "teamcity.auth.password": secret,
+      },
       {
         "teamcity.serverUrl": teamCity.url,
         "teamcity.build.branch": build.branch,
@@ -56,20 +63,26 @@ describe("finding 2: build credentials stay on the configured build server's ori
     });
   }
 
-  const firstPage = (nextHref: string): FakeApiHandler => () => ({
-    body: {
-      count: 1,
-      nextHref,
-      change: [{ id: 1, version: build.head, comment: "one", vcsRootInstance: { id: "9", "vcs-root-id": rootId } }],
-    },
-  });
+  const firstPage =
+    (nextHref: string): FakeApiHandler =>
+    () => ({
+      body: {
+        count: 1,
+        nextHref,
+        change: [
+          { id: 1, version: build.head, comment: "one", vcsRootInstance: { id: "9", "vcs-root-id": rootId } },
+        ],
+      },
+    });
 
   it("refuses a TeamCity nextHref on another host and port: no request, no credentials there", async () => {
     const result = await collectFromTeamCity(firstPage(`${attacker.url}/app/rest/changes?locator=x`));
     expect(attacker.requests).toHaveLength(0);
     // The adapter goes on without the REST changes, and says why.
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/nextHref from http:\/\/127\.0\.0\.1:\d+ points at http:\/\/127\.0\.0\.1:\d+, another origin/);
+    expect(result.stderr).toMatch(
+      /nextHref from http:\/\/127\.0\.0\.1:\d+ points at http:\/\/127\.0\.0\.1:\d+, another origin/,
+    );
     expect(result.stderr + result.stdout).not.toContain(secret);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
@@ -85,10 +98,12 @@ describe("finding 2: build credentials stay on the configured build server's ori
   });
 
   it("refuses a link that changes scheme (https → http downgrade) or port, and drops userinfo", () => {
-    expect(() => sameOriginLink("http://ci.example.com/app/rest/changes", "https://ci.example.com", "link")).toThrow(
+    expect(() =>
+      sameOriginLink("http://ci.example.com/app/rest/changes", "https://ci.example.com", "link"),
+    ).toThrow(/another origin/);
+    expect(() => sameOriginLink("//ci.example.com:8443/x", "https://ci.example.com", "link")).toThrow(
       /another origin/,
     );
-    expect(() => sameOriginLink("//ci.example.com:8443/x", "https://ci.example.com", "link")).toThrow(/another origin/);
     expect(sameOriginLink("https://u:p@ci.example.com/x?y=1", "https://ci.example.com/tc", "link")).toBe(
       "https://ci.example.com/x?y=1",
     );

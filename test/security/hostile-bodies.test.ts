@@ -1,0 +1,73 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../packages/cli/test/helpers/run-cli";
+import { type HostileServer, startHostileServer, stream } from "./hostile-octopus";
+
+describe("finding 3: response bodies are capped, summarised in linear time, and --timeout always ends the run", () => {
+  let dir: string;
+  let file: string;
+  let server: HostileServer | undefined;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "buildinfo-bodies-"));
+    file = join(dir, "octopus.buildinfo");
+    await writeFile(file, JSON.stringify({ BuildEnvironment: "Test", VcsType: "Git", Commits: [] }));
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const push = (url: string, extra: string[] = []) =>
+    runCli(
+      [
+        "push",
+        "--server",
+        url,
+        "--api-key",
+        "API-SECRETKEY000000000000",
+        "--package-id",
+        "Shop",
+        "--version",
+        "1.0.0",
+        "--file",
+        file,
+        ...extra,
+      ],
+      { cwd: dir },
+    );
+
+  it("summarises a 1.2 MB HTML 502 made of '<' quickly (no backtracking over the whole body)", async () => {
+    server = await startHostileServer((_request, response) => {
+      response.writeHead(502, { "content-type": "text/html" });
+      response.end("<".repeat(1_200_000));
+    });
+    const result = await push(server.url, ["--timeout", "20s"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("E_BAD_RESPONSE");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("stops reading an answer above 32 MiB (E_RESPONSE_TOO_LARGE)", async () => {
+    server = await startHostileServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      stream(response, `[${" ".repeat(1 << 20)}`, 1);
+    });
+    const result = await push(server.url);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("E_RESPONSE_TOO_LARGE");
+  });
+
+  it("ends at the --timeout deadline while a slow body keeps trickling in", async () => {
+    server = await startHostileServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      stream(response, " ", 50);
+    });
+    const result = await push(server.url, ["--timeout", "2s"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("E_TIMEOUT");
+  });
+});
