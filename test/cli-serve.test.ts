@@ -6,12 +6,17 @@ import { describe, expect, it } from "vitest";
 import { cliPath, runCli } from "../packages/cli/test/helpers/run-cli";
 
 describe("buildinfo serve", () => {
+  const apiKey = "API-SERVETEST000000000000000";
   it("prints its URL on stdout, accepts pushes, and stops cleanly on SIGTERM", async () => {
     await runCli(["--version"]); // fails with a clear message when the CLI is not built
-    const child = spawn(process.execPath, [cliPath, "serve", "--space", "Default", "--space", "Web Team"], {
-      env: { PATH: process.env.PATH ?? "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [cliPath, "serve", "--space", "Default", "--space", "Web Team", "--api-key", apiKey],
+      {
+        env: { PATH: process.env.PATH ?? "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
@@ -26,7 +31,7 @@ describe("buildinfo serve", () => {
         "--server",
         url,
         "--api-key",
-        "API-BUILDINFOTESTKEY0000000000000",
+        apiKey,
         "--space",
         "Web Team",
         "--package-id",
@@ -43,7 +48,7 @@ describe("buildinfo serve", () => {
       "--server",
       url,
       "--api-key",
-      "API-BUILDINFOTESTKEY0000000000000",
+      apiKey,
       "--space",
       "Spaces-2",
       "--json",
@@ -53,7 +58,7 @@ describe("buildinfo serve", () => {
     child.kill("SIGTERM");
     const [code] = (await once(child, "exit")) as [number | null];
     expect(code).toBe(0);
-    expect(stderr).toContain("API key: API-BUILDINFOTESTKEY0000000000000");
+    expect(stderr).toContain(`API key: ${apiKey}`);
     expect(stderr).toContain("SIGTERM");
   });
 });

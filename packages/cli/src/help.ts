@@ -144,10 +144,11 @@ ${logging}
 `,
   serve: `Run the local Octopus-compatible build-information server (for trying things out and for tests).
 
-Usage: buildinfo serve [--port N] [--api-key KEY] [--space NAME ...] [--persist FILE]
+Usage: buildinfo serve [--port N] [--host ADDRESS] [--api-key KEY] [--space NAME ...] [--persist FILE]
 
-  --port N                  port to listen on at 127.0.0.1 (default: a free port)
-  --api-key KEY             accepted API key (default API-BUILDINFOTESTKEY0000000000000)
+  --port N                  port to listen on (default: a free port)
+  --host ADDRESS            address to listen on and accept as Host (default 127.0.0.1)
+  --api-key KEY             accepted API key (default: a random key, new at every start)
   --space NAME              spaces to create (repeatable; the first is the default; default "Default")
   --persist FILE            keep records in this JSON file across restarts
 

@@ -8,7 +8,7 @@ export type { FeatureBranchRepoOptions } from "./feature-branch-repo";
 export { createFeatureBranchRepo } from "./feature-branch-repo";
 export type { OctopusSpace } from "./octopus-resources";
 export type { LocalOctopusServer, OctopusServerOptions, RecordedRequest } from "./octopus-server";
-export { startOctopusServer } from "./octopus-server";
+export { maxRecordedRequests, startOctopusServer } from "./octopus-server";
 export type { OidcOptions } from "./oidc-token-exchange";
 export type { TempGitRepo, TempGitRepoCommit, TempGitRepoOptions } from "./temp-git-repo";
 export { createTempGitRepo } from "./temp-git-repo";

@@ -29,8 +29,13 @@ import {
 export interface OctopusServerOptions {
   /** Default 0: a free port. */
   port?: number;
-  host?: "127.0.0.1";
-  /** Default `["API-BUILDINFOTESTKEY0000000000000"]`. */
+  /**
+   * The address to listen on (default `127.0.0.1`). Requests must name a loopback host
+   * (`127.0.0.1`, `localhost`, `[::1]`) or this one in their `Host` header, so a web page cannot
+   * reach the server through DNS rebinding.
+   */
+  host?: string;
+  /** Default `["API-BUILDINFOTESTKEY0000000000000"]` (`buildinfo serve` picks a random key instead). */
   apiKeys?: string[];
   /** Accepted as `Authorization: Bearer <token>`. */
   accessTokens?: string[];
@@ -46,6 +51,8 @@ export interface OctopusServerOptions {
   latencyMs?: number;
   /** Enables `/.well-known/openid-configuration` and the token exchange endpoint. */
   oidc?: OidcOptions;
+  /** Largest request body; more is answered 413 without being read. Default 30,000,000 bytes (Kestrel's). */
+  maxBodyBytes?: number;
 }
 
 export interface RecordedRequest {
@@ -62,6 +69,7 @@ export interface LocalOctopusServer {
   url: string;
   /** The first API key. */
   apiKey: string;
+  /** The latest requests (at most `maxRecordedRequests`, and 64 MiB of bodies), oldest first. */
   requests: RecordedRequest[];
   /** Every stored record of every space, oldest first. */
   records(): StoredBuildInformation[];
@@ -70,6 +78,13 @@ export interface LocalOctopusServer {
 }
 
 const defaultApiKey = "API-BUILDINFOTESTKEY0000000000000";
+/** Kestrel's default `MaxRequestBodySize`, which the real Octopus server runs with. */
+const defaultMaxBodyBytes = 30_000_000;
+export const maxRecordedRequests = 1000;
+const maxRecordedBodyBytes = 64 * 1024 * 1024;
+const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+/** The content types a web page may POST cross-origin without a CORS preflight. */
+const simpleContentTypes = /^\s*(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
 const missingCredentialsMessage =
   "You must be logged in to perform this action. Please provide a valid API key or log in again.";
@@ -114,10 +129,19 @@ function readPaging(query: URLSearchParams): { skip: number; take: number } | Re
   return errors.length > 0 ? badRequest(errors) : { skip, take };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The body as text, or `undefined` as soon as it passes `maxBytes` (the rest is not read). */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    if (Number(request.headers["content-length"] ?? 0) > maxBytes) return resolve(undefined);
     const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        request.pause();
+        resolve(undefined);
+      } else chunks.push(chunk);
+    });
     request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     request.on("error", reject);
   });
@@ -143,10 +167,8 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
   let baseUrl = "";
 
   function authenticate(request: RecordedRequest): Reply | undefined {
-    const apiKey =
-      request.headers["x-octopus-apikey"] ||
-      request.headers["x-nuget-apikey"] ||
-      queryValue(request.query, "apikey");
+    // Only headers: a key in the query string ends up in proxy and server logs.
+    const apiKey = request.headers["x-octopus-apikey"] || request.headers["x-nuget-apikey"];
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
     if (apiKey && apiKeys.includes(apiKey)) return undefined;
     if (bearer && accessTokens.includes(bearer)) return undefined;
@@ -372,6 +394,55 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     response.write(body.subarray(0, Math.ceil(body.length / 2)));
   }
 
+  /** Requests a web page or a rebound DNS name could send: refused before anything else. */
+  function refuseForeign(request: RecordedRequest): Reply | undefined {
+    const host = request.headers.host ?? "";
+    const hostname = /^(\[[^\]]*\]|[^:]*)(:\d+)?$/.exec(host)?.[1]?.toLowerCase() ?? "";
+    if (!loopbackHosts.has(hostname) && hostname !== (options.host ?? "127.0.0.1").toLowerCase()) {
+      return {
+        status: 421,
+        body: errorBody(`This server answers only for loopback host names, not '${host.slice(0, 100)}'.`),
+      };
+    }
+    if (request.method === "GET" || request.method === "HEAD") return undefined;
+    const origin = request.headers.origin;
+    const site = request.headers["sec-fetch-site"];
+    if (
+      (origin !== undefined && origin !== `http://${host}`) ||
+      (site !== undefined && site !== "same-origin" && site !== "none")
+    ) {
+      return { status: 403, body: errorBody("Cross-origin requests from a browser are refused.") };
+    }
+    if (request.method === "POST" && simpleContentTypes.test(request.headers["content-type"] ?? "")) {
+      return { status: 415, body: errorBody("Send the body as application/json.") };
+    }
+    return undefined;
+  }
+
+  /** Whether `route` would ask for credentials: everything below /api except the root document. */
+  function needsCredentials(request: RecordedRequest): boolean {
+    const path = request.path.replace(/\/+$/, "").toLowerCase();
+    return path.startsWith("/api/");
+  }
+
+  let recordedBodyBytes = 0;
+  function record(request: RecordedRequest): void {
+    requests.push(request);
+    recordedBodyBytes += request.body.length;
+    while (
+      requests.length > maxRecordedRequests ||
+      (recordedBodyBytes > maxRecordedBodyBytes && requests.length > 1)
+    ) {
+      recordedBodyBytes -= requests.shift()?.body.length ?? 0;
+    }
+  }
+
+  /** Answers and closes the connection without reading the rest of the request body. */
+  function sendAndClose(response: ServerResponse, reply: Reply): void {
+    response.setHeader("connection", "close");
+    send(response, reply);
+  }
+
   async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
     const request: RecordedRequest = {
@@ -379,9 +450,21 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
       path: url.pathname,
       query: url.searchParams,
       headers: flattenHeaders(incoming),
-      body: await readBody(incoming),
+      body: "",
     };
-    requests.push(request);
+    // Before the body is read: a foreign or unauthenticated request costs no memory.
+    const refused = refuseForeign(request) ?? (needsCredentials(request) ? authenticate(request) : undefined);
+    if (refused) {
+      record(request);
+      return sendAndClose(response, refused);
+    }
+    const body = await readBody(incoming, options.maxBodyBytes ?? defaultMaxBodyBytes);
+    if (body === undefined) {
+      record(request);
+      return sendAndClose(response, { status: 413, body: errorBody("The request body is too large.") });
+    }
+    request.body = body;
+    record(request);
     if (options.latencyMs) await sleep(options.latencyMs);
     const fault = faults.take(request.method, request.path);
     switch (fault?.kind) {
@@ -418,7 +501,8 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = options.host ?? "127.0.0.1";
+  baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
 
   return {
     url: baseUrl,

@@ -1,4 +1,6 @@
-import { startOctopusServer } from "@buildinfo/testing";
+import { randomBytes } from "node:crypto";
+import { BuildInfoError } from "@buildinfo/core";
+import { type OctopusServerOptions, startOctopusServer } from "@buildinfo/testing";
 import { integerOption, stringValue, stringValues } from "../args";
 import { EXIT_OK, runCommand } from "../run-command";
 import { serveOptions } from "../settings/option-specs";
@@ -10,12 +12,15 @@ export function run(name: string, args: string[]): Promise<number> {
     stdoutIsData: () => true,
     async body({ values, logger, output }) {
       const port = integerOption(values, "port", { min: 0, max: 65_535 });
-      const apiKey = stringValue(values, "api-key");
+      // A fresh key per start: a well-known default would let any local process or page push.
+      const apiKey = stringValue(values, "api-key") ?? randomApiKey();
+      const host = stringValue(values, "host");
       const persistPath = stringValue(values, "persist");
       const spaceNames = stringValues(values, "space");
-      const server = await startOctopusServer({
+      const server = await listen({
         ...(port === undefined ? {} : { port }),
-        ...(apiKey === undefined ? {} : { apiKeys: [apiKey] }),
+        apiKeys: [apiKey],
+        ...(host === undefined ? {} : { host }),
         ...(persistPath === undefined ? {} : { persistPath }),
         ...(spaceNames.length === 0
           ? {}
@@ -44,4 +49,24 @@ export function run(name: string, args: string[]): Promise<number> {
       return EXIT_OK;
     },
   });
+}
+
+/** `API-` and 26 random upper-case letters and digits, the shape of an Octopus API key. */
+function randomApiKey(): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  return `API-${Array.from(randomBytes(26), (byte) => alphabet[byte % alphabet.length]).join("")}`;
+}
+
+async function listen(options: OctopusServerOptions) {
+  try {
+    return await startOctopusServer(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new BuildInfoError(
+      "E_SERVE_LISTEN",
+      `Cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 0} (${code}).`,
+      { hint: "Pick a free --port, and a --host address of this machine.", source: "--port" },
+    );
+  }
 }

@@ -98,6 +98,7 @@ export const recordOptions: OptionSpec = {
 export const serveOptions: OptionSpec = {
   ...loggingOptions,
   port: { type: "string" },
+  host: { type: "string" },
   "api-key": { type: "string" },
   space: { type: "string", multiple: true },
   persist: { type: "string" },
