@@ -45,3 +45,20 @@ export function stream(response: ServerResponse, chunk: string, everyMs: number,
   }, everyMs);
   response.on("close", () => clearInterval(timer));
 }
+
+/** Answers like a minimal Octopus (one default space) except where `answers` says otherwise. */
+export function octopusLike(answers: { spaces?: string; post?: { status: number; body: string } }) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const path = new URL(request.url ?? "/", "http://x").pathname;
+    const json = (status: number, body: string) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(body);
+    };
+    if (path === "/api/spaces")
+      return json(200, answers.spaces ?? '{"Items":[{"Id":"Spaces-1","Name":"Default","IsDefault":true}]}');
+    if (path === "/api/Spaces-1")
+      return json(200, '{"Links":{"BuildInformation":"/api/Spaces-1/build-information"}}');
+    if (request.method === "POST" && answers.post) return json(answers.post.status, answers.post.body);
+    json(404, '{"ErrorMessage":"not found"}');
+  };
+}
