@@ -13,7 +13,15 @@ interface FaultCommon {
 
 export type Fault = FaultCommon &
   (
-    | { kind: "status"; status: number; retryAfter?: string; body?: string; contentType?: string }
+    | {
+        kind: "status";
+        status: number;
+        retryAfter?: string;
+        body?: string;
+        contentType?: string;
+        /** Handle the request first (a push is stored), then answer with this status anyway. */
+        afterStore?: boolean;
+      }
     | { kind: "latency"; ms: number }
     /** Destroys the socket before the request is handled: nothing is stored. */
     | { kind: "reset-before-store" }

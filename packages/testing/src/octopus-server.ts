@@ -469,6 +469,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     const fault = faults.take(request.method, request.path);
     switch (fault?.kind) {
       case "status":
+        if (fault.afterStore) route(request);
         return sendFault(response, fault);
       case "reset-before-store":
         incoming.socket.resetAndDestroy();
