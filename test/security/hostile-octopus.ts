@@ -55,10 +55,10 @@ export function octopusLike(answers: { spaces?: string; post?: { status: number;
       response.end(body);
     };
     if (path === "/api/spaces")
-      return json(200, answers.spaces ?? '{"Items":[{"Id":"Spaces-1","Name":"Default","IsDefault":true}]}');
-    if (path === "/api/Spaces-1")
-      return json(200, '{"Links":{"BuildInformation":"/api/Spaces-1/build-information"}}');
-    if (request.method === "POST" && answers.post) return json(answers.post.status, answers.post.body);
-    json(404, '{"ErrorMessage":"not found"}');
+      json(200, answers.spaces ?? '{"Items":[{"Id":"Spaces-1","Name":"Default","IsDefault":true}]}');
+    else if (path === "/api/Spaces-1")
+      json(200, '{"Links":{"BuildInformation":"/api/Spaces-1/build-information"}}');
+    else if (request.method === "POST" && answers.post) json(answers.post.status, answers.post.body);
+    else json(404, '{"ErrorMessage":"not found"}');
   };
 }

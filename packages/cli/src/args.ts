@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { BuildInfoError, didYouMean } from "@buildinfo/core";
+import { BuildInfoError, didYouMean, shortened } from "@buildinfo/core";
 
 export type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }>;
 
@@ -27,10 +27,14 @@ export function parseCommandArgs(
   const count = parsed.positionals.length;
   if (count > positionals.max) {
     const extra = parsed.positionals[positionals.max];
-    throw new BuildInfoError("E_USAGE", `Unexpected argument '${extra}' for 'buildinfo ${command}'.`, {
-      hint: `Options start with '--'; run 'buildinfo ${command} --help'.`,
-      source: extra,
-    });
+    throw new BuildInfoError(
+      "E_USAGE",
+      `Unexpected argument '${shortened(extra ?? "")}' for 'buildinfo ${command}'.`,
+      {
+        hint: `Options start with '--'; run 'buildinfo ${command} --help'.`,
+        source: extra,
+      },
+    );
   }
   if (count < positionals.min) {
     throw new BuildInfoError(
@@ -50,7 +54,7 @@ function usageError(command: string, error: unknown, known: string[]): BuildInfo
   const flag = /'(-[^' ]+)/.exec(message)?.[1];
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag !== undefined) {
     const suggestion = didYouMean(flag.replace(/^-+/, "").split("=")[0] ?? "", known, "--");
-    return new BuildInfoError("E_USAGE", `Unknown option '${flag}' for 'buildinfo ${command}'.`, {
+    return new BuildInfoError("E_USAGE", `Unknown option '${shortened(flag)}' for 'buildinfo ${command}'.`, {
       hint: `${suggestion}Run 'buildinfo ${command} --help' for the options.`,
       source: flag,
     });
@@ -100,7 +104,7 @@ export function integerOption(
   if (!/^\d+$/.test(raw.trim()) || value < bounds.min || value > bounds.max) {
     throw new BuildInfoError(
       "E_USAGE",
-      `--${name} must be a whole number from ${bounds.min} to ${bounds.max}, got '${raw.slice(0, 40)}'.`,
+      `--${name} must be a whole number from ${bounds.min} to ${bounds.max}, got '${shortened(raw)}'.`,
       {
         hint: `Pass e.g. --${name} ${bounds.min === 0 ? 10 : Math.max(bounds.min, 4)}.`,
         source: `--${name}`,
@@ -127,7 +131,7 @@ export function durationOption(values: ParsedArgs["values"], name: string): numb
   if (!Number.isFinite(ms) || Math.round(ms) < 1 || ms > maxDurationMs) {
     throw new BuildInfoError(
       "E_USAGE",
-      `--${name} must be a duration from 1ms to 24h, got '${raw.slice(0, 40)}'.`,
+      `--${name} must be a duration from 1ms to 24h, got '${shortened(raw)}'.`,
       {
         hint: `Pass seconds (--${name} 60) or a unit (--${name} 500ms, 30s, 2m).`,
         source: `--${name}`,

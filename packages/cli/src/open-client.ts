@@ -30,10 +30,22 @@ export async function withClient<T>(
   body: (client: OctopusClient) => Promise<T>,
   tuning: ClientTuning = {},
 ): Promise<T> {
+  warnIfKeyInClear(connection, logger);
   const client = openClient(await withOidcAccessToken(connection, env, logger), logger, tuning);
   try {
     return await body(client);
   } finally {
     await client.close();
   }
+}
+
+const loopbackNames = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Plain http to another machine: anyone on the path can read the key or token. */
+function warnIfKeyInClear(connection: Connection, logger: CliLogger): void {
+  const url = new URL(connection.serverUrl);
+  if (url.protocol !== "http:" || loopbackNames.has(url.hostname) || url.hostname.startsWith("127.")) return;
+  logger.warn(
+    `the API key or token goes to ${url.host} over plain http, readable by anyone on the network path: use https.`,
+  );
 }

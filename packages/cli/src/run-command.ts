@@ -70,6 +70,12 @@ export async function runCommand(
   }
 
   const active = logger;
+  if (env.NODE_TLS_REJECT_UNAUTHORIZED === "0") {
+    active.warn(
+      "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate checks for every request: anyone on the " +
+        "network path can pose as the server and read the API key. Unset it and trust your CA with NODE_EXTRA_CA_CERTS.",
+    );
+  }
   try {
     return await definition.body({
       values: parsed.values,

@@ -1,9 +1,11 @@
+import { withoutCredentials } from "./credential-params";
 import { describeWithoutUserinfo, fromSource } from "./describe-value";
 import { BuildInfoError } from "./errors";
 
 /**
  * The link to the CI run, which must be an absolute http(s) URL. Query and fragment are kept (Azure
- * DevOps needs `?buildId=`); credentials are removed.
+ * DevOps needs `?buildId=`); credentials are removed: userinfo and credential query parameters
+ * (`?token=`, `?access_token=`, `sig`, …), which Octopus would store and show to everyone.
  */
 export function normalizeBuildUrl(raw: string | undefined, source?: string): string | undefined {
   const value = raw?.trim() ?? "";
@@ -24,8 +26,5 @@ export function normalizeBuildUrl(raw: string | undefined, source?: string): str
       },
     );
   }
-  if (url.username === "" && url.password === "") return value;
-  url.username = "";
-  url.password = "";
-  return url.toString();
+  return withoutCredentials(url)?.toString() ?? value;
 }

@@ -1,9 +1,13 @@
 const maxShown = 120;
 
-/** A value quoted for an error message, cut short so hostile input cannot flood a build log. */
+/** A value for a message, cut to 120 characters so hostile or mistaken input cannot flood a build log. */
+export function shortened(value: string): string {
+  return value.length > maxShown ? `${value.slice(0, maxShown)}…` : value;
+}
+
+/** A value quoted for an error message, cut short (see `shortened`). */
 export function describeValue(value: string): string {
-  const shown = value.length > maxShown ? `${value.slice(0, maxShown)}…` : value;
-  return JSON.stringify(shown);
+  return JSON.stringify(shortened(value));
 }
 
 /** A URL-like value quoted for an error message, everything before its last `@` (credentials) masked. */

@@ -137,16 +137,17 @@ function attemptsNote(context: ErrorContext): string {
 }
 
 function serverErrors(response: RawResponse, context: ErrorContext): { summary: string; errors: string[] } {
-  let body: OctopusErrorBody = {};
+  let body: OctopusErrorBody | null = {};
   try {
     body = JSON.parse(response.text) as OctopusErrorBody;
   } catch {
     // an empty body is fine; non-JSON bodies are filtered out earlier
   }
-  const clean = (value: string) => redactSecrets(value, context.secrets);
+  // The server's words, bounded: at most 20 errors of 500 characters each.
+  const clean = (value: unknown) => redactSecrets(String(value).slice(0, 500), context.secrets);
   return {
-    summary: clean(body.ErrorMessage ?? ""),
-    errors: Array.isArray(body.Errors) ? body.Errors.map((e) => clean(String(e))) : [],
+    summary: body?.ErrorMessage === undefined ? "" : clean(body.ErrorMessage),
+    errors: Array.isArray(body?.Errors) ? body.Errors.slice(0, 20).map(clean) : [],
   };
 }
 

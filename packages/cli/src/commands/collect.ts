@@ -1,5 +1,7 @@
-import { writeFile } from "node:fs/promises";
-import { BuildInfoError, formatBuildInformationFile } from "@buildinfo/core";
+import { randomBytes } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { BuildInfoError, formatBuildInformationFile, shortened } from "@buildinfo/core";
 import { stringValue } from "../args";
 import { gatherBuildInformation } from "../gather";
 import { EXIT_OK, runCommand } from "../run-command";
@@ -23,13 +25,20 @@ export function run(name: string, args: string[]): Promise<number> {
   });
 }
 
+/**
+ * Writes a new file next to `path` and renames it over `path`: a run killed midway leaves the old
+ * content whole, and a symlink at `path` is replaced, never followed onto the file it points at.
+ */
 async function writeOutput(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await writeFile(path, text, "utf8");
+    await writeFile(temporary, text, { encoding: "utf8", flag: "wx" });
+    await rename(temporary, path);
   } catch (error) {
+    await rm(temporary, { force: true });
     throw new BuildInfoError(
       "E_OUTPUT",
-      `Cannot write '${path}' (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      `Cannot write '${shortened(path)}' (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
       {
         hint: "Check that --output names a file in an existing, writable directory.",
         source: "--output",

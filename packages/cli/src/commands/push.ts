@@ -4,6 +4,7 @@ import {
   didYouMean,
   type OverwriteMode,
   redactSecrets,
+  shortened,
 } from "@buildinfo/core";
 import { createCommand, type OctopusClient, type SpaceRef } from "@buildinfo/octopus";
 import { flag, integerOption, stringValue } from "../args";
@@ -199,7 +200,7 @@ function checkOctoCompatibility({ values, positionals }: CommandContext): string
   if (subcommand !== undefined && subcommand !== "upload" && subcommand !== "push") {
     throw new BuildInfoError(
       "E_USAGE",
-      `Unexpected argument '${subcommand}' for 'buildinfo build-information'.`,
+      `Unexpected argument '${shortened(subcommand)}' for 'buildinfo build-information'.`,
       {
         hint: `${didYouMean(subcommand, ["upload", "push"])}Only 'upload' (or 'push') may follow build-information, then package ids, as in the Octopus CLI.`,
         source: subcommand,

@@ -1,4 +1,4 @@
-import { BuildInfoError, type Environment, redactUrl } from "@buildinfo/core";
+import { BuildInfoError, type Environment, redactUrl, shortened } from "@buildinfo/core";
 import { durationOption, type ParsedArgs, stringValue } from "../args";
 
 export interface Connection {
@@ -132,7 +132,7 @@ function validateServerUrl(raw: string, source: string): string {
   } catch {
     throw new BuildInfoError(
       "E_USAGE",
-      `The Octopus server URL '${redactUrl(raw)}' (from ${source}) is not a URL.`,
+      `The Octopus server URL '${shortened(redactUrl(raw))}' (from ${source}) is not a URL.`,
       {
         hint: "Give the absolute address, e.g. https://octopus.example.com.",
         source,
@@ -142,14 +142,14 @@ function validateServerUrl(raw: string, source: string): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new BuildInfoError(
       "E_USAGE",
-      `The Octopus server URL '${redactUrl(raw)}' (from ${source}) must use http or https.`,
+      `The Octopus server URL '${shortened(redactUrl(raw))}' (from ${source}) must use http or https.`,
       { hint: "Give the absolute address, e.g. https://octopus.example.com.", source },
     );
   }
   if (url.search !== "" || url.hash !== "") {
     throw new BuildInfoError(
       "E_USAGE",
-      `The Octopus server URL '${redactUrl(raw)}' (from ${source}) has a query or fragment.`,
+      `The Octopus server URL '${shortened(redactUrl(raw))}' (from ${source}) has a query or fragment.`,
       { hint: "Give only the server's base address, e.g. https://octopus.example.com/octopus.", source },
     );
   }

@@ -1,4 +1,4 @@
-import { BuildInfoError } from "@buildinfo/core";
+import { BuildInfoError, shortened } from "@buildinfo/core";
 import { flag, type ParsedArgs, stringValue } from "../args";
 import type { LogFormat } from "../logging/create-logger";
 
@@ -13,7 +13,7 @@ const octoLogLevels = ["verbose", "debug", "trace", "information", "warning", "e
 export function logSettingsFromArgs(values: ParsedArgs["values"]): LogSettings {
   const raw = stringValue(values, "log-format") ?? "text";
   if (raw !== "text" && raw !== "json") {
-    throw new BuildInfoError("E_USAGE", `--log-format must be 'text' or 'json', got '${raw}'.`, {
+    throw new BuildInfoError("E_USAGE", `--log-format must be 'text' or 'json', got '${shortened(raw)}'.`, {
       hint: "Use --log-format json for machine-readable stderr lines.",
       source: "--log-format",
     });
@@ -23,7 +23,7 @@ export function logSettingsFromArgs(values: ParsedArgs["values"]): LogSettings {
   if (octoLevel !== undefined && !octoLogLevels.includes(octoLevel)) {
     throw new BuildInfoError(
       "E_USAGE",
-      `--logLevel must be one of ${octoLogLevels.join(", ")}, got '${octoLevel.slice(0, 40)}'.`,
+      `--logLevel must be one of ${octoLogLevels.join(", ")}, got '${shortened(octoLevel)}'.`,
       { hint: "Use --logLevel verbose (or --verbose) for the full payload.", source: "--logLevel" },
     );
   }
