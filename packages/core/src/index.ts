@@ -75,7 +75,7 @@ export type { DraftOverrides, OverridableField } from "./overrides";
 export { applyOverrides } from "./overrides";
 export { overwriteModeSpellings, parseOverwriteMode } from "./overwrite-mode";
 export { invalidPackageIdMessage, validatePackageId } from "./package-id";
-export { redactKnownSecrets, redactSecrets, redactUrl } from "./redact";
+export { redactKnownSecrets, redactSecrets, redactUrl, redactUrlUserinfo } from "./redact";
 export { isLocalRepositoryPath, normalizeVcsRoot } from "./vcs-root";
 export { normalizeVcsType } from "./vcs-type";
 export { invalidVersionMessage, validateVersion } from "./version";

@@ -1,5 +1,7 @@
 const mask = "***";
 
+const urlUserinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
 const patterns: ReadonlyArray<[RegExp, string]> = [
   [
     /\b(Authorization|Proxy-Authorization|X-Octopus-ApiKey|X-NuGet-ApiKey)(["']?\s*[:=]\s*["']?)[^\r\n"',}]+/gi,
@@ -8,7 +10,7 @@ const patterns: ReadonlyArray<[RegExp, string]> = [
   [/\b(Bearer)\s+[A-Za-z0-9\-._~+/]{8,}=*/g, `$1 ${mask}`],
   [/\bAPI-[A-Za-z0-9]{16,}\b/g, `API-${mask}`],
   [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,})/g, mask],
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi, `$1${mask}@`],
+  [urlUserinfo, `$1${mask}@`],
   [
     /([?&](?:api[-_]?key|access[-_]?token|private[-_]?token|token|password|secret|sig|signature)=)[^&#\s"']+/gi,
     `$1${mask}`,
@@ -50,4 +52,9 @@ export function redactUrl(url: string): string {
     parsed.password = "";
   }
   return redactSecrets(parsed.toString());
+}
+
+/** The text with the userinfo of every URL in it (`https://user:token@host`) replaced by `***`. */
+export function redactUrlUserinfo(text: string): string {
+  return text.replace(urlUserinfo, `$1${mask}@`);
 }

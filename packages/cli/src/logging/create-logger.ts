@@ -6,6 +6,7 @@ import {
   neutraliseLogCommands,
   redactKnownSecrets,
   redactUrl,
+  redactUrlUserinfo,
 } from "@buildinfo/core";
 import { pino } from "pino";
 import { detectCiLogCommands } from "./ci-log-commands";
@@ -118,8 +119,10 @@ export function createCliLogger(options: CliLoggerOptions): CliLogger {
   const log =
     (level: "debug" | "info" | "warn" | "error") =>
     (message: string, fields?: Record<string, unknown>): void => {
-      if (fields === undefined) logger[level](scrub(message));
-      else logger[level](fields, scrub(message));
+      // Log lines also lose URL credentials (a clone URL with a token); data on stdout never changes.
+      const text = redactUrlUserinfo(scrub(message));
+      if (fields === undefined) logger[level](text);
+      else logger[level](fields, text);
     };
 
   return {
