@@ -3,8 +3,9 @@ import { mkdir, mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushArgs } from "../../packages/cli/test/helpers/push-args";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
-import { type HostileServer, octopusLike, startHostileServer } from "./hostile-octopus";
+import { type HostileServer, octopusLike, startHostileServer, testKey } from "./hostile-octopus";
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+/);
 
@@ -13,21 +14,7 @@ describe("finding 5: bad input never hangs, grows or prints a stack trace", () =
   let file: string;
   let server: HostileServer;
   const pushTo = (url: string, extra: string[]) =>
-    runCli(
-      [
-        "push",
-        "--server",
-        url,
-        "--api-key",
-        "API-SECRETKEY000000000000",
-        "--package-id",
-        "Shop",
-        "--version",
-        "1.0.0",
-        ...extra,
-      ],
-      { cwd: dir },
-    );
+    runCli(pushArgs({ url, apiKey: testKey }, "Shop", "1.0.0", extra), { cwd: dir });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "buildinfo-bad-input-"));
@@ -169,14 +156,7 @@ describe("finding 5: bad input never hangs, grows or prints a stack trace", () =
           '{"Id":"BuildInformation-1","PackageId":"P","Version":"1","Commits":[{"Id":7,"Comment":5}]}',
         );
     });
-    const args = [
-      "view",
-      "BuildInformation-1",
-      "--server",
-      odd.url,
-      "--api-key",
-      "API-SECRETKEY000000000000",
-    ];
+    const args = ["view", "BuildInformation-1", "--server", odd.url, "--api-key", testKey];
     const plain = await runCli(args);
     const debug = await runCli(args, { env: { BUILDINFO_DEBUG: "1" } });
     await odd.close();

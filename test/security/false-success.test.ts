@@ -5,7 +5,7 @@ import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../../packages/cli/test/helpers/push-args";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
-import { octopusLike, startHostileServer } from "./hostile-octopus";
+import { octopusLike, startHostileServer, testKey } from "./hostile-octopus";
 
 describe("finding 6: no false success, no false failure", () => {
   let server: LocalOctopusServer;
@@ -26,20 +26,10 @@ describe("finding 6: no false success, no false failure", () => {
   it("a POST answering 200 {} is a bad answer, not 'created …/undefined' with exit 0", async () => {
     const odd = await startHostileServer(octopusLike({ post: { status: 200, body: "{}" } }));
     const result = await runCli(
-      [
-        "push",
-        "--server",
-        odd.url,
-        "--api-key",
-        "API-SECRETKEY000000000000",
-        "--package-id",
-        "Shop",
-        "--version",
-        "1.0.0",
-        "--file",
-        file,
-      ],
-      { cwd: dir },
+      pushArgs({ url: odd.url, apiKey: testKey }, "Shop", "1.0.0", ["--file", file]),
+      {
+        cwd: dir,
+      },
     );
     await odd.close();
     expect(result.code).toBe(1);

@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { pushArgs } from "../../packages/cli/test/helpers/push-args";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
-import { type HostileServer, startHostileServer, stream } from "./hostile-octopus";
+import { type HostileServer, startHostileServer, stream, testKey } from "./hostile-octopus";
 
 describe("finding 3: response bodies are capped, summarised in linear time, and --timeout always ends the run", () => {
   let dir: string;
@@ -22,23 +23,7 @@ describe("finding 3: response bodies are capped, summarised in linear time, and 
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const push = (url: string, extra: string[] = []) =>
-    runCli(
-      [
-        "push",
-        "--server",
-        url,
-        "--api-key",
-        "API-SECRETKEY000000000000",
-        "--package-id",
-        "Shop",
-        "--version",
-        "1.0.0",
-        "--file",
-        file,
-        ...extra,
-      ],
-      { cwd: dir },
-    );
+    runCli(pushArgs({ url, apiKey: testKey }, "Shop", "1.0.0", ["--file", file, ...extra]), { cwd: dir });
 
   it("summarises a 1.2 MB HTML 502 made of '<' quickly (no backtracking over the whole body)", async () => {
     server = await startHostileServer((_request, response) => {

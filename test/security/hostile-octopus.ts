@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** The key tests send to hostile servers; it must never appear in any output. */
+export const testKey = "API-SECRETKEY000000000000";
+
 export interface HostileServer {
   url: string;
   /** Requests received, as `METHOD /path`. */
