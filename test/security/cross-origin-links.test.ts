@@ -1,4 +1,5 @@
 import { sameOriginLink } from "@buildinfo/core";
+import { createHttpClient } from "@buildinfo/octopus";
 import {
   type ConformanceBuild,
   createConformanceBuild,
@@ -95,6 +96,26 @@ describe("finding 2: build credentials stay on the configured build server's ori
     expect(attacker.requests).toHaveLength(0);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("failed with HTTP 302");
+  });
+
+  it("the adapters' HTTP client returns a redirect as an answer: no request, no credentials to its target", async () => {
+    for (const status of [301, 302, 303, 307, 308]) {
+      const redirecting = await startFakeApi(() => ({
+        status,
+        headers: { location: `${attacker.url}/next` },
+      }));
+      const http = createHttpClient({ env: {} });
+      try {
+        const response = await http.get(`${redirecting.url}/api/json`, {
+          basicAuth: { username: "u", password: secret },
+        });
+        expect(response.status).toBe(status);
+      } finally {
+        await http.close();
+        await redirecting.close();
+      }
+    }
+    expect(attacker.requests).toHaveLength(0);
   });
 
   it("refuses a link that changes scheme (https → http downgrade) or port, and drops userinfo", () => {

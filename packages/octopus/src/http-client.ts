@@ -16,7 +16,9 @@ const defaultHttpTimeoutMs = 60_000;
 /**
  * The GET client adapters receive: the Octopus client's transport (proxies, CA, keep-alive,
  * timeouts, retries of network errors / 5xx / 429). HTTP statuses are returned, never thrown;
- * transport failures throw `BuildInfoError` E_NETWORK or E_TIMEOUT.
+ * transport failures throw `BuildInfoError` E_NETWORK or E_TIMEOUT. Redirects are never followed (no
+ * redirect interceptor): a 3xx is an answer, so credentials cannot be carried to another origin;
+ * links an API answers with go through the core's `sameOriginLink`.
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient & { close(): Promise<void> } {
   const ownDispatcher = options.dispatcher === undefined;
