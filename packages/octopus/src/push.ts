@@ -31,7 +31,8 @@ export function createCommand(request: PushRequest): CreateBuildInformationComma
 
 /**
  * One POST for one package. A 409 that follows an earlier attempt whose answer was lost is checked
- * against the stored record: identical means that attempt stored it (success), different is a real conflict.
+ * against the stored record: identical means that attempt stored it (success), different is a real
+ * conflict. A last answer that is lost or a 5xx is checked the same way (`verifyStored`).
  */
 export async function pushOne(
   api: ApiCaller,
