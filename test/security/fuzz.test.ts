@@ -102,6 +102,31 @@ const octoFile = fc.oneof(
     .map(([bom, text]) => Buffer.concat([Buffer.from(bom, "utf16le"), Buffer.from(text, "utf16le")])),
 );
 
+/** Runs the CLI with a generous kill timer (not a timing assertion); `killed` says the timer fired. */
+function runCliWithin(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; killed: boolean; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", HOME: cwd, OCTOPUS_API_KEY: secret, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 30_000,
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, killed: signal !== null, output }));
+  });
+}
+
 describe("fuzz: hostile files, text, answers and command lines", () => {
   it("reads any octo file bytes into build information or a BuildInfoError, nothing else", () => {
     fc.assert(
@@ -131,17 +156,55 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
   });
 
   describe("server answers", () => {
-    let answer: { status: number; headers: Record<string, string>; body: Buffer };
+    type Answer = { status: number; headers: Record<string, string>; body: Buffer };
+    type Route = "spaces" | "root" | "list" | "record" | "post";
+    let answers: Record<Route, Answer>;
     let server: HostileServer;
     beforeAll(async () => {
-      server = await startHostileServer((_request: IncomingMessage, response: ServerResponse) => {
+      server = await startHostileServer((request: IncomingMessage, response: ServerResponse) => {
+        const path = new URL(request.url ?? "/", "http://x").pathname;
+        const route: Route =
+          request.method === "POST"
+            ? "post"
+            : path === "/api/spaces" || path.startsWith("/api/spaces/")
+              ? "spaces"
+              : path.endsWith("/build-information")
+                ? "list"
+                : path.includes("/build-information/")
+                  ? "record"
+                  : "root";
+        const answer = answers[route];
         response.writeHead(answer.status, answer.headers);
         response.end(answer.body);
       });
     });
     afterAll(() => server.close());
 
-    const serverAnswer = fc.record({
+    const json = { "content-type": "application/json" };
+    const valid: Record<Route, Answer> = {
+      spaces: {
+        status: 200,
+        headers: json,
+        body: Buffer.from('{"Items":[{"Id":"Spaces-1","Name":"Default","IsDefault":true}]}'),
+      },
+      root: {
+        status: 200,
+        headers: json,
+        body: Buffer.from('{"Links":{"BuildInformation":"/api/Spaces-1/build-information"}}'),
+      },
+      list: { status: 200, headers: json, body: Buffer.from('{"Items":[]}') },
+      record: {
+        status: 200,
+        headers: json,
+        body: Buffer.from('{"Id":"BuildInformation-1","PackageId":"Shop","Version":"1.0.0","Commits":[]}'),
+      },
+      post: {
+        status: 200,
+        headers: json,
+        body: Buffer.from('{"Id":"BuildInformation-1","PackageId":"Shop","Version":"1.0.0","Commits":[]}'),
+      },
+    };
+    const hostileAnswer: fc.Arbitrary<Answer> = fc.record({
       status: fc.oneof(
         fc.constantFrom(200, 201, 204, 301, 400, 401, 403, 404, 409, 429, 500, 502),
         fc.integer({ min: 200, max: 599 }),
@@ -162,8 +225,10 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
         jsonShape.map((value) => Buffer.from(JSON.stringify(value) ?? "")),
         fc
           .constantFrom(
-            '{"Items":[{"Id":"Spaces-1","Name":"Default","IsDefault":true}]}',
             '{"Items":[null]}',
+            '{"Items":[{"Id":"Spaces-1"}]}',
+            '{"Items":[{"Id":"BuildInformation-1","PackageId":7,"Version":null,"Commits":[{"Id":1}]}]}',
+            '{"Id":"BuildInformation-1","Commits":"none","WorkItems":[null]}',
             "{}",
             "null",
             '{"Id":5}',
@@ -176,11 +241,19 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
         fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
       ),
     });
+    /** Each route answers validly or with a hostile answer, so every step of a push gets its turn. */
+    const serverAnswers = fc.record({
+      spaces: fc.oneof(fc.constant(valid.spaces), hostileAnswer),
+      root: fc.oneof(fc.constant(valid.root), hostileAnswer),
+      list: fc.oneof(fc.constant(valid.list), hostileAnswer),
+      record: fc.oneof(fc.constant(valid.record), hostileAnswer),
+      post: fc.oneof(fc.constant(valid.post), hostileAnswer),
+    });
 
     it("the client resolves, or rejects with a BuildInfoError that carries no secret", async () => {
       await fc.assert(
-        fc.asyncProperty(serverAnswer, async (generated) => {
-          answer = generated;
+        fc.asyncProperty(serverAnswers, async (generated) => {
+          answers = generated;
           const client = createOctopusClient({
             serverUrl: server.url,
             apiKey: secret,
@@ -194,6 +267,8 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
               buildInformation: { BuildEnvironment: "Fuzz", VcsType: "Git", Commits: [] },
               overwriteMode: "IgnoreIfExists",
             });
+            await client.listBuildInformation({});
+            await client.getBuildInformation(undefined, "BuildInformation-1");
           } catch (error) {
             if (!isBuildInfoError(error)) throw error;
             expect(`${error.message} ${error.hint}`).not.toContain(secret);
@@ -201,9 +276,50 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
             await client.close();
           }
         }),
-        runs(100),
+        runs(150),
       );
     });
+
+    it("the CLI exits 1 or 0 against them, without a stack trace, the key or an injected command", async () => {
+      const dir = await mkdtemp(join(tmpdir(), "buildinfo-fuzz-answers-"));
+      await writeFile(join(dir, "f.buildinfo"), '{"BuildEnvironment":"Fuzz","VcsType":"Git","Commits":[]}');
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            serverAnswers,
+            fc.constantFrom(
+              ["push", "--package-id", "Shop", "--version", "1.0.0", "--file", "f.buildinfo"],
+              ["push", "--package-id", "Shop", "--version", "1.0.0", "--file", "f.buildinfo", "--json"],
+              ["list"],
+              ["view", "BuildInformation-1"],
+              ["delete", "BuildInformation-1"],
+            ),
+            fc.constantFrom<Record<string, string>[]>(
+              {},
+              { TF_BUILD: "True" },
+              { GITHUB_ACTIONS: "true" },
+              { TEAMCITY_VERSION: "2024.03" },
+            ),
+            async (generated, command, ciEnv) => {
+              answers = generated;
+              const result = await runCliWithin(
+                [...command, "--server", server.url, "--timeout", "10s"],
+                dir,
+                ciEnv,
+              );
+              expect(result.killed).toBe(false);
+              expect([0, 1], `${command.join(" ")}\n${result.output}`).toContain(result.code);
+              expect(result.output).not.toMatch(stackTrace);
+              expect(result.output).not.toContain(secret);
+              expectNoInjectedCommand(result.output);
+            },
+          ),
+          runs(15),
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 600_000);
   });
 
   describe("the CLI as a child process", () => {
@@ -287,27 +403,6 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
     });
     const commandLine = fc.oneof(randomLine, validPush);
 
-    /** Runs the CLI with a generous kill timer; `killed` says the timer fired. */
-    function run(args: string[]): Promise<{ code: number | null; killed: boolean; output: string }> {
-      return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [cliPath, ...args], {
-          cwd: dir,
-          env: { PATH: process.env.PATH ?? "", HOME: dir, OCTOPUS_API_KEY: secret },
-          stdio: ["ignore", "pipe", "pipe"],
-          timeout: 30_000,
-        });
-        let output = "";
-        child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-          output += chunk;
-        });
-        child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-          output += chunk;
-        });
-        child.on("error", reject);
-        child.on("close", (code, signal) => resolve({ code, killed: signal !== null, output }));
-      });
-    }
-
     const codes: number[] = [];
     it("exits 0, 1 or 2 in bounded time, without a stack trace or the key, sending nothing for invalid input", async () => {
       await fc.assert(
@@ -326,7 +421,7 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
           }
           if (withServer) argv.push("--server", octopus.url);
           const before = octopus.requests.length;
-          const result = await run(argv);
+          const result = await runCliWithin(argv, dir);
           expect(result.killed, argv.join(" ")).toBe(false);
           expect([0, 1, 2], `${argv.join(" ")}\n${result.output}`).toContain(result.code);
           expect(result.output).not.toMatch(stackTrace);
