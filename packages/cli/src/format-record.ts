@@ -1,10 +1,14 @@
 import type { BuildInformationRecord } from "@buildinfo/octopus";
+import { displayList, displayText } from "./display-text";
 
-/** One stored record for people: its fields, then work items and commits (first line of each message). */
+/**
+ * One stored record for people: its fields, then work items and commits (first line of each message).
+ * The record is the server's answer, so every field is shown whatever its JSON type.
+ */
 export function formatRecord(record: BuildInformationRecord): string {
-  const fields: [string, string | null | undefined][] = [
+  const fields: [string, unknown][] = [
     ["Id", record.Id],
-    ["Package", `${record.PackageId} ${record.Version}`],
+    ["Package", `${displayText(record.PackageId)} ${displayText(record.Version)}`],
     ["Build environment", record.BuildEnvironment],
     ["Build number", record.BuildNumber],
     ["Build URL", record.BuildUrl],
@@ -17,24 +21,28 @@ export function formatRecord(record: BuildInformationRecord): string {
     ["Created", record.Created],
     ["Incomplete data", record.IncompleteDataWarning],
   ];
-  const present = fields.filter(
-    (field): field is [string, string] => typeof field[1] === "string" && field[1] !== "",
-  );
+  const present = fields
+    .map(([label, value]): [string, string] => [label, displayText(value)])
+    .filter(([, value]) => value !== "");
   const width = Math.max(...present.map(([label]) => label.length));
   const lines = present.map(([label, value]) => `${`${label}:`.padEnd(width + 1)} ${value}`);
-  const workItems = record.WorkItems ?? [];
+  const workItems = displayList(record.WorkItems) as Partial<Record<string, unknown>>[];
   if (workItems.length > 0) {
     lines.push(`Work items (${workItems.length}):`);
     for (const item of workItems) {
+      const description = displayText(item?.Description);
+      const link = displayText(item?.LinkUrl);
       lines.push(
-        `  ${item.Id}${item.Description ? ` ${item.Description}` : ""}${item.LinkUrl ? `  ${item.LinkUrl}` : ""}`,
+        `  ${displayText(item?.Id)}${description ? ` ${description}` : ""}${link ? `  ${link}` : ""}`,
       );
     }
   }
-  const commits = record.Commits ?? [];
+  const commits = displayList(record.Commits) as Partial<Record<string, unknown>>[];
   lines.push(`Commits (${commits.length}):`);
   for (const commit of commits) {
-    lines.push(`  ${commit.Id.slice(0, 12)}  ${commit.Comment.split("\n")[0] ?? ""}`);
+    lines.push(
+      `  ${displayText(commit?.Id).slice(0, 12)}  ${displayText(commit?.Comment).split("\n")[0] ?? ""}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 import { flag, integerOption, stringValue } from "../args";
+import { displayList, displayText } from "../display-text";
 import { formatTable } from "../format-table";
 import { withClient } from "../open-client";
 import { EXIT_OK, runCommand } from "../run-command";
@@ -31,18 +32,19 @@ export function run(name: string, args: string[]): Promise<number> {
       }
       const rows = page.Items.map((record) => [
         record.Id,
-        record.PackageId,
-        record.Version,
-        record.Branch ?? "",
-        [record.BuildEnvironment, record.BuildNumber].filter(Boolean).join(" "),
-        String(record.Commits?.length ?? 0),
-        record.Created ?? "",
+        displayText(record.PackageId),
+        displayText(record.Version),
+        displayText(record.Branch),
+        [displayText(record.BuildEnvironment), displayText(record.BuildNumber)].filter(Boolean).join(" "),
+        String(displayList(record.Commits).length),
+        displayText(record.Created),
       ]);
       output(formatTable(["ID", "PACKAGE", "VERSION", "BRANCH", "BUILD", "COMMITS", "CREATED"], rows));
       const shown = (skip ?? 0) + page.Items.length;
+      const total = typeof page.TotalResults === "number" ? page.TotalResults : shown;
       logger.info(
-        `${page.Items.length} of ${page.TotalResults} record${page.TotalResults === 1 ? "" : "s"}` +
-          (shown < page.TotalResults ? `; next page: --skip ${shown}` : ""),
+        `${page.Items.length} of ${total} record${total === 1 ? "" : "s"}` +
+          (shown < total ? `; next page: --skip ${shown}` : ""),
       );
       return EXIT_OK;
     },
