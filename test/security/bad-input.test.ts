@@ -13,8 +13,11 @@ describe("finding 5: bad input never hangs, grows or prints a stack trace", () =
   let dir: string;
   let file: string;
   let server: HostileServer;
-  const pushTo = (url: string, extra: string[]) =>
-    runCli(pushArgs({ url, apiKey: testKey }, "Shop", "1.0.0", extra), { cwd: dir });
+  const pushTo = (url: string, extra: string[], env: Record<string, string> = {}, command = "push") =>
+    runCli([command, ...pushArgs({ url, apiKey: testKey }, "Shop", "1.0.0", extra).slice(1)], {
+      cwd: dir,
+      env,
+    });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "buildinfo-bad-input-"));
@@ -57,26 +60,9 @@ describe("finding 5: bad input never hangs, grows or prints a stack trace", () =
       ["--concurrency", "1e999"],
       ["--logLevel", "bogus"],
     ]) {
-      const args =
-        extra[0] === "--logLevel"
-          ? [
-              "build-information",
-              "--server",
-              server.url,
-              "--apiKey",
-              "API-X",
-              "--package-id",
-              "Shop",
-              "--version",
-              "1.0.0",
-              "--file",
-              file,
-              ...extra,
-            ]
-          : null;
-      const result = args
-        ? await runCli(args, { cwd: dir })
-        : await pushTo(server.url, ["--file", file, ...extra]);
+      // --logLevel is one of octo's options, which `build-information` takes.
+      const command = extra[0] === "--logLevel" ? "build-information" : "push";
+      const result = await pushTo(server.url, ["--file", file, ...extra], {}, command);
       expect(result.code, `${extra.join(" ")}: ${result.stderr}`).toBe(2);
       noStack(result.stderr);
     }
@@ -90,25 +76,10 @@ describe("finding 5: bad input never hangs, grows or prints a stack trace", () =
   });
 
   it("reports a bad ACTIONS_ID_TOKEN_REQUEST_URL in one line (exit 2)", async () => {
-    const result = await runCli(
-      [
-        "push",
-        "--server",
-        server.url,
-        "--service-account-id",
-        "sa",
-        "--package-id",
-        "Shop",
-        "--version",
-        "1.0.0",
-        "--file",
-        file,
-      ],
-      {
-        cwd: dir,
-        env: { ACTIONS_ID_TOKEN_REQUEST_URL: "::not a url", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "t0ken-value" },
-      },
-    );
+    const result = await pushTo(server.url, ["--file", file, "--service-account-id", "sa"], {
+      ACTIONS_ID_TOKEN_REQUEST_URL: "::not a url",
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: "t0ken-value",
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("ACTIONS_ID_TOKEN_REQUEST_URL");
     noStack(result.stderr);
