@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import type { CommandModule } from "./command";
-import { describeUnexpected } from "./describe-unexpected";
 // The entry point stays free of undici, pino and zod: `--help` and `--version` answer from here, and
 // each command's module (with its heavy dependencies) is loaded only when that command runs.
 import { type CommandName, commandNames, generalHelp, helpFor, isCommandName } from "./help";
@@ -98,8 +97,10 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.stderr.write(`buildinfo: unexpected error: ${describeUnexpected(error)}\n`);
+  async (error: unknown) => {
     process.exitCode = 1;
+    // Loaded only here, so --help and --version stay as cheap as they are.
+    const { describeUnexpected } = await import("./describe-unexpected");
+    process.stderr.write(`buildinfo: unexpected error: ${describeUnexpected(error)}\n`);
   },
 );
