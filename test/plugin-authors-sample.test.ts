@@ -34,11 +34,14 @@ describe("the plugin-author sample of docs/plugin-authors.md", () => {
         include: [sample],
       }),
     );
+    // tsc reports type errors on stdout: put them in the failure.
     await run(process.execPath, [
       join(repoRoot, "node_modules/typescript/bin/tsc"),
       "-p",
       join(dir, "tsconfig.json"),
-    ]);
+    ]).catch((error: { stdout?: string }) => {
+      throw new Error(`The sample does not compile:\n${error.stdout ?? String(error)}`);
+    });
     // Then bundle it (the packages resolve through the same tsconfig paths) to run it with plain node.
     const { build } = await import("tsup");
     await build({

@@ -65,13 +65,13 @@ export interface AdapterOptions {
   /** `--since REV`: where the git adapter's range starts. */
   since?: string | undefined;
   /** `--vcs-root-id`: the TeamCity VCS root to report when the build has several. */
-  vcsRootId?: string;
+  vcsRootId?: string | undefined;
   /** Bamboo: the plan repository whose `bamboo_planRepository_<name>_*` variables to read. */
-  planRepository?: string;
+  planRepository?: string | undefined;
   /** TeamCity: the REST format to ask for (`xml`, the default, or `json`). */
-  restFormat?: "xml" | "json";
+  restFormat?: "xml" | "json" | undefined;
   /** TeamCity: the page size of the changes request (a positive integer). */
-  changesPageSize?: string;
+  changesPageSize?: string | undefined;
 }
 
 /** Everything an adapter may touch, handed to it so it can be tested with plain objects. */
