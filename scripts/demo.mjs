@@ -28,6 +28,8 @@ try {
       "Buildinfo.Demo.Worker",
       "--version",
       "0.1.0-demo",
+      "--build-number",
+      "local-demo",
       "--server",
       server.url,
       "--space",
