@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import type { CommandModule } from "./command";
-// The entry point stays free of undici, pino and zod: `--help` and `--version` answer from here, and
+// The entry point stays free of undici and zod: `--help` and `--version` answer from here, and
 // each command's module (with its heavy dependencies) is loaded only when that command runs.
 import { type CommandName, commandNames, generalHelp, helpFor, isCommandName } from "./help";
 import { VERSION } from "./version";

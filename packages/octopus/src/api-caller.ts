@@ -1,5 +1,5 @@
 import { BuildInfoError, redactUrl } from "@buildinfo/core";
-import type { Dispatcher } from "undici";
+import type { AnyDispatcher } from "./request";
 import type { ErrorContext } from "./response-errors";
 import { describeUrl, type RetriedResponse, sendWithRetry } from "./retry";
 import { TransportError } from "./send";
@@ -38,7 +38,7 @@ export function createApiCaller(options: OctopusClientOptions): ApiCaller {
   const server = base;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const ownDispatcher = options.dispatcher === undefined;
-  const dispatcher: Dispatcher =
+  const dispatcher: AnyDispatcher =
     options.dispatcher ??
     createDispatcher(options.env ?? process.env, options.requestTimeouts, options.concurrency);
   const headers: Record<string, string> = {

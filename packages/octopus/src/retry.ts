@@ -1,5 +1,5 @@
 import type { Logger } from "@buildinfo/core";
-import type { Dispatcher } from "undici";
+import type { AnyDispatcher } from "./request";
 import { type OutgoingRequest, type RawResponse, sendOnce, TransportError } from "./send";
 import type { RequestTimeouts } from "./transport";
 import { defaultRequestTimeouts } from "./transport";
@@ -16,7 +16,7 @@ export interface RetryOptions {
 export const defaultRetry: Required<RetryOptions> = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 10_000 };
 
 export interface RetryContext {
-  dispatcher: Dispatcher;
+  dispatcher: AnyDispatcher;
   /** Epoch ms after which no attempt starts and the running one is aborted. */
   deadline: number;
   timeouts: RequestTimeouts;

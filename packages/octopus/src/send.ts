@@ -1,4 +1,5 @@
-import { type Dispatcher, request } from "undici";
+import type { ResponseData } from "./node-http-dispatcher";
+import { type AnyDispatcher, request } from "./request";
 
 export interface OutgoingRequest {
   method: "GET" | "POST" | "DELETE";
@@ -53,7 +54,7 @@ export const maxResponseBytes = 32 * 1024 * 1024;
  * there is no usable HTTP answer.
  */
 export async function sendOnce(
-  dispatcher: Dispatcher,
+  dispatcher: AnyDispatcher,
   outgoing: OutgoingRequest,
   limits: SendLimits,
 ): Promise<RawResponse> {
@@ -76,7 +77,7 @@ export async function sendOnce(
   }
 }
 
-async function readCapped(body: Dispatcher.ResponseData["body"], announced: number): Promise<string> {
+async function readCapped(body: ResponseData["body"], announced: number): Promise<string> {
   if (announced > maxResponseBytes) {
     body.destroy();
     throw tooLarge(`announced ${announced} bytes`);

@@ -1,5 +1,7 @@
 import type { Environment } from "@buildinfo/core";
-import { type Dispatcher, EnvHttpProxyAgent } from "undici";
+import { LazyUndiciDispatcher } from "./lazy-undici-dispatcher";
+import { NodeHttpDispatcher } from "./node-http-dispatcher";
+import type { AnyDispatcher } from "./request";
 
 /** Per-request limits; the whole operation is bounded separately by `timeoutMs`. */
 export interface RequestTimeouts {
@@ -35,23 +37,32 @@ function proxySettingsFromEnv(env: Environment): ProxySettings {
 
 /**
  * One keep-alive agent (a pool per server origin) that goes through `HTTPS_PROXY`/`HTTP_PROXY` unless
- * `NO_PROXY` matches. TLS is verified by Node's defaults, which include `NODE_EXTRA_CA_CERTS`;
+ * `NO_PROXY` matches: undici's, loaded on the first request; with no proxy set, Node's own http
+ * (docs/performance.md). TLS is verified by Node's defaults, which include `NODE_EXTRA_CA_CERTS`;
  * nothing here can turn verification off.
  */
 export function createDispatcher(
   env: Environment,
   timeouts: RequestTimeouts = {},
   connections = defaultConnectionsPerOrigin,
-): Dispatcher {
+): AnyDispatcher {
   const limits = { ...defaultRequestTimeouts, ...timeouts };
-  return new EnvHttpProxyAgent({
-    ...proxySettingsFromEnv(env),
-    // Plain-http servers are reached through the proxy as a forward proxy, so its error pages are readable.
-    proxyTunnel: false,
-    connections,
-    keepAliveTimeout: 10_000,
-    connect: { timeout: limits.connectMs },
-    headersTimeout: limits.headersMs,
-    bodyTimeout: limits.bodyMs,
-  });
+  const keepAliveMs = 10_000;
+  const proxy = proxySettingsFromEnv(env);
+  if (proxy.httpProxy === "" && proxy.httpsProxy === "") {
+    return new NodeHttpDispatcher({ ...limits, connections, keepAliveMs });
+  }
+  return new LazyUndiciDispatcher(
+    ({ EnvHttpProxyAgent }) =>
+      new EnvHttpProxyAgent({
+        ...proxy,
+        // Plain-http servers are reached through the proxy as a forward proxy, so its error pages are readable.
+        proxyTunnel: false,
+        connections,
+        keepAliveTimeout: keepAliveMs,
+        connect: { timeout: limits.connectMs },
+        headersTimeout: limits.headersMs,
+        bodyTimeout: limits.bodyMs,
+      }),
+  );
 }

@@ -5,12 +5,11 @@ import {
   type Logger,
   neutraliseLogCommands,
   redactKnownSecrets,
-  redactUrl,
   redactUrlUserinfo,
 } from "@buildinfo/core";
-import { pino } from "pino";
 import { detectCiLogCommands } from "./ci-log-commands";
 import { formatTextRecord, type LogRecord } from "./format-text-record";
+import { REDACTED, redactFields } from "./redact-fields";
 
 export type LogFormat = "text" | "json";
 
@@ -43,30 +42,6 @@ export interface CliLogger extends Logger {
   addSecret(secret: string): void;
 }
 
-const SENSITIVE_KEYS = ["apiKey", "accessToken", "token", "password", "authorization", "Authorization"];
-const SENSITIVE_HEADERS = [
-  "authorization",
-  "Authorization",
-  "x-octopus-apikey",
-  "X-Octopus-ApiKey",
-  "x-nuget-apikey",
-];
-const URL_KEYS = ["url", "serverUrl", "server", "vcsRoot", "buildUrl"];
-const REDACTED = "[REDACTED]";
-
-function redactPaths(): string[] {
-  const keys = [...SENSITIVE_KEYS, ...URL_KEYS];
-  const paths = keys.flatMap((key) => [key, `*.${key}`]);
-  for (const header of SENSITIVE_HEADERS) paths.push(`headers["${header}"]`, `*.headers["${header}"]`);
-  return paths;
-}
-
-function censor(value: unknown, path: string[]): unknown {
-  const key = path[path.length - 1] ?? "";
-  if (URL_KEYS.includes(key)) return typeof value === "string" ? redactUrl(value) : value;
-  return REDACTED;
-}
-
 export function createCliLogger(options: CliLoggerOptions): CliLogger {
   const secrets = options.secrets.filter((secret) => secret.length >= 4);
   const detected = detectCiLogCommands(options.env);
@@ -82,57 +57,49 @@ export function createCliLogger(options: CliLoggerOptions): CliLogger {
     return result;
   };
 
-  const destination = {
-    write(line: string): void {
-      const record = JSON.parse(line) as LogRecord;
-      const annotation =
-        commands === undefined || typeof record.msg !== "string"
-          ? undefined
-          : record.level === "error"
-            ? commands.error(neutraliseLogCommands(record.msg))
-            : record.level === "warn"
-              ? commands.warning(neutraliseLogCommands(record.msg))
-              : undefined;
-      if (options.format === "json") {
-        options.writeLog(escapeLogCommandsInJson(scrubJsonLine(line)));
-        if (annotation !== undefined) options.writeCommand(`${annotation}\n`);
-        return;
-      }
-      // In a build server with a log protocol, a warning or error is written once, as its command.
+  const levels = ["debug", "info", "warn", "error"] as const;
+  const lowest = options.verbose ? 0 : 1;
+
+  // A hand-written record rather than a logging library: loading one costs more start-up time than
+  // a short CLI run spends logging (docs/performance.md).
+  const write = (record: LogRecord): void => {
+    const annotation =
+      commands === undefined || typeof record.msg !== "string"
+        ? undefined
+        : record.level === "error"
+          ? commands.error(neutraliseLogCommands(record.msg))
+          : record.level === "warn"
+            ? commands.warning(neutraliseLogCommands(record.msg))
+            : undefined;
+    if (options.format === "json") {
+      options.writeLog(`${escapeLogCommandsInJson(scrubJsonLine(JSON.stringify(record)))}\n`);
       if (annotation !== undefined) options.writeCommand(`${annotation}\n`);
-      else options.writeLog(`${neutraliseLogCommands(formatTextRecord(record))}\n`);
-    },
+      return;
+    }
+    // In a build server with a log protocol, a warning or error is written once, as its command.
+    if (annotation !== undefined) options.writeCommand(`${annotation}\n`);
+    else options.writeLog(`${neutraliseLogCommands(formatTextRecord(record))}\n`);
   };
 
-  const logger = pino(
-    {
-      level: options.verbose ? "debug" : "info",
-      base: null,
-      messageKey: "msg",
-      timestamp: options.format === "json" ? pino.stdTimeFunctions.isoTime : false,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: redactPaths(), censor },
-    },
-    destination,
-  );
-
   const log =
-    (level: "debug" | "info" | "warn" | "error") =>
+    (level: (typeof levels)[number]) =>
     (message: string, fields?: Record<string, unknown>): void => {
+      if (levels.indexOf(level) < lowest) return;
+      const time = options.format === "json" ? { time: new Date().toISOString() } : {};
       // Log lines also lose URL credentials (a clone URL with a token); data on stdout never changes.
-      const text = redactUrlUserinfo(scrub(message));
-      if (fields === undefined) logger[level](text);
-      else logger[level](fields, text);
+      const msg = redactUrlUserinfo(scrub(message));
+      write({ level, ...time, ...(fields === undefined ? {} : redactFields(fields)), msg });
     };
+  const debug = log("debug");
 
   return {
-    debug: log("debug"),
+    debug,
     info: log("info"),
     warn: log("warn"),
     error: log("error"),
     async group<T>(title: string, body: () => Promise<T>): Promise<T> {
       if (commands !== undefined) options.writeCommand(`${commands.startGroup(title)}\n`);
-      else logger.debug(`${title}…`);
+      else debug(`${title}…`);
       try {
         return await body();
       } finally {

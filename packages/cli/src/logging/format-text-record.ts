@@ -1,4 +1,4 @@
-/** One pino record as the destination stream receives it (levels as labels, see create-logger). */
+/** One log record: the level as a label, the message, then fields (see create-logger). */
 export interface LogRecord {
   level: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   msg?: string;

@@ -1,0 +1,22 @@
+import type { Dispatcher } from "undici";
+
+type Undici = typeof import("undici");
+
+/** An undici dispatcher made on the first request, so undici is loaded only when it is used. */
+export class LazyUndiciDispatcher {
+  readonly #create: (undici: Undici) => Dispatcher;
+  #dispatcher: Promise<Dispatcher> | undefined;
+
+  constructor(create: (undici: Undici) => Dispatcher) {
+    this.#create = create;
+  }
+
+  dispatcher(): Promise<Dispatcher> {
+    this.#dispatcher ??= import("undici").then(this.#create);
+    return this.#dispatcher;
+  }
+
+  async close(): Promise<void> {
+    if (this.#dispatcher !== undefined) await (await this.#dispatcher).close();
+  }
+}
