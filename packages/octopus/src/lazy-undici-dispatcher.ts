@@ -2,6 +2,12 @@ import type { Dispatcher } from "undici";
 
 type Undici = typeof import("undici");
 
+/** undici, whether imported as a package or from a bundle (where only its `default` has the exports). */
+export async function loadUndici(): Promise<Undici> {
+  const module = (await import("undici")) as Undici & { default?: Undici };
+  return module.default ?? module;
+}
+
 /** An undici dispatcher made on the first request, so undici is loaded only when it is used. */
 export class LazyUndiciDispatcher {
   readonly #create: (undici: Undici) => Dispatcher;
@@ -12,7 +18,7 @@ export class LazyUndiciDispatcher {
   }
 
   dispatcher(): Promise<Dispatcher> {
-    this.#dispatcher ??= import("undici").then(this.#create);
+    this.#dispatcher ??= loadUndici().then(this.#create);
     return this.#dispatcher;
   }
 

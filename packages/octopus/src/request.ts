@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { LazyUndiciDispatcher } from "./lazy-undici-dispatcher";
+import { LazyUndiciDispatcher, loadUndici } from "./lazy-undici-dispatcher";
 import { NodeHttpDispatcher, type RequestOptions, type ResponseData } from "./node-http-dispatcher";
 
 /** Whatever carries the requests: this package's own dispatchers, or any undici dispatcher given. */
@@ -11,7 +11,7 @@ export async function request(
   { dispatcher, ...options }: RequestOptions & { dispatcher: AnyDispatcher },
 ): Promise<ResponseData> {
   if (dispatcher instanceof NodeHttpDispatcher) return dispatcher.request(url, options);
-  const undici = await import("undici");
+  const undici = await loadUndici();
   const target = dispatcher instanceof LazyUndiciDispatcher ? await dispatcher.dispatcher() : dispatcher;
   return undici.request(url, {
     ...options,
