@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `pnpm bench`: every figure is a ratio against a baseline measured in the same run on the same
-// machine, so the numbers mean something on any hardware. Absolute times are printed for context.
-import { spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+// `npm run bench`: every figure is a ratio against a floor or a peer measured in the same run, on the
+// same machine, interleaved, as medians — so the numbers mean something on any (busy) hardware.
+// Absolute times are printed for context. Each whole-process line is measured for the dev build and,
+// when `npm run release` has written them, for release/buildinfo.mjs and the standalone executable.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,80 +11,122 @@ import { collectBuildInformation } from "../../packages/collect/dist/index.js";
 import { startOctopusServer } from "../../packages/testing/dist/index.js";
 import { adapterCollection } from "./adapter-collection.mjs";
 import { makeHistoryRepo } from "./history-repo.mjs";
+import { hasPeakRss, interleaved, measure, sequence } from "./measure.mjs";
 
-const cli = fileURLToPath(new URL("../../packages/cli/dist/cli.js", import.meta.url));
-const apiClientPush = fileURLToPath(new URL("./api-client-push.mjs", import.meta.url));
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const node = process.execPath;
+const apiClientPush = here("./api-client-push.mjs");
+const rawPost = here("./raw-post.mjs");
 const scratch = mkdtempSync(join(tmpdir(), "buildinfo-bench-"));
 const rows = [];
+// What `push --file` reads: an octo build-information file with one commit.
+const info = {
+  BuildEnvironment: "Bench",
+  BuildNumber: "1",
+  BuildUrl: "https://ci.example.com/build/1",
+  Branch: "main",
+  VcsType: "Git",
+  VcsRoot: "https://github.com/acme/shop-web",
+  VcsCommitNumber: "0123456789abcdef0123456789abcdef01234567",
+  Commits: [{ Id: "0123456789abcdef0123456789abcdef01234567", Comment: "SHOP-1 bench" }],
+};
+const infoFile = join(scratch, "octopus.buildinfo");
+writeFileSync(infoFile, JSON.stringify(info));
 
-function run(command, args, options = {}) {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 30, ...options });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
+/** The builds whose whole-process cost is measured: argv prefixes that run `buildinfo`. */
+function builds() {
+  const list = [{ name: "dev build", argv: [node, here("../../packages/cli/dist/cli.js")] }];
+  const bundle = here("../../release/buildinfo.mjs");
+  const executable = here("../../release/buildinfo-linux-x64");
+  if (existsSync(bundle)) list.push({ name: "release/buildinfo.mjs", argv: [node, bundle] });
+  else
+    process.stdout.write(
+      "note: release/buildinfo.mjs is absent (run `npm run release`): its lines are skipped\n",
+    );
+  if (existsSync(executable) && process.platform === "linux" && process.arch === "x64") {
+    list.push({ name: "release/buildinfo-linux-x64", argv: [executable] });
+  } else {
+    process.stdout.write(
+      "note: release/buildinfo-linux-x64 is absent or not for this machine: its lines are skipped\n",
+    );
   }
-  return ms;
+  return list;
 }
 
-// For commands that talk to a server in this process: spawnSync would block the server's event loop.
-async function runAsync(command, args, options = {}) {
-  const started = process.hrtime.bigint();
-  const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], ...options });
-  let stderr = "";
-  // Read (and drop) a piped stdout as the baseline git log must: an undrained pipe would stall it.
-  child.stdout?.resume();
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const [status] = await once(child, "exit");
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (status !== 0)
-    throw new Error(`${command} ${args.join(" ")} exited ${status}: ${stderr.slice(0, 2000)}`);
-  return ms;
-}
-
-function median(command, args, times, options) {
-  run(command, args, options);
-  const samples = Array.from({ length: times }, () => run(command, args, options)).sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
-function report(name, ms, baselineName, baselineMs, target) {
-  const ratio = ms / baselineMs;
+function report(name, value, baselineName, baseline, target, unit = "ms") {
+  const ratio = value / baseline;
   const verdict = ratio <= target ? "ok" : "OVER TARGET";
-  rows.push({ name, ms, baselineName, baselineMs, ratio, target, verdict });
+  rows.push({ name, verdict });
+  const show = (amount) => (unit === "ms" ? `${amount.toFixed(1)} ms` : `${(amount / 1024).toFixed(1)} MB`);
   process.stdout.write(
-    `${name}: ${ms.toFixed(1)} ms vs ${baselineName} ${baselineMs.toFixed(1)} ms = ${ratio.toFixed(2)}x (target <= ${target}x) ${verdict}\n`,
+    `${name}: ${show(value)} vs ${baselineName} ${show(baseline)} = ${ratio.toFixed(2)}x (target <= ${target}x) ${verdict}\n`,
   );
 }
 
-async function coldStart() {
-  const node = median(process.execPath, ["-e", "0"], 15);
-  const version = median(process.execPath, [cli, "--version"], 15);
-  report("cli --version cold start", version, "node -e 0", node, 2);
-}
-
-async function interleavedMedians(times, runs) {
-  for (const run of runs) await run();
-  const samples = runs.map(() => []);
-  for (let i = 0; i < times; i++) {
-    for (const [index, run] of runs.entries()) samples[index].push(await run());
+async function versionColdStart(list) {
+  const [floor, ...ours] = await interleaved(15, [
+    () => measure([node, "-e", "0"]),
+    ...list.map((build) => () => measure([...build.argv, "--version"])),
+  ]);
+  for (const [index, build] of list.entries()) {
+    report(`--version (${build.name})`, ours[index].ms, "node -e 0", floor.ms, 1.3);
   }
-  return samples.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
 }
 
-// Collection is compared with the `git log` it runs, both from this process: Node's own start-up
-// (measured above) would otherwise dwarf a git log that takes tens of milliseconds. The whole CLI
-// process is printed too, for context.
-async function collectLargeRange() {
+async function singlePush(list) {
+  const server = await startOctopusServer();
+  const body = JSON.stringify({
+    SpaceId: "Spaces-1",
+    PackageId: "Bench.Package",
+    Version: "1.0.0",
+    OverwriteMode: "OverwriteExisting",
+    OctopusBuildInformation: info,
+  });
+  const floorUrl = `${server.url}/api/Spaces-1/build-information?overwriteMode=OverwriteExisting`;
+  const env = { ...process.env, OCTOPUS_API_KEY: server.apiKey };
+  const push = (build) => () =>
+    measure(
+      [
+        ...build.argv,
+        "push",
+        "--file",
+        infoFile,
+        "--package-id",
+        "Bench.Package",
+        "--version",
+        "1.0.0",
+        "--overwrite-mode",
+        "OverwriteExisting",
+        "--server",
+        server.url,
+        "--space",
+        "Default",
+      ],
+      { env },
+    );
+  let official = 0;
+  const [floor, peer, ...ours] = await interleaved(11, [
+    () => measure([node, rawPost, floorUrl, server.apiKey, body]),
+    () => measure([node, apiClientPush, server.url, server.apiKey, "Default", `1.0.${++official}`, "1"]),
+    ...list.map(push),
+  ]);
+  await server.close();
+  for (const [index, build] of list.entries()) {
+    const name = `push 1 package from --file (${build.name})`;
+    report(name, ours[index].ms, "node + one raw http.request POST", floor.ms, 1.5);
+    if (hasPeakRss) report(`${name}, peak RSS`, ours[index].rssKb, "the raw POST's", floor.rssKb, 1.5, "MB");
+    report(name, ours[index].ms, "@octopusdeploy/api-client script", peer.ms, 1);
+  }
+}
+
+// The library against the `git log` it runs, both from this process; then the whole CLI process
+// against its floor: Node starting (`node -e 0`) and the same `git log`.
+async function collectLargeRange(list) {
   const repo = makeHistoryRepo(join(scratch, "history"), 10_000);
-  const range = `${repo.first}..HEAD`;
-  const gitLogOnce = () =>
-    runAsync("git", ["-C", repo.dir, "log", "-z", "--format=%H%x00%B", range], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-  const collectOnce = async () => {
+  const gitLogArgs = ["-C", repo.dir, "log", "-z", "--format=%H%x00%B", "--encoding=UTF-8"];
+  const gitLog = () =>
+    measure(["git", ...gitLogArgs, "--no-show-signature", "--no-color", `${repo.first}..HEAD`, "--"]);
+  const library = async () => {
     const started = performance.now();
     const { buildInformation } = await collectBuildInformation({
       adapter: "git",
@@ -94,76 +136,81 @@ async function collectLargeRange() {
       commitCap: 20_000,
     });
     if (buildInformation.Commits.length !== 10_000) throw new Error("collect lost commits");
-    return performance.now() - started;
+    return { ms: performance.now() - started, rssKb: Number.NaN };
   };
-  // Interleaved, so a busy moment on a 2-core machine slows both sides rather than one.
-  const [gitLog, collect] = await interleavedMedians(15, [gitLogOnce, collectOnce]);
-  report("collect 10,000-commit git range (library)", collect, "git log over the same range", gitLog, 1.5);
-  const wholeCli = median(
-    process.execPath,
-    [cli, "collect", "--from", "git", "--since", repo.first, "--commit-cap", "20000"],
-    5,
-    { cwd: repo.dir, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  const shell = median("git", ["-C", repo.dir, "log", "-z", "--format=%H%x00%B", range], 5, {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  const node = median(process.execPath, ["-e", "0"], 5);
-  process.stdout.write(
-    `  for context: whole 'buildinfo collect' process ${wholeCli.toFixed(1)} ms; git log process ${shell.toFixed(1)} ms; node -e 0 ${node.toFixed(1)} ms\n`,
-  );
+  const [log, collect] = await interleaved(9, [gitLog, library]);
+  report("collect 10,000-commit git range (library)", collect.ms, "git log over the same range", log.ms, 1.5);
+
+  const [floor, ...ours] = await interleaved(7, [
+    () => sequence(() => measure([node, "-e", "0"]), gitLog),
+    ...list.map(
+      (build) => () =>
+        measure([...build.argv, "collect", "--from", "git", "--since", repo.first, "--commit-cap", "20000"], {
+          cwd: repo.dir,
+        }),
+    ),
+  ]);
+  for (const [index, build] of list.entries()) {
+    report(
+      `collect --from git, 10,000 commits (${build.name})`,
+      ours[index].ms,
+      "node -e 0 + git log",
+      floor.ms,
+      1.5,
+    );
+  }
 }
 
-async function pushFanOut() {
+async function pushFanOut(list) {
   const server = await startOctopusServer({ latencyMs: 40 });
   const packages = Array.from({ length: 60 }, (_, i) => ["--package-id", `Bench.Package${i}`]).flat();
-  let build = 0;
-  const push = (extra) => {
-    build += 1;
-    return runAsync(
-      process.execPath,
+  const env = { ...process.env, OCTOPUS_API_KEY: server.apiKey };
+  let version = 0;
+  const push = (build) => () =>
+    measure(
       [
-        cli,
-        "push",
-        ...packages,
-        "--version",
-        `1.0.${build}`,
-        "--server",
-        server.url,
-        "--space",
-        "Default",
-        "--from",
-        "git",
-        "--commit-cap",
-        "50",
-        ...extra,
+        ...build.argv,
+        ...[
+          "push",
+          ...packages,
+          "--version",
+          `1.0.${++version}`,
+          "--server",
+          server.url,
+          "--space",
+          "Default",
+        ],
+        ...["--file", infoFile],
       ],
-      { env: { ...process.env, OCTOPUS_API_KEY: server.apiKey } },
+      { env },
     );
-  };
-  const ours = await push([]);
-  const sequential = await push(["--concurrency", "1"]);
-  build += 1;
-  const official = await runAsync(process.execPath, [
-    apiClientPush,
-    server.url,
-    server.apiKey,
-    "Default",
-    `1.0.${build}`,
-    "60",
-  ]);
+  const official = () =>
+    measure([node, apiClientPush, server.url, server.apiKey, "Default", `1.0.${++version}`, "60"]);
+  const [peer, ...ours] = await interleaved(7, [official, ...list.map(push)]);
   await server.close();
-  report("push 60 packages, 40 ms latency", ours, "same push at --concurrency 1", sequential, 0.35);
-  report("push 60 packages, 40 ms latency", ours, "@octopusdeploy/api-client script", official, 1);
+  for (const [index, build] of list.entries()) {
+    report(
+      `push 60 packages, 40 ms latency (${build.name})`,
+      ours[index].ms,
+      "@octopusdeploy/api-client script",
+      peer.ms,
+      0.6,
+    );
+  }
 }
 
+const started = performance.now();
 try {
-  await coldStart();
-  await collectLargeRange();
-  await pushFanOut();
+  const list = builds();
+  await versionColdStart(list);
+  await singlePush(list);
+  await collectLargeRange(list);
+  await pushFanOut(list);
   await adapterCollection();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 const over = rows.filter((row) => row.verdict !== "ok");
-process.stdout.write(`\n${rows.length - over.length} of ${rows.length} benchmarks within target\n`);
+process.stdout.write(
+  `\n${rows.length - over.length} of ${rows.length} benchmarks within target (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+);

@@ -56,7 +56,7 @@ Package:
   --version VERSION         package version (SemVer 2 or 4-part numeric)
   --overwrite-mode MODE     FailIfExists|IgnoreIfExists|OverwriteExisting (also fail|ignore|overwrite);
                             default FailIfExists, IgnoreIfExists on a CI re-run
-  --concurrency N           packages pushed at once (default 32)
+  --concurrency N           packages pushed at once (default 64)
   --dry-run                 validate and print the requests that would be sent; send nothing
   --json                    print the summary as JSON on stdout
 

@@ -14,7 +14,7 @@ import type {
   SpaceInput,
 } from "./types";
 
-/** Parallel POSTs per fan-out: 60 packages go out in two waves, 2,000 never open 2,000 sockets. */
+/** Parallel POSTs per fan-out: 60 packages go out in one wave, 2,000 never open 2,000 sockets. */
 const defaultConcurrency = defaultConnectionsPerOrigin;
 
 /** The record in the Octopus web UI, as the Go CLI prints it. */

@@ -19,8 +19,8 @@ export const defaultRequestTimeouts: Required<RequestTimeouts> = {
   bodyMs: 30_000,
 };
 
-/** Sockets per server unless the client's concurrency asks for more. */
-export const defaultConnectionsPerOrigin = 32;
+/** Sockets (and POSTs in flight) per server unless the client asks for more: docs/reference/octopus-server-capacity.md. */
+export const defaultConnectionsPerOrigin = 64;
 
 interface ProxySettings {
   httpProxy: string;

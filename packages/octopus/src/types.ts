@@ -10,7 +10,7 @@ export interface OctopusClientOptions extends TransportOptions {
   accessToken?: string | undefined;
   /** Deadline of each client call (a whole `pushToPackages` included), retries included. Default 180 s. */
   timeoutMs?: number;
-  /** Default bound of `pushToPackages` parallel POSTs, and the sockets kept per server. Default 32. */
+  /** Default bound of `pushToPackages` parallel POSTs, and the sockets kept per server. Default 64. */
   concurrency?: number;
 }
 
@@ -100,7 +100,7 @@ export interface PushToPackagesRequest {
   packages: { packageId: string; version: string }[];
   buildInformation: BuildInformation;
   overwriteMode: OverwriteMode;
-  /** Parallel POSTs; default the client's `concurrency` (32). More than that queue for a socket. */
+  /** Parallel POSTs; default the client's `concurrency` (64). More than that queue for a socket. */
   concurrency?: number;
   /** Called with each package's result as soon as it is known (in completion order), for progress output. */
   onResult?: (result: PackagePushResult) => void;
