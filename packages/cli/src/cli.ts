@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import type { CommandModule } from "./command";
+import { earlyGitRange } from "./early-git-range";
 // The entry point stays free of undici and zod: `--help` and `--version` answer from here, and
 // each command's module (with its heavy dependencies) is loaded only when that command runs.
 import { type CommandName, commandNames, generalHelp, helpFor, isCommandName } from "./help";
@@ -43,6 +44,8 @@ function ignoreClosedReader(stream: NodeJS.WriteStream): void {
 async function main(argv: string[]): Promise<number> {
   const [typed, ...rest] = argv;
   const first = typed === undefined ? undefined : (commandAliases[typed] ?? typed);
+  const range = earlyGitRange(first, rest);
+  if (range !== undefined) (await import("./early-git")).startEarlyGit(range);
   if (first === undefined) {
     process.stderr.write(generalHelp());
     return 2;

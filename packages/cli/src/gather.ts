@@ -4,8 +4,10 @@ import {
   type FileBuildInformation,
 } from "@buildinfo/collect";
 import { BuildInfoError, type BuildInformation } from "@buildinfo/core";
+import { createGitRunner, withPrefetched } from "@buildinfo/git";
 import { durationOption, integerOption, stringValue } from "./args";
 import { describeBuildInformation } from "./describe-build-information";
+import { earlyGit } from "./early-git";
 import { lazyHttpClient } from "./lazy-http-client";
 import { readInputFile } from "./read-input-file";
 import type { CommandContext } from "./run-command";
@@ -68,6 +70,7 @@ async function fromBuild(context: CommandContext): Promise<FileBuildInformation>
       ...(commitCap === undefined ? {} : { commitCap }),
       http,
       logger: context.logger,
+      git: withPrefetched(createGitRunner(context.cwd, { logger: context.logger }), earlyGit()),
     });
   } finally {
     await http.close();

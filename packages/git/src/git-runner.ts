@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { BuildInfoError, type GitResult, type GitRunner, type Logger } from "@buildinfo/core";
 import { dubiousOwnershipPath } from "./dubious-ownership";
+import { gitEnvironment } from "./git-commands";
 
 export interface GitRunnerOptions {
   /** Base environment for git (default `process.env`); the runner adds its own fixed variables on top. */
@@ -17,15 +18,7 @@ export interface GitRunnerOptions {
  * own invocations only (`-c safe.directory=<repo>`), never in any config file.
  */
 export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): GitRunner {
-  const env: NodeJS.ProcessEnv = {
-    ...(options.env ?? process.env),
-    LC_ALL: "C",
-    LANGUAGE: "C",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_PAGER: "cat",
-    PAGER: "cat",
-    GIT_OPTIONAL_LOCKS: "0",
-  };
+  const env = gitEnvironment(options.env ?? process.env);
   let safeDirectory: string | undefined;
 
   async function run(args: readonly string[]): Promise<GitResult> {

@@ -1,5 +1,6 @@
 import { BuildInfoError, type Checkout, type GitRunner } from "@buildinfo/core";
 import { repositoryError } from "./git-command-error";
+import { headCommitArgs } from "./git-commands";
 
 /** HEAD, branch and remote URL of the checkout. */
 export async function readCheckout(git: GitRunner): Promise<Checkout> {
@@ -12,7 +13,7 @@ export async function readCheckout(git: GitRunner): Promise<Checkout> {
 }
 
 async function readHead(git: GitRunner): Promise<string> {
-  const result = await git.run(["rev-parse", "--verify", "HEAD^{commit}"]);
+  const result = await git.run(headCommitArgs);
   if (result.exitCode === 0) return result.stdout.toString("utf8").trim();
   const refused = repositoryError(result, git.cwd);
   if (refused !== undefined) throw refused;

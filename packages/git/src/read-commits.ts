@@ -6,6 +6,7 @@ import {
   type RawCommit,
 } from "@buildinfo/core";
 import { gitCommandError, repositoryError } from "./git-command-error";
+import { commitLogArgs } from "./git-commands";
 import { isShallowRepository } from "./is-shallow-repository";
 import { parseCommitLog } from "./parse-commit-log";
 
@@ -37,18 +38,7 @@ export async function readCommits(
 ): Promise<RawCommit[]> {
   const from = isNullRevision(range.from) ? undefined : range.from?.trim();
   const revisions = from === undefined ? [range.to] : [`${from}..${range.to}`];
-  const args = [
-    "log",
-    "-z",
-    "--format=%H%x00%B",
-    "--encoding=UTF-8",
-    "--no-show-signature",
-    "--no-color",
-    ...(options.maxCount === undefined ? [] : [`--max-count=${options.maxCount}`]),
-    "--end-of-options",
-    ...revisions,
-    "--",
-  ];
+  const args = commitLogArgs(revisions, options.maxCount);
   const result = await git.run(args);
   if (result.exitCode === 0) return parseCommitLog(result.stdout);
   throw await explainLogFailure(git, args, result, from, range);
