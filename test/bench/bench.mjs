@@ -35,7 +35,9 @@ writeFileSync(infoFile, JSON.stringify(info));
 
 /** The builds whose whole-process cost is measured: argv prefixes that run `buildinfo`. */
 function builds() {
-  const list = [{ name: "dev build", argv: [node, here("../../packages/cli/dist/cli.js")] }];
+  // BENCH_CLI measures another build (e.g. main's, for a before/after table) in place of this one.
+  const cli = process.env.BENCH_CLI ?? here("../../packages/cli/dist/cli.js");
+  const list = [{ name: process.env.BENCH_CLI === undefined ? "dev build" : cli, argv: [node, cli] }];
   const bundle = here("../../release/buildinfo.mjs");
   const executable = here("../../release/buildinfo-linux-x64");
   if (existsSync(bundle)) list.push({ name: "release/buildinfo.mjs", argv: [node, bundle] });

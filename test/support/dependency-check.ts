@@ -17,7 +17,8 @@ function layer(folder: string): string {
   return name;
 }
 
-/** The runtime dependencies each layer may have: `cli → collect → adapters → core`, `collect → git`, `cli → octopus → core`. */
+/** The runtime dependencies each layer may have: `cli → collect → adapters → core`, `collect → git`, `cli → octopus → core`;
+ * `cli → git` only to start git early (docs/performance.md). */
 const allowed: Record<string, readonly string[]> = {
   core: [],
   git: ["core"],
@@ -25,7 +26,7 @@ const allowed: Record<string, readonly string[]> = {
   octopus: ["core"],
   collect: ["core", "git", "adapter"],
   testing: ["core", "git"],
-  cli: ["core", "collect", "octopus"],
+  cli: ["core", "collect", "git", "octopus"],
   wrapper: ["core", "cli"],
 };
 

@@ -45,14 +45,14 @@ describe("pushToPackages fan-out", () => {
     );
   });
 
-  it("defaults to 32 in flight, so 60 packages go out in two waves over kept-alive sockets", async () => {
+  it("defaults to 64 in flight, so 60 packages go out in one wave and 100 never open 100 sockets", async () => {
     const seen = await startCountingStub();
     let connections = 0;
     stub!.server.on("connection", () => {
       connections += 1;
     });
     const client = createOctopusClient({ serverUrl: stub!.url, apiKey, ...fastRetry });
-    const packages = Array.from({ length: 60 }, (_, i) => ({ packageId: `Pkg.${i}`, version: "1.0.0" }));
+    const packages = Array.from({ length: 100 }, (_, i) => ({ packageId: `Pkg.${i}`, version: "1.0.0" }));
     const summary = await client.pushToPackages({
       packages,
       buildInformation,
@@ -60,8 +60,8 @@ describe("pushToPackages fan-out", () => {
     });
     await client.close();
     expect(summary.failed).toEqual([]);
-    expect(seen.max).toBeLessThanOrEqual(32);
-    expect(seen.max).toBeGreaterThan(16);
-    expect(connections).toBeLessThanOrEqual(32);
+    expect(seen.max).toBeLessThanOrEqual(64);
+    expect(seen.max).toBeGreaterThan(32);
+    expect(connections).toBeLessThanOrEqual(64);
   });
 });
