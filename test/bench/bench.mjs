@@ -208,7 +208,11 @@ try {
   await singlePush(list);
   await collectLargeRange(list);
   await pushFanOut(list);
-  await adapterCollection();
+  // Its own section with its own figures; a failure there must not hide the lines above.
+  await adapterCollection().catch((error) => {
+    process.stdout.write(`adapter collection section FAILED: ${String(error.message).split("\n")[0]}\n`);
+    process.exitCode = 1;
+  });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
