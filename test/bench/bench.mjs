@@ -35,11 +35,12 @@ writeFileSync(infoFile, JSON.stringify(info));
 
 /** The builds whose whole-process cost is measured: argv prefixes that run `buildinfo`. */
 function builds() {
-  // BENCH_CLI measures another build (e.g. main's, for a before/after table) in place of this one.
+  // BENCH_CLI and BENCH_RELEASE_DIR measure other builds (e.g. main's, for a before/after table).
   const cli = process.env.BENCH_CLI ?? here("../../packages/cli/dist/cli.js");
   const list = [{ name: process.env.BENCH_CLI === undefined ? "dev build" : cli, argv: [node, cli] }];
-  const bundle = here("../../release/buildinfo.mjs");
-  const executable = here("../../release/buildinfo-linux-x64");
+  const release = process.env.BENCH_RELEASE_DIR ?? here("../../release");
+  const bundle = join(release, "buildinfo.mjs");
+  const executable = join(release, "buildinfo-linux-x64");
   if (existsSync(bundle)) list.push({ name: "release/buildinfo.mjs", argv: [node, bundle] });
   else
     process.stdout.write(
