@@ -33,4 +33,15 @@ describe("the CLI's cold start", () => {
     // The commands themselves are split off and imported on demand.
     expect(graph.get(cliPath)).toMatch(/import\("\.\/push-[\w-]+\.js"\)/);
   });
+
+  it("pushes without loading undici or a logging library: undici is imported only when a proxy is set", () => {
+    const push = /import\("\.\/(push-[\w-]+\.js)"\)/.exec(readFileSync(cliPath, "utf8"))?.[1];
+    expect(push).toBeDefined();
+    const loaded = [...staticGraph(join(dirname(cliPath), push!)).values()].join("\n");
+    expect(loaded).toMatch(/from "(node:)?https?"/);
+    for (const heavy of ["node_modules/.pnpm/undici@", "node_modules/.pnpm/pino@"]) {
+      expect(loaded.includes(heavy), `${heavy} is loaded by the push command`).toBe(false);
+    }
+    expect(loaded).toMatch(/import\("\.\/undici-[\w-]+\.js"\)/);
+  });
 });

@@ -16,7 +16,7 @@ export default defineConfig([
     // without waiting for their dist folders.
     tsconfig: "tsconfig.build.json",
     banner: {
-      // undici and pino use require() internally; ESM bundles have no require of their own.
+      // undici uses require() internally; ESM bundles have no require of their own.
       js: "import { createRequire as __buildinfoCreateRequire } from 'node:module'; const require = __buildinfoCreateRequire(import.meta.url);",
     },
   },

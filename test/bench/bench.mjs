@@ -110,7 +110,17 @@ async function singlePush(list) {
   let official = 0;
   const [floor, peer, ...ours] = await interleaved(11, [
     () => measure([node, rawPost, floorUrl, server.apiKey, body]),
-    () => measure([node, apiClientPush, server.url, server.apiKey, "Default", `1.0.${++official}`, "1"]),
+    () =>
+      measure([
+        node,
+        apiClientPush,
+        server.url,
+        server.apiKey,
+        "Default",
+        `1.0.${++official}`,
+        "1",
+        infoFile,
+      ]),
     ...list.map(push),
   ]);
   await server.close();
@@ -188,7 +198,7 @@ async function pushFanOut(list) {
       { env },
     );
   const official = () =>
-    measure([node, apiClientPush, server.url, server.apiKey, "Default", `1.0.${++version}`, "60"]);
+    measure([node, apiClientPush, server.url, server.apiKey, "Default", `1.0.${++version}`, "60", infoFile]);
   const [peer, ...ours] = await interleaved(7, [official, ...list.map(push)]);
   await server.close();
   for (const [index, build] of list.entries()) {
