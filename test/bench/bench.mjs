@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectBuildInformation } from "../../packages/collect/dist/index.js";
-import { startOctopusServer } from "../../packages/testing/dist/index.js";
 import { adapterCollection } from "./adapter-collection.mjs";
 import { makeHistoryRepo } from "./history-repo.mjs";
 import { hasPeakRss, interleaved, measure, sequence } from "./measure.mjs";
+import { startServerProcess } from "./octopus-server-process.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const node = process.execPath;
@@ -77,7 +77,7 @@ async function versionColdStart(list) {
 }
 
 async function singlePush(list) {
-  const server = await startOctopusServer();
+  const server = await startServerProcess();
   const body = JSON.stringify({
     SpaceId: "Spaces-1",
     PackageId: "Bench.Package",
@@ -175,7 +175,7 @@ async function collectLargeRange(list) {
 }
 
 async function pushFanOut(list) {
-  const server = await startOctopusServer({ latencyMs: 40 });
+  const server = await startServerProcess({ latencyMs: 40 });
   const packages = Array.from({ length: 60 }, (_, i) => ["--package-id", `Bench.Package${i}`]).flat();
   const env = { ...process.env, OCTOPUS_API_KEY: server.apiKey };
   let version = 0;
