@@ -1,6 +1,7 @@
 import type { BuildInformationDraft, GitRunner } from "@buildinfo/core";
 import { isShallowRepository } from "./is-shallow-repository";
 import { isNullRevision, type ReadCommitsOptions, readCommits } from "./read-commits";
+import { withoutRootParent } from "./root-commit-range";
 
 /**
  * Fills `commits` from the checkout when the adapter asked for a `commitRange` and found no commits
@@ -11,8 +12,8 @@ export async function resolveDraftCommits(
   git: GitRunner,
   options: ReadCommitsOptions = {},
 ): Promise<BuildInformationDraft> {
-  const range = draft.commitRange;
-  if (range === undefined || draft.commits !== undefined) return draft;
+  if (draft.commitRange === undefined || draft.commits !== undefined) return draft;
+  const range = await withoutRootParent(git, draft.commitRange);
   const warnings = [...(draft.warnings ?? [])];
   const wholeHistory = isNullRevision(range.from);
   if (wholeHistory && range.from !== undefined && range.from.trim() !== "") {

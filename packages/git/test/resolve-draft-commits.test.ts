@@ -1,6 +1,7 @@
 import type { BuildInformationDraft } from "@buildinfo/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { resolveDraftCommits } from "../src/index";
+import { rejection } from "./support/rejection";
 import { tempRepoIn } from "./support/temp-repo";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -83,5 +84,34 @@ describe("resolveDraftCommits", () => {
       { maxCount: 1 },
     );
     expect(resolved.commits?.map((c) => c.id)).toEqual([repo.shas[2]]);
+  });
+
+  it("reads the head-only range `X^..X` of a repository's first commit as that commit alone", async () => {
+    const { repo, git } = await tempRepo({ commits: [{ message: "first" }] });
+    const head = repo.shas[0]!;
+    const resolved = await resolveDraftCommits(
+      {
+        buildEnvironment: "GitLab CI",
+        commitRange: { from: `${head}^`, to: head, source: "CI_COMMIT_SHA^..CI_COMMIT_SHA" },
+      },
+      git,
+    );
+    expect(resolved.commits).toEqual([{ id: head, comment: "first" }]);
+    expect(resolved.sources?.commits).toBe("git log CI_COMMIT_SHA^..CI_COMMIT_SHA");
+  });
+
+  it("does not take a commit whose parent a shallow clone left out for a first commit", async () => {
+    const { repo, git } = await tempRepo({ ...threeCommits, shallowClone: true });
+    const head = repo.shas[2]!;
+    const error = await rejection(
+      resolveDraftCommits(
+        {
+          buildEnvironment: "GitLab CI",
+          commitRange: { from: `${head}^`, to: head, source: "CI_COMMIT_SHA^..CI_COMMIT_SHA" },
+        },
+        git,
+      ),
+    );
+    expect(error.code).toBe("E_SHALLOW_CLONE");
   });
 });

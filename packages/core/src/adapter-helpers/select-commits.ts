@@ -42,7 +42,8 @@ function usable(value: EnvValue | undefined): boolean {
  * 1. a previous commit that is not all zeros: `previous..head` from the checkout;
  * 2. else the first base: `base..head`, with a warning;
  * 3. else the head commit alone, from its message when the server gives it, else from the checkout as
- *    `head^..head` (for a merge commit that includes the commits it merged), with a warning.
+ *    `head^..head` (for a merge commit that includes the commits it merged; for a repository's first
+ *    commit, which has no parent, the git reader reads that commit alone), with a warning.
  */
 export function selectCommits(input: SelectCommitsInput): CommitSelection {
   const { head, previous } = input;
