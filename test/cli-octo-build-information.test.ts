@@ -244,6 +244,32 @@ describe("buildinfo build-information (octo's command line, as the Jenkins/TeamC
     expect(unknown.stderr).toContain("Did you mean 'json'?");
   });
 
+  it("accepts the flag parser's other spellings: -p=ID, -s=SPACE, --flag=VALUE and --bool=true|false", async () => {
+    const result = await goCli([
+      "upload",
+      "-p=Go.Eq",
+      "--package-id=Go.Eq2",
+      "--version=4.0.0",
+      "-s=Shop",
+      "--overwrite-mode=",
+      "--no-prompt=true",
+      "--enable-service-messages=false",
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    for (const id of ["Go.Eq", "Go.Eq2"]) expect(stored(id, "4.0.0")[0]?.SpaceId).toBe("Spaces-7");
+    const again = await goCli([
+      "upload",
+      "Go.Eq",
+      "--version",
+      "4.0.0",
+      "-s",
+      "Shop",
+      "--overwritemode=IgnoreIfExists",
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("ignored");
+  });
+
   it("suggests upload for a mistyped subcommand and sends nothing", async () => {
     const before = server.requests.length;
     const result = await goCli(["uplaod", "Go.Typo", "--version", "1.0.0"]);

@@ -16,11 +16,12 @@ import { type Connection, resolveConnection } from "../settings/connection";
 import { buildInformationOptions, pushOptions } from "../settings/option-specs";
 import { resolveOverwriteMode } from "../settings/overwrite-mode";
 import { type PackageTarget, packagesFromArgs } from "../settings/packages";
+import { pflagForms } from "../settings/pflag-forms";
 
 /** `push`, and `build-information` (octo's and the Go CLI's command lines: docs/cli.md lists every form). */
 export function run(name: string, args: string[]): Promise<number> {
   const octo = name === "build-information";
-  return runCommand(name, args, {
+  return runCommand(name, octo ? pflagForms(args, buildInformationOptions) : args, {
     // `octopus build-information upload|push PkgA PkgB …` (the Go CLI): a subcommand, then package ids.
     positionals: { min: 0, max: octo ? Number.POSITIVE_INFINITY : 0, name: "upload" },
     options: octo ? buildInformationOptions : pushOptions,
