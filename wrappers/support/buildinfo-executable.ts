@@ -3,6 +3,12 @@ import { join } from "node:path";
 import { ensureRelease } from "../../test/support/release-build";
 
 /**
+ * The timeout of a `beforeAll` that calls writeBuildinfoExecutable: in a fresh clone it builds release/
+ * (every standalone executable), which takes minutes, or waits for another test file building it.
+ */
+export const releaseBuildTimeout = 15 * 60_000;
+
+/**
  * Writes `buildinfo` — the executable the native steps run (the Jenkins step's sh, the TeamCity agent
  * tool, the Bamboo script task) — into `dir`, and returns `dir`: the standalone executable of
  * `npm run release` (built first when release/ is missing or stale), so the steps run what users install.

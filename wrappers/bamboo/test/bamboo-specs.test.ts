@@ -15,7 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
-import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
 import { pushBodies, recordsOf } from "../../support/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
@@ -45,7 +45,7 @@ describe("the Bamboo Specs' script task", () => {
     });
     dir = await mkdtemp(join(tmpdir(), "buildinfo-bamboo-"));
     capability = await writeBuildinfoExecutable(join(dir, "buildinfo"));
-  });
+  }, releaseBuildTimeout);
 
   afterAll(async () => {
     await server?.close();

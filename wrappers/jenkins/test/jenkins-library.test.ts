@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pipelineBuild } from "../../../adapters/jenkins/test/jenkins-fixtures";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
 import { ensureSystemTools } from "../../../test/support/ensure-system-tools";
-import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
 import { recordsOf } from "../../support/octopus-pushes";
 
 const libraryDir = fileURLToPath(new URL("../", import.meta.url));
@@ -145,7 +145,7 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
       JSON.stringify({ step: join(libraryDir, "vars/octopusPushBuildInformation.groovy"), scenarios }),
     );
     results = new Map((await runGroovy(file)).map((result) => [result.name, result]));
-  }, 120_000);
+  }, releaseBuildTimeout + 120_000);
 
   afterAll(async () => {
     await server?.close();

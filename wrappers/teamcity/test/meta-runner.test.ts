@@ -16,7 +16,7 @@ import {
   writeTeamCityProperties,
 } from "../../../adapters/teamcity/test/teamcity-fixtures";
 import { runNodeScript, runProcess } from "../../../packages/cli/test/helpers/run-cli";
-import { writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
 import { pushBodies, recordsOf } from "../../support/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
@@ -103,7 +103,7 @@ describe("the TeamCity meta-runner", () => {
     );
     const include = descriptor["teamcity-agent-plugin"]["tool-deployment"].layout["executable-files"].include;
     chmodSync(join(toolDir, include.name), 0o755);
-  });
+  }, releaseBuildTimeout);
 
   afterAll(async () => {
     await server?.close();
