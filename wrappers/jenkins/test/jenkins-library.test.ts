@@ -134,6 +134,18 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
           additionalArgs: '--build-number "12 (b)" --build-environment Jenkins',
         },
       }),
+      // A Jenkinsfile of the official step names its Octopus CLI installation (toolId, home = octo's
+      // path) and may pass octo's options through additionalArgs.
+      scenario("official toolId and additionalArgs", {
+        execute: true,
+        tools: { Default: "/opt/octopus/octo" },
+        parameters: {
+          ...jenkinsfile,
+          packageVersion: "1.2.4",
+          toolId: "Default",
+          additionalArgs: "--logLevel verbose --timeout 600",
+        },
+      }),
       scenario("no server", { env: { ...jenkinsEnv, OCTOPUS_URL: "" } }),
       scenario("unknown parameter", { parameters: { ...jenkinsfile, apiKey: "API-WRONGPLACE" } }),
       scenario("missing version", { parameters: { ...jenkinsfile, packageVersion: " " } }),
@@ -171,12 +183,14 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
       },
       {
         step: "sh",
-        script: `'buildinfo' 'push' '--from' 'jenkins' '--package-id' 'Acme.Web' '--package-id' 'Acme.Api' '--version' '1.2.3' '--server' '${server.url}' '--space' 'Default' '--overwrite-mode' 'OverwriteExisting' '--verbose'`,
+        script: `'buildinfo' 'build-information' '--from' 'jenkins' '--package-id' 'Acme.Web' '--package-id' 'Acme.Api' '--version' '1.2.3' '--server' '${server.url}' '--space' 'Default' '--overwrite-mode' 'OverwriteExisting' '--verbose'`,
         label: "Push build information to Octopus",
         boundEnv: { OCTOPUS_API_KEY: apiKey },
       },
     ]);
-    expect(run.process?.stderr).toContain("+ buildinfo push --from jenkins --package-id Acme.Web");
+    expect(run.process?.stderr).toContain(
+      "+ buildinfo build-information --from jenkins --package-id Acme.Web",
+    );
     expect(run.process?.code).toBe(0);
     const records = recordsOf(server, "1.2.3");
     expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Web"]);
@@ -188,7 +202,9 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
       VcsCommitNumber: repo.shas[1],
     });
     expect(records[0]?.Commits.map((commit) => commit.Comment)).toEqual(["SHOP-7 add the basket"]);
-    const bodies = server.requests.filter((request) => request.method === "POST");
+    const bodies = server.requests.filter(
+      (request) => request.method === "POST" && JSON.parse(request.body).Version === "1.2.3",
+    );
     expect(bodies.map((request) => JSON.parse(request.body).OverwriteMode)).toEqual([
       "OverwriteExisting",
       "OverwriteExisting",
@@ -197,6 +213,29 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
     const echoed = JSON.stringify(run.calls.filter((call) => call.step === "sh").map((call) => call.script));
     expect(echoed).not.toContain(apiKey);
     expect(`${run.process?.stdout}${run.process?.stderr}`).not.toContain(apiKey);
+  });
+
+  it("runs buildinfo from the PATH when toolId names the official plugin's Octopus CLI, and takes octo's additionalArgs", () => {
+    const run = result("official toolId and additionalArgs");
+    expect(run.error).toBeUndefined();
+    expect(run.calls.slice(0, 3)).toEqual([
+      { step: "isUnix" },
+      { step: "tool", id: "Default" },
+      {
+        step: "echo",
+        message:
+          "octopusPushBuildInformation: toolId Default is the Octopus CLI (/opt/octopus/octo), which buildinfo replaces; running buildinfo from the PATH.",
+      },
+    ]);
+    expect(run.calls.find((call) => call.step === "sh")?.script).toMatch(
+      /^'buildinfo' 'build-information' .* '--logLevel' 'verbose' '--timeout' '600'$/,
+    );
+    expect(run.process?.code, run.process?.stderr).toBe(0);
+    expect(
+      recordsOf(server, "1.2.4")
+        .map((record) => record.PackageId)
+        .sort(),
+    ).toEqual(["Acme.Api", "Acme.Web"]);
   });
 
   it("skips with a log line when the build has already failed, unless runOnFailure: true", () => {
@@ -232,7 +271,7 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
       {
         step: "bat",
         script:
-          '@"C:\\tools\\buildinfo\\buildinfo.exe" "push" "--from" "jenkins" "--package-id" "Acme.Web" "--version" "1.2.3" ' +
+          '@"C:\\tools\\buildinfo\\buildinfo.exe" "build-information" "--from" "jenkins" "--package-id" "Acme.Web" "--version" "1.2.3" ' +
           `"--server" "${server.url}" "--space" "Spaces-2" "--overwrite-mode" "IgnoreIfExists" ` +
           '"--vcs-root" "https://git.example.com/acme/shop" "--commit" "0123456789abcdef0123456789abcdef01234567" ' +
           '"--branch" "release/%%VERSION%%" "--build-number" "12 (b)" "--build-environment" "Jenkins"',

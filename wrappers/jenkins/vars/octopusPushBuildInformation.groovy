@@ -38,7 +38,13 @@ def call(Map parameters = [:]) {
   boolean unix = isUnix()
   String executable = unix ? 'buildinfo' : 'buildinfo.exe'
   if (parameters.toolId) {
-    executable = "${tool(parameters.toolId)}${unix ? '/' : '\\'}${executable}"
+    String home = tool(parameters.toolId)
+    if (isOctopusCli(home)) {
+      // The official step's toolId names an Octopus CLI installation (its home is octo's path).
+      echo "octopusPushBuildInformation: toolId ${parameters.toolId} is the Octopus CLI (${home}), which buildinfo replaces; running ${executable} from the PATH."
+    } else {
+      executable = "${home}${unix ? '/' : '\\'}${executable}"
+    }
   }
   List<String> arguments = [executable] + pushArguments(parameters, serverUrl)
   String commandLine = arguments.collect { unix ? shellQuote(it) : batchQuote(it) }.join(' ')
@@ -52,10 +58,21 @@ def call(Map parameters = [:]) {
   }
 }
 
-/** `buildinfo push` for the step's parameters; the official step's git overrides become ours. */
+/** An Octopus CLI installation's home: the path of octo (or octopus) itself. */
+@NonCPS
+private static boolean isOctopusCli(String home) {
+  String name = home.replaceAll('[\\\\/]+$', '').tokenize('/\\').with { it ? it[-1] : '' }
+  name ==~ /(?i)(octo|octopus)(\.exe)?/
+}
+
+/**
+ * `buildinfo build-information` (push, plus octo's options) for the step's parameters, so additionalArgs
+ * written for the official step (`--logLevel verbose`, `--timeout 600`) still work; the official step's
+ * git overrides become ours.
+ */
 @NonCPS
 private static List<String> pushArguments(Map parameters, String serverUrl) {
-  List<String> arguments = ['push', '--from', 'jenkins']
+  List<String> arguments = ['build-information', '--from', 'jenkins']
   parameters.packageId.toString().split('\n').collect { it.trim() }.findAll { it }.each {
     arguments += ['--package-id', it]
   }
