@@ -166,7 +166,9 @@ describe("the TeamCity meta-runner", () => {
       octopus_forcepush: "IgnoreIfExists",
       octopus_branch_override_enabled: "true",
       octopus_branch_override_value: "release/'$(touch pwned)'",
-      octopus_additionalcommandlinearguments: "--build-environment TeamCity-Agent*",
+      // octo's options, as the official runner's additional arguments hold them, pass too.
+      octopus_additionalcommandlinearguments:
+        "--build-environment TeamCity-Agent* --logLevel=verbose --timeout 600",
     });
 
     expect(run.log).not.toContain(apiKey);
