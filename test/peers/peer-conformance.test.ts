@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { collectBuildInformation, detectAdapter } from "@buildinfo/collect";
@@ -7,6 +7,7 @@ import { createHttpClient } from "@buildinfo/octopus";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
+import { repoRoot } from "../support/workspace-files";
 import { type DesignDifference, designDifferences } from "./design-differences";
 import { detectionCases, type FieldCase, fieldCases, materialize, type PeerField } from "./peer-cases";
 
@@ -97,6 +98,14 @@ describe("agreement with env-ci's service cases", () => {
       wanted[field] = difference === undefined ? peer : difference.ours;
     }
     expect(actual).toEqual(wanted);
+  });
+
+  it("states every design difference on its server's docs page", async () => {
+    for (const difference of designDifferences) {
+      const page = await readFile(join(repoRoot, difference.docs), "utf8");
+      const section = page.split("## Differences from env-ci/ci-info")[1]?.split("\n## ")[0] ?? "";
+      expect(section, difference.docs).toContain(difference.docsSays);
+    }
   });
 
   it("lists no design difference that no case needs", () => {
