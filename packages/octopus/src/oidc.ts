@@ -1,4 +1,4 @@
-import { BuildInfoError, redactSecrets } from "@buildinfo/core";
+import { BuildInfoError, redactSecrets, sameOriginLink } from "@buildinfo/core";
 import { createApiCaller } from "./api-caller";
 import { isJsonResponse, parseJson } from "./response-errors";
 import type { TransportOptions } from "./transport-options";
@@ -41,10 +41,16 @@ export async function exchangeOidcToken(options: OidcExchangeOptions): Promise<s
     if (!configuration.token_endpoint) {
       throw failed(`${api.server}'s OpenID configuration names no token_endpoint.`, "Check the server URL.");
     }
-    const endpoint = new URL(configuration.token_endpoint, `${api.server}/`);
+    // The id token goes only to the server we were given: a configuration naming another origin (or
+    // plain http from https) would hand it to whoever answered there.
+    const endpoint = sameOriginLink(
+      resolveAgainst(configuration.token_endpoint, api.server),
+      api.server,
+      "The OpenID configuration's token_endpoint",
+    );
     const exchange = await api.call({
       method: "POST",
-      path: endpoint.toString(),
+      path: endpoint,
       body: {
         grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
         audience: serviceAccountId,
@@ -57,8 +63,11 @@ export async function exchangeOidcToken(options: OidcExchangeOptions): Promise<s
     const body = isJsonResponse(exchange.response) ? safeJson(text) : {};
     if (status >= 200 && status <= 299 && typeof body.access_token === "string") return body.access_token;
     const reason =
-      [body.error, body.error_description].filter(Boolean).join(": ") ||
-      [body.ErrorMessage, ...(Array.isArray(body.Errors) ? body.Errors : [])].filter(Boolean).join(" ") ||
+      [body.error, body.error_description].filter(Boolean).map(bounded).join(": ") ||
+      [body.ErrorMessage, ...(Array.isArray(body.Errors) ? body.Errors.slice(0, 20) : [])]
+        .filter(Boolean)
+        .map(bounded)
+        .join(" ") ||
       (status >= 200 && status <= 299 ? "the answer has no access_token" : "no reason given");
     throw failed(
       `Octopus refused the OIDC token exchange for service account ${serviceAccountId} (HTTP ${status}): ${reason}.`,
@@ -76,6 +85,20 @@ interface TokenAnswer {
   error_description?: string;
   ErrorMessage?: string;
   Errors?: unknown[];
+}
+
+/** `link` resolved against the server URL (a path is under it); unresolvable text is returned as it is. */
+function resolveAgainst(link: string, server: string): string {
+  try {
+    return new URL(link, `${server}/`).href;
+  } catch {
+    return String(link);
+  }
+}
+
+/** A server's word as the other error messages quote it: at most 500 characters. */
+function bounded(value: unknown): string {
+  return String(value).slice(0, 500);
 }
 
 function safeJson(text: string): TokenAnswer {
