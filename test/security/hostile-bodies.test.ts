@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../../packages/cli/test/helpers/push-args";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
-import { type HostileServer, startHostileServer, stream, testKey } from "./hostile-octopus";
+import { type HostileServer, octopusLike, startHostileServer, stream, testKey } from "./hostile-octopus";
 
 describe("finding 3: response bodies are capped, summarised in linear time, and --timeout always ends the run", () => {
   let dir: string;
@@ -54,5 +54,25 @@ describe("finding 3: response bodies are capped, summarised in linear time, and 
     const result = await push(server.url, ["--timeout", "2s"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("E_TIMEOUT");
+  });
+
+  it("lists a page with one huge field without padding every row to it", async () => {
+    // 1 MB in one record's PackageId, 2000 more records: padded to one width, that was 2 GB of table.
+    const items = [{ Id: "BuildInformation-1", PackageId: "P".repeat(1_000_000), Version: "1.0.0" }];
+    for (let i = 2; i <= 2001; i++)
+      items.push({ Id: `BuildInformation-${i}`, PackageId: "Shop", Version: "1.0.0" });
+    const page = JSON.stringify({ Items: items, TotalResults: items.length });
+    const octopus = octopusLike({});
+    server = await startHostileServer((request, response) => {
+      if (request.method === "GET" && request.url?.startsWith("/api/Spaces-1/build-information")) {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(page);
+      } else octopus(request, response);
+    });
+    const result = await runCli(["list", "--server", server.url, "--api-key", testKey], { cwd: dir });
+    expect(result.stderr).not.toContain("unexpected");
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")).toHaveLength(2003);
+    expect(result.stdout.length).toBeLessThan(2_000_000);
   });
 });
