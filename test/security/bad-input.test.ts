@@ -93,7 +93,9 @@ describe("finding 5: bad input never hangs, grows or prints a stack trace", () =
     for (const path of [folder, corrupt]) {
       const result = await runCli(["serve", "--persist", path]);
       expect(result.code, result.stderr).toBe(2);
-      expect(result.stderr).toContain("E_PERSIST");
+      expect(result.stderr).toContain("code=E_PERSIST");
+      expect(result.stderr).toContain(path);
+      expect(result.stderr).not.toContain("Cannot listen");
       noStack(result.stderr);
     }
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { BuildInfoError } from "@buildinfo/core";
+import { BuildInfoError, isBuildInfoError } from "@buildinfo/core";
 import { type OctopusServerOptions, startOctopusServer } from "@buildinfo/testing";
 import { integerOption, stringValue, stringValues } from "../args";
 import { EXIT_OK, runCommand } from "../run-command";
@@ -61,8 +61,9 @@ async function listen(options: OctopusServerOptions) {
   try {
     return await startOctopusServer(options);
   } catch (error) {
+    // A --persist file's own error (E_PERSIST) says what is wrong with it; only socket errors are ours.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
+    if (code === undefined || isBuildInfoError(error)) throw error;
     throw new BuildInfoError(
       "E_SERVE_LISTEN",
       `Cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 0} (${code}).`,
