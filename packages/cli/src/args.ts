@@ -51,7 +51,8 @@ export function parseCommandArgs(
 function usageError(command: string, error: unknown, known: string[]): BuildInfoError {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  const flag = /'(-[^' ]+)/.exec(message)?.[1];
+  // Node names an option with a short form as '-p, --package-id <value>': the long name is the flag.
+  const flag = /'(?:-[^-' ], )?(-[^' ]+)/.exec(message)?.[1];
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag !== undefined) {
     const suggestion = didYouMean(flag.replace(/^-+/, "").split("=")[0] ?? "", known, "--");
     return new BuildInfoError("E_USAGE", `Unknown option '${shortened(flag)}' for 'buildinfo ${command}'.`, {

@@ -118,4 +118,11 @@ describe("argument errors", () => {
   it("names a flag given without its value", () => {
     expect(() => parse(["--space"])).toThrowError(/'--space' needs a value/);
   });
+
+  it("names a flag that has a short form by its long name when its value is missing", () => {
+    const options = { space: { type: "string", short: "s" } } as const;
+    expect(() => parseCommandArgs("push", ["-s"], options, { min: 0, max: 0 })).toThrowError(
+      "Option '--space' needs a value.",
+    );
+  });
 });
