@@ -29,14 +29,12 @@ export function renderStepSummary(input: StepSummaryInput): string {
   for (const pkg of input.packages) {
     const result = pkg.outcome === undefined ? "not pushed" : pkg.outcome;
     const detail = pkg.message === undefined ? "" : `: ${pkg.message}`;
-    const name = pkg.link === undefined ? cell(pkg.packageId) : `[${cell(pkg.packageId)}](${pkg.link})`;
+    const name = linked(cell(pkg.packageId), pkg.link);
     lines.push(`| ${name} | ${cell(pkg.version)} | ${cell(result + detail)} |`);
   }
   const info = input.buildInformation;
   if (info === undefined) return `${lines.join("\n")}\n`;
-  const build = info.BuildUrl
-    ? `[${cell(info.BuildNumber ?? "")}](${info.BuildUrl})`
-    : cell(info.BuildNumber ?? "");
+  const build = linked(cell(info.BuildNumber ?? ""), info.BuildUrl);
   lines.push(
     "",
     "| Field | Value |",
@@ -63,14 +61,31 @@ function firstLine(text: string): string {
   return text.split(/\r?\n/, 1)[0] ?? "";
 }
 
-/** Text safe inside a Markdown table cell: one line, no column breaks, no HTML. */
+/**
+ * Text safe inside a Markdown table cell: one line, no column breaks, no HTML, and no Markdown of its
+ * own (a commit message's `[text](url)` or `![](url)` stays text, not a link or an image).
+ */
 function cell(text: string): string {
   return text
     .replace(/\r?\n/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|");
+    .replace(/[\\`*_~[\]|]/g, "\\$&");
+}
+
+/**
+ * `[text](url)` for an http(s) URL, every character that could end the destination or the cell
+ * percent-encoded (a record id in the URL comes from the server); plain text for anything else.
+ */
+function linked(text: string, url: string | undefined): string {
+  if (url === undefined || !/^https?:\/\//i.test(url)) return text;
+  const destination = url.replace(/[\s()<>[\]|`"'\\]/g, (character) =>
+    character.charCodeAt(0) < 0x80
+      ? `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+      : encodeURIComponent(character),
+  );
+  return `[${text}](${destination})`;
 }
 
 function code(text: string): string {

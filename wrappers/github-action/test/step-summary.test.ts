@@ -74,4 +74,35 @@ describe("renderStepSummary", () => {
     expect(markdown).toContain("- … and 1 more");
     expect(markdown).not.toContain("Second");
   });
+
+  it("keeps commit messages and server answers from adding links, images or table cells", () => {
+    const markdown = renderStepSummary({
+      buildInformation: {
+        ...buildInformation,
+        Commits: [
+          {
+            Id: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+            Comment: "[Approve](https://evil.example) ![x](https://evil.example/t.png) `code`",
+          },
+        ],
+      },
+      packages: [
+        {
+          packageId: "Shop.Web",
+          version: "1.4.0",
+          outcome: "created",
+          // The record id comes from the server's answer.
+          link: "https://octopus.example.com/app#/Spaces-1/library/buildinformation/x) | ![t](https://evil.example/p.png",
+        },
+        { packageId: "Shop.Api", version: "1.4.0", outcome: "created", link: "javascript:alert(1)" },
+      ],
+    });
+    expect(markdown).toContain(
+      "- `6113728f27ae` \\[Approve\\](https://evil.example) !\\[x\\](https://evil.example/t.png) \\`code\\`",
+    );
+    expect(markdown).toContain(
+      "| [Shop.Web](https://octopus.example.com/app#/Spaces-1/library/buildinformation/x%29%20%7C%20!%5Bt%5D%28https://evil.example/p.png) | 1.4.0 | created |",
+    );
+    expect(markdown).toContain("| Shop.Api | 1.4.0 | created |");
+  });
 });
