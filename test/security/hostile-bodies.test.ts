@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readBuildServerJson } from "@buildinfo/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../../packages/cli/test/helpers/push-args";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
@@ -34,6 +35,21 @@ describe("finding 3: response bodies are capped, summarised in linear time, and 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("E_BAD_RESPONSE");
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("summarises a build server's 1.2 MB non-JSON page of '<' or '<title' in linear time, on one line", () => {
+    for (const body of ["<".repeat(1_200_000), "<title".repeat(200_000), `<title>a\u001b[8mb\n</title>`]) {
+      const response = { status: 200, headers: { "content-type": "text/html" }, text: body };
+      let message = "";
+      try {
+        readBuildServerJson(response, "https://ci.example/job/1/api/json", "Check the URL.");
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain("was not JSON");
+      expect(message.length).toBeLessThan(400);
+      expect(message).not.toMatch(/[\u0000-\u001f]/);
+    }
   });
 
   it("stops reading an answer above 32 MiB (E_RESPONSE_TOO_LARGE)", async () => {

@@ -1,4 +1,10 @@
-import { BuildInfoError, type ErrorCode, redactSecrets } from "@buildinfo/core";
+import {
+  BuildInfoError,
+  type ErrorCode,
+  redactSecrets,
+  summariseBody,
+  summarisedBytes,
+} from "@buildinfo/core";
 import type { RawResponse } from "./send";
 
 /** Where a failed request was going, so messages say what, where and to whom. */
@@ -95,41 +101,6 @@ function badResponse(response: RawResponse, context: ErrorContext): BuildInfoErr
         "(not a login page or a sub-path) and whether a proxy or load balancer in between is failing.",
     },
   );
-}
-
-/** How much of a body is looked at for a summary: enough for an error page's title and first words. */
-const summarisedBytes = 4096;
-
-/**
- * The page title of an HTML body, otherwise its first 160 characters of text on one line. Only the
- * first 4 KB are read, in one linear pass (no regex that could backtrack over a hostile body).
- */
-function summariseBody(text: string): string {
-  const head = text.slice(0, summarisedBytes);
-  const lower = head.toLowerCase();
-  const titleStart = lower.indexOf("<title");
-  const titleOpenEnd = titleStart < 0 ? -1 : lower.indexOf(">", titleStart);
-  const titleEnd = titleOpenEnd < 0 ? -1 : lower.indexOf("</title", titleOpenEnd);
-  const title = titleEnd < 0 ? "" : oneLine(head.slice(titleOpenEnd + 1, titleEnd));
-  const flat = title || oneLine(withoutTags(head));
-  return flat.length > 160 ? `"${flat.slice(0, 157)}..."` : flat && `"${flat}"`;
-}
-
-function withoutTags(text: string): string {
-  let result = "";
-  let inTag = false;
-  for (const char of text) {
-    if (char === "<") inTag = true;
-    else if (char === ">" && inTag) {
-      inTag = false;
-      result += " ";
-    } else if (!inTag) result += char;
-  }
-  return result;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }
 
 function attemptsNote(context: ErrorContext): string {

@@ -1,5 +1,6 @@
 import type { HttpClient, HttpRequestOptions, HttpResponse } from "../adapter";
 import { BuildInfoError } from "../errors";
+import { summariseBody } from "../summarise-body";
 import { getBuildServerResponse } from "./get-build-server-response";
 
 /**
@@ -15,7 +16,7 @@ export function readBuildServerJson<T>(response: HttpResponse, url: string, hint
     const target = new URL(url);
     const source = `${target.origin}${target.pathname}`;
     const type = response.headers["content-type"] ?? "no content type";
-    const snippet = bodySnippet(response.text);
+    const snippet = summariseBody(response.text);
     throw new BuildInfoError(
       "E_BUILD_SERVER_RESPONSE",
       `The response from ${source} was not JSON (HTTP ${response.status}, ${type})${snippet ? `: ${snippet}` : ""}.`,
@@ -32,15 +33,4 @@ export async function getBuildServerJson<T>(
 ): Promise<T> {
   const { notJsonHint, ...request } = options;
   return readBuildServerJson<T>(await getBuildServerResponse(http, url, request), url, notJsonHint);
-}
-
-/** An HTML page's title, else the start of the text, on one line without control characters. */
-function bodySnippet(text: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-  const flat = (title ?? text.replace(/<[^>]*>/g, " "))
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (flat === "") return "";
-  return flat.length > 120 ? `"${flat.slice(0, 117)}..."` : `"${flat}"`;
 }

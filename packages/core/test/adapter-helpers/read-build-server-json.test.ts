@@ -63,7 +63,7 @@ describe("getBuildServerJson", () => {
   it("cuts a long snippet and keeps an error status as E_BUILD_SERVER_HTTP_<status>", async () => {
     const cut = await failure("/cut");
     expect(cut.message).toMatch(/\(HTTP 200, application\/json\): "\{"items": \["x","x",.*\.\.\."\.$/);
-    expect(cut.message.length).toBeLessThan(250);
+    expect(cut.message.length).toBeLessThan(300);
     const refused = await failure("/refused");
     expect([refused.code, refused.hint]).toEqual([
       "E_BUILD_SERVER_HTTP_401",
