@@ -387,21 +387,44 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
       "--json",
       "--dry-run",
       "--bogus",
+      "-p",
+      "-f",
+      "--output-format",
+      "--host",
     );
     const randomLine = fc.record({
-      command: fc.constantFrom("push", "collect", "build-information", "list", "view", "delete", "bogus"),
+      // Commands with the Go CLI's forms (`build-information upload ID…`, `build-info`) and `completion`.
+      command: fc.constantFrom(
+        ["push"],
+        ["collect"],
+        ["build-information"],
+        ["build-information", "upload"],
+        ["build-info", "push"],
+        ["build-info", "upload", "Acme.Web"],
+        ["list"],
+        ["view"],
+        ["delete"],
+        ["completion"],
+        ["completion", "bash"],
+        ["completion", "pwsh"],
+        ["bogus"],
+      ),
       args: fc.array(fc.tuple(flag, value), { maxLength: 6 }),
       withServer: fc.boolean(),
       file: fc.option(octoFile, { nil: undefined }),
     });
     // Half the cases start from a valid push, so the server's side is reached too.
     const validPush = fc.record({
-      command: fc.constant("push"),
+      command: fc.constantFrom(["push"], ["build-information", "upload"]),
       args: fc
         .array(fc.tuple(flag, value), { maxLength: 2 })
         .map((extra): [string, string][] => [["--package-id", "Acme.Web"], ["--version", "1.0.0"], ...extra]),
       withServer: fc.constant(true),
-      file: octoFile,
+      // A valid file half the time: most generated files are (rightly) refused before any request.
+      file: fc.oneof(
+        fc.constant(JSON.stringify({ BuildEnvironment: "Fuzz", VcsType: "Git", Commits: [] })),
+        octoFile,
+      ),
     });
     const commandLine = fc.oneof(randomLine, validPush);
 
@@ -410,7 +433,7 @@ describe("fuzz: hostile files, text, answers and command lines", () => {
       await fc.assert(
         fc.asyncProperty(commandLine, async ({ command, args, withServer, file }) => {
           const argv = [
-            command,
+            ...command,
             ...args.flatMap(([name, text]) =>
               name.startsWith("--") && ["--verbose", "--json", "--dry-run"].includes(name)
                 ? [name]
