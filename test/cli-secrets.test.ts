@@ -1,6 +1,7 @@
 import {
   createTempGitRepo,
   type LocalOctopusServer,
+  startFakeApi,
   startOctopusServer,
   type TempGitRepo,
 } from "@buildinfo/testing";
@@ -85,5 +86,34 @@ describe("secrets never reach Octopus or any output", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout + result.stderr).not.toContain(jobToken);
     expect(JSON.parse(result.stdout)).toMatchObject({ VcsRoot: "https://gitlab.example.com/acme/shop" });
+  });
+
+  it("masks a build server's token that its API answer reflects back", async () => {
+    const token = "azToken-9fQ2mX7pL4rT8wK1";
+    // A proxy or sign-in page that echoes the request's Authorization header in its title.
+    const reflector = await startFakeApi((request) => ({
+      headers: { "content-type": "text/html" },
+      body: `<html><title>Signed in as ${request.headers.authorization}</title></html>`,
+    }));
+    try {
+      const result = await runCli(["collect", "--from", "azure-devops", "--verbose"], {
+        cwd: repo.dir,
+        env: {
+          TF_BUILD: "True",
+          SYSTEM_TEAMFOUNDATIONCOLLECTIONURI: `${reflector.url}/`,
+          SYSTEM_TEAMPROJECT: "Shop",
+          BUILD_BUILDID: "7",
+          BUILD_SOURCEVERSION: repo.shas.at(-1) ?? "",
+          BUILD_REPOSITORY_PROVIDER: "TfsGit",
+          BUILD_SOURCEBRANCH: "refs/heads/main",
+          SYSTEM_ACCESSTOKEN: token,
+        },
+      });
+      expect(reflector.requests.length).toBeGreaterThan(0);
+      expect(result.stderr).toContain("Signed in as Bearer ***");
+      expect(result.stdout + result.stderr).not.toContain(token);
+    } finally {
+      await reflector.close();
+    }
   });
 });

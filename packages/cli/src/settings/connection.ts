@@ -37,6 +37,13 @@ export function knownSecrets(values: ParsedArgs["values"], env: Environment): st
     env.OCTOPUS_ID_TOKEN,
     env.OCTOPUS_CLI_API_KEY,
     env.OCTOPUS_ACCESS_TOKEN,
+    // The adapters' build-server tokens: an API answer (a proxy's page) may echo them back. Not
+    // BAMBOO_PASSWORD: a person's password may be a common word, and data is never rewritten by a guess.
+    env.SYSTEM_ACCESSTOKEN,
+    env.GITHUB_TOKEN,
+    env.GH_TOKEN,
+    env.JENKINS_API_TOKEN,
+    env.BAMBOO_TOKEN,
   ].filter((value): value is string => value !== undefined && value.trim() !== "");
 }
 
