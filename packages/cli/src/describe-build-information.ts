@@ -1,4 +1,4 @@
-import { type BuildInformation, previewWorkItems } from "@buildinfo/core";
+import { type BuildInformation, previewWorkItems, shortenedLine } from "@buildinfo/core";
 
 /** More would bury the build log; the rest are counted. */
 const workItemsShown = 20;
@@ -9,13 +9,17 @@ export function describeBuildInformation(info: BuildInformation): string[] {
     info.BuildEnvironment,
     info.BuildNumber === undefined ? undefined : `build ${info.BuildNumber}`,
     info.BuildUrl,
-  ].filter((part) => part !== undefined);
+  ]
+    .filter((part) => part !== undefined)
+    .map(shortenedLine);
   const source = [
     info.VcsType,
     info.VcsRoot,
     info.Branch === undefined ? undefined : `branch ${info.Branch}`,
     info.VcsCommitNumber === undefined ? undefined : `commit ${info.VcsCommitNumber}`,
-  ].filter((part) => part !== undefined);
+  ]
+    .filter((part) => part !== undefined)
+    .map(shortenedLine);
   const lines = [
     `build: ${build.join(", ")}`,
     `source: ${source.join(", ")}; ${info.Commits.length} commit${info.Commits.length === 1 ? "" : "s"}`,

@@ -1,4 +1,4 @@
-import { shortened } from "@buildinfo/core";
+import { shortenedLine } from "@buildinfo/core";
 
 /**
  * A plain-text table: a header row and left-aligned columns separated by two spaces. Each cell is one
@@ -6,9 +6,7 @@ import { shortened } from "@buildinfo/core";
  * server's answer cannot pad every row of the page to its width.
  */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cells = rows.map((row) =>
-    row.map((cell) => shortened(cell.replace(/[\r\n\u0085\u2028\u2029]+/g, " "))),
-  );
+  const cells = rows.map((row) => row.map(shortenedLine));
   const widths = headers.map((header) => header.length);
   for (const row of cells) {
     row.forEach((cell, column) => {

@@ -28,4 +28,20 @@ describe("describeBuildInformation", () => {
     expect(workItems).toContain("SHOP-20 (Jira), and 10 more");
     expect(workItems).not.toContain("SHOP-21 ");
   });
+
+  it("shows each value on one line of at most 120 characters, so a hostile file cannot flood the log", () => {
+    const long = "zz\n##vso[task.setvariable variable=A]b".repeat(1000);
+    const lines = describeBuildInformation({
+      BuildEnvironment: "Git",
+      BuildNumber: long,
+      Branch: long,
+      VcsType: "Git",
+      VcsCommitNumber: long,
+      Commits: [],
+    });
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\r\n]/);
+      expect(line.length).toBeLessThan(500);
+    }
+  });
 });

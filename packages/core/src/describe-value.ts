@@ -5,6 +5,11 @@ export function shortened(value: string): string {
   return value.length > maxShown ? `${value.slice(0, maxShown)}…` : value;
 }
 
+/** A value for one line of a log or a table: line breaks become spaces, then it is cut (see `shortened`). */
+export function shortenedLine(value: string): string {
+  return shortened(value.replace(/[\r\n\u0085\u2028\u2029]+/g, " "));
+}
+
 /** A value quoted for an error message, cut short (see `shortened`). */
 export function describeValue(value: string): string {
   return JSON.stringify(shortened(value));

@@ -58,7 +58,7 @@ export { cleanText } from "./clean-text";
 export { commitLinkUrl } from "./commit-link";
 export type { CommitOptions, NormalizedCommits } from "./commits";
 export { commitCountWarningThreshold, defaultCommitCap, normalizeCommits } from "./commits";
-export { shortened } from "./describe-value";
+export { shortened, shortenedLine } from "./describe-value";
 export { didYouMean } from "./did-you-mean";
 export type { BuildInformationDraft, CommitRange, DraftField, RawCommit } from "./draft";
 export type { CatalogueEntry, ErrorCode } from "./error-catalogue";
