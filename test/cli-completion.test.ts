@@ -68,6 +68,9 @@ describe("buildinfo completion", () => {
     const result = await runCli(["completion", "powershell"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("Register-ArgumentCompleter -Native -CommandName buildinfo");
+    // The script is text, not JSON: stdout's JSON escaping must not turn `::` into `\u003a\u003a`.
+    expect(result.stdout).toContain("[System.Management.Automation.CompletionResult]::new(");
+    expect(result.stdout).not.toContain("\\u003a");
     for (const word of [...adapters.keys(), ...overwriteModeSpellings])
       expect(result.stdout).toContain(`'${word}'`);
     for (const [command, options] of Object.entries(commandOptions)) {

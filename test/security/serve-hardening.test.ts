@@ -97,6 +97,16 @@ describe("finding 4: buildinfo serve survives hostile local clients", () => {
     expect(old.status).toBe(401);
   });
 
+  it("prints a usable URL for an IPv6 --host, and refuses an empty --host (all interfaces) with exit 2", async () => {
+    const ipv6 = await serve(["--host", "::1"]);
+    ipv6.child.kill("SIGTERM");
+    await once(ipv6.child, "exit");
+    expect(ipv6.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+    const empty = await runCli(["serve", "--host", ""]);
+    expect(empty.code, empty.stdout).toBe(2);
+    expect(empty.stderr).toContain("--host");
+  });
+
   it("answers 401 before reading the body of a request without a key (the body never ends)", async () => {
     const answer = await send(served.url, {
       headers: { "content-type": "application/json", "content-length": String(600 * 1024 * 1024) },

@@ -23,8 +23,10 @@ export interface CommandContext {
 export interface CommandDefinition {
   options: OptionSpec;
   positionals?: { min: number; max: number; name?: string };
-  /** Whether stdout will carry a JSON document, so nothing else may be written to it. */
+  /** Whether stdout will carry data (a JSON document), so nothing else may be written to it. */
   stdoutIsData(values: ParsedArgs["values"]): boolean;
+  /** The data on stdout is text (a shell script, a URL), neutralised as text rather than escaped as JSON. */
+  stdoutIsText?: true;
   body(context: CommandContext): Promise<number>;
 }
 
@@ -86,7 +88,7 @@ export async function runCommand(
       // stdout may be a build log: JSON keeps its data with `##`/`::` escaped, text is neutralised.
       output: (text) =>
         process.stdout.write(
-          dataOnStdout
+          dataOnStdout && definition.stdoutIsText !== true
             ? escapeLogCommandsInJson(active.scrub(text))
             : neutraliseLogCommands(active.scrub(text)),
         ),

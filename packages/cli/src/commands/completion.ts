@@ -12,6 +12,7 @@ export function run(name: string, args: string[]): Promise<number> {
     options: commandOptions.completion,
     positionals: { min: 1, max: 1, name: `a shell (${shells.join(", ")})` },
     stdoutIsData: () => true,
+    stdoutIsText: true,
     async body({ positionals, output }) {
       const typed = positionals[0]!.toLowerCase();
       const shell = typed === "pwsh" ? "powershell" : typed;

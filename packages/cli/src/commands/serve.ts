@@ -10,11 +10,19 @@ export function run(name: string, args: string[]): Promise<number> {
   return runCommand(name, args, {
     options: serveOptions,
     stdoutIsData: () => true,
+    stdoutIsText: true,
     async body({ values, logger, output }) {
       const port = integerOption(values, "port", { min: 0, max: 65_535 });
       // A fresh key per start: a well-known default would let any local process or page push.
       const apiKey = stringValue(values, "api-key") ?? randomApiKey();
       const host = stringValue(values, "host");
+      // Node reads an empty host as "every interface": never what an empty variable meant.
+      if (host?.trim() === "") {
+        throw new BuildInfoError("E_USAGE", "--host is empty.", {
+          hint: "Leave --host out to listen on 127.0.0.1, or give an address of this machine.",
+          source: "--host",
+        });
+      }
       const persistPath = stringValue(values, "persist");
       const spaceNames = stringValues(values, "space");
       const server = await listen({
