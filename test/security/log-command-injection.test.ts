@@ -97,4 +97,29 @@ describe("finding 1: untrusted text never forms a build server's log command", (
       expectNoInjectedCommand(result.stderr);
     });
   }
+
+  it("passes no terminal control sequence (clipboard write, screen clear, hidden text) to text output", async () => {
+    const controls = "\u001b]52;c;ZWNobyBwd25lZA==\u0007\u001b[2J\u001b[8mhidden\u009b31m";
+    const packageId = "Shop.Controls";
+    const hostile = join(dir, "controls.buildinfo");
+    await writeFile(
+      hostile,
+      JSON.stringify({
+        BuildEnvironment: "Test",
+        BuildNumber: controls,
+        VcsType: "Git",
+        Commits: [{ Id: "b".repeat(40), Comment: `Fix ${controls}` }],
+      }),
+    );
+    const push = await runCli(pushArgs(server, packageId, "1.0.0", ["--file", hostile]), { cwd: dir });
+    expect(push.code, push.stderr).toBe(0);
+    const id = server.records().find((record) => record.PackageId === packageId)?.Id ?? "";
+    const view = await runCli(["view", id, "--server", server.url, "--api-key", server.apiKey]);
+    for (const text of [push.stderr, push.stdout, view.stdout]) {
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    }
+    expect(view.stdout).toContain("hidden");
+    // The data itself is stored as sent.
+    expect(server.records().find((record) => record.Id === id)?.BuildNumber).toBe(controls);
+  });
 });

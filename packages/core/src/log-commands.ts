@@ -7,10 +7,17 @@
 const hashCommand = /##(?=vso\[|teamcity\[|\[)/gi;
 const lineStartCommand = /(^|[\r\n\u0085\u2028\u2029])([^\S\r\n\u0085\u2028\u2029]*)::/g;
 
-/** Text for a build log: `##vso[` → `**vso[` (as the Azure agent itself masks it), `##teamcity[` →
- * `**teamcity[`, `##[` → `**[`, and `::` starting any line → `**::`. */
+/** C0 controls but tab and line breaks, DEL and C1: terminal sequences (ESC, CSI, OSC 52's clipboard write). */
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Text for a build log or a terminal: `##vso[` → `**vso[` (as the Azure agent itself masks it),
+ * `##teamcity[` → `**teamcity[`, `##[` → `**[`, `::` starting any line → `**::`, and control
+ * characters (other than tab and line breaks) → U+FFFD, so no terminal escape sequence gets through. */
 export function neutraliseLogCommands(text: string): string {
-  return text.replace(hashCommand, "**").replace(lineStartCommand, "$1$2**::");
+  return text
+    .replace(controlCharacter, "\uFFFD")
+    .replace(hashCommand, "**")
+    .replace(lineStartCommand, "$1$2**::");
 }
 
 /**
