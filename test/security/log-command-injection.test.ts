@@ -111,6 +111,9 @@ describe("finding 1: untrusted text never forms a build server's log command", (
         Commits: [{ Id: "b".repeat(40), Comment: `Fix ${controls}` }],
       }),
     );
+    const collect = await runCli(["collect", "--file", hostile], { cwd: dir });
+    expect(collect.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect((JSON.parse(collect.stdout) as { BuildNumber: string }).BuildNumber).toBe(controls);
     const push = await runCli(pushArgs(server, packageId, "1.0.0", ["--file", hostile]), { cwd: dir });
     expect(push.code, push.stderr).toBe(0);
     const id = server.records().find((record) => record.PackageId === packageId)?.Id ?? "";

@@ -22,9 +22,13 @@ export function neutraliseLogCommands(text: string): string {
 
 /**
  * JSON text (as `JSON.stringify` writes it) in which no `##` or `::` appears, so no line of it can be a
- * command; it parses to exactly the same data. Outside strings JSON never has `#` or `::`, so only
- * string contents change (`#` → `\u0023`, `:` → `\u003a`).
+ * command; it parses to exactly the same data. Outside strings JSON never has `#`, `::` or control
+ * characters, so only string contents change (`#` → `\u0023`, `:` → `\u003a`, and DEL and C1, which
+ * `JSON.stringify` leaves raw, → `\u007f`…`\u009f`, so no 8-bit terminal sequence gets through).
  */
 export function escapeLogCommandsInJson(json: string): string {
-  return json.replaceAll("##", "\\u0023\\u0023").replaceAll("::", "\\u003a\\u003a");
+  return json
+    .replaceAll("##", "\\u0023\\u0023")
+    .replaceAll("::", "\\u003a\\u003a")
+    .replace(/[\u007f-\u009f]/g, (character) => `\\u00${character.charCodeAt(0).toString(16)}`);
 }
