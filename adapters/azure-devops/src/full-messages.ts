@@ -45,7 +45,7 @@ export async function withFullMessages(
     if (change.messageTruncated !== true || !canRefetch) return { id: change.id, comment };
     const url =
       provider === "tfsgit"
-        ? gitCommitUrl(change, request)
+        ? gitCommitUrl(change, request, warnings)
         : joinUrl(request.collectionUrl, `_apis/tfvc/changesets/${encodeURIComponent(change.id)}`);
     if (url === undefined) return { id: change.id, comment };
     const fullUrl = `${url}?api-version=${AZURE_DEVOPS_API_VERSION}`;
@@ -60,13 +60,39 @@ export async function withFullMessages(
   });
 }
 
-/** `{project}/_apis/git/repositories/{repoId}/commits/{sha}`, the repository taken from the change's `location`. */
-function gitCommitUrl(change: AzureDevOpsChange, request: FullMessagesRequest): string | undefined {
+const MALFORMED_LOCATION =
+  "The Azure DevOps changes API named a commit's repository with a malformed %-escape in its location; " +
+  "the repository is taken from BUILD_REPOSITORY_ID instead.";
+
+/**
+ * `{project}/_apis/git/repositories/{repoId}/commits/{sha}`, the repository taken from the change's
+ * `location`, or from `BUILD_REPOSITORY_ID` when the location names none or names it with a broken
+ * %-escape (a bad API answer: warned about, never a crash).
+ */
+function gitCommitUrl(
+  change: AzureDevOpsChange,
+  request: FullMessagesRequest,
+  warnings: string[],
+): string | undefined {
   const fromLocation = /\/_apis\/git\/repositories\/([^/?#]+)\/commits\//i.exec(change.location ?? "")?.[1];
-  const repositoryId = fromLocation === undefined ? request.repositoryId : decodeURIComponent(fromLocation);
+  let repositoryId = request.repositoryId;
+  if (fromLocation !== undefined) {
+    const decoded = decodeRepositoryId(fromLocation);
+    if (decoded === undefined && !warnings.includes(MALFORMED_LOCATION)) warnings.push(MALFORMED_LOCATION);
+    repositoryId = decoded ?? request.repositoryId;
+  }
   if (repositoryId === undefined || repositoryId === "") return undefined;
   return joinUrl(
     request.projectUrl,
     `_apis/git/repositories/${encodeURIComponent(repositoryId)}/commits/${encodeURIComponent(change.id)}`,
   );
+}
+
+/** The %-decoded repository id, or undefined when its escapes are not valid UTF-8 percent-encoding. */
+function decodeRepositoryId(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,8 @@ import { azureDevOpsAdapter } from "../src/index";
 import {
   BUILD_ID,
   type FakeChange,
+  PROJECT_ID,
+  REPOSITORY_ID,
   SERVER_PAGE_LIMIT,
   startFakeAzureDevOps,
   TOKEN,
@@ -126,6 +128,28 @@ describe("Azure Repos Git (TfsGit)", () => {
       expect.stringMatching(/1 commit message\(s\) were cut short .* GitHub repositories/),
     ]);
     expect(api.requests).toHaveLength(1);
+  });
+
+  it("reads a truncated message from BUILD_REPOSITORY_ID's repository when the API's location has a broken %-escape", async () => {
+    const [change] = gitChanges(10);
+    const api = await startFakeAzureDevOps({
+      type: "TfsGit",
+      changes: [
+        { ...change!, location: `http://127.0.0.1/_apis/git/repositories/%E0%A4%A/Commits/${change!.id}` },
+      ],
+    });
+    cleanups.push(api.close);
+    const env = pipelineEnv(api.collectionUrl, {
+      BUILD_REPOSITORY_PROVIDER: "TfsGit",
+      BUILD_SOURCEVERSION: change!.id,
+      SYSTEM_ACCESSTOKEN: TOKEN,
+    });
+    const draft = await azureDevOpsAdapter.collect(createTestContext({ env, http: httpClient() }));
+    expect(draft.commits).toEqual([{ id: change!.id, comment: change!.message }]);
+    expect(draft.warnings).toEqual([expect.stringMatching(/malformed %-escape .* BUILD_REPOSITORY_ID/)]);
+    expect(api.requests.map((request) => request.path)).toContain(
+      `/acme/${PROJECT_ID}/_apis/git/repositories/${REPOSITORY_ID}/commits/${change!.id}`,
+    );
   });
 
   it("fails with the access-token hint when Azure DevOps does not accept the token", async () => {

@@ -12,6 +12,8 @@ export interface FakeChange {
   /** The whole message; the changes API shows only its start when `truncated`. */
   message: string;
   truncated?: boolean;
+  /** The change's `location` as the API gives it, when not the commit's or changeset's own URL. */
+  location?: string;
 }
 
 /**
@@ -69,9 +71,10 @@ export async function startFakeAzureDevOps(options: {
   function toChange(change: FakeChange) {
     const shown = change.truncated ? `${change.message.slice(0, 40)}` : change.message;
     const location =
-      options.type === "TfsVersionControl"
+      change.location ??
+      (options.type === "TfsVersionControl"
         ? `${collectionUrl}_apis/tfvc/changesets/${change.id}`
-        : `${collectionUrl}${PROJECT_ID}/_apis/git/repositories/${REPOSITORY_ID}/Commits/${change.id}`;
+        : `${collectionUrl}${PROJECT_ID}/_apis/git/repositories/${REPOSITORY_ID}/Commits/${change.id}`);
     return {
       id: change.id,
       message: shown,
