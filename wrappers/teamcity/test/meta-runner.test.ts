@@ -1,7 +1,7 @@
 // The meta-runner as TeamCity runs it: its parameters parsed from the XML, %references% substituted
 // as TeamCity substitutes them, the agent tool zip unpacked as an agent unpacks it, and the script run
 // by sh — against the local Octopus server and a fake TeamCity REST API.
-import { chmodSync, existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,7 +42,11 @@ const metaRunner = new XMLParser({
     "build-runners": { runner: { type: string; parameters: { param: Param[] } } };
   };
 };
-const params = metaRunner.settings.parameters.param;
+const allParams = metaRunner.settings.parameters.param;
+/** The step's settings, as the TeamCity UI shows them. */
+const params = allParams.filter((param) => !param.name.startsWith("env."));
+/** env.* parameters: TeamCity passes each to the step's process as an environment variable. */
+const envParams = allParams.filter((param) => param.name.startsWith("env."));
 const runner = metaRunner.settings["build-runners"].runner;
 const script = runner.parameters.param.find((param) => param.name === "script.content")?.["#text"] ?? "";
 
@@ -132,17 +136,25 @@ describe("the TeamCity meta-runner", () => {
     expect(spec("octopus_forcepush")).toContain("data_2='true' label_2='Overwrite existing'");
     expect(spec("octopus_forcepush")).toContain("data_3='IgnoreIfExists'");
     expect(spec("octopus_packageid")).toContain("validationMode='not_empty'");
-    // Every %reference% in the script is a parameter of the runner or the agent tool.
-    const referenced = [...script.matchAll(/%([^%\s]+)%/g)].map((match) => match[1]);
-    expect(new Set(referenced)).toEqual(
-      new Set([...params.map((param) => param.name), "teamcity.tool.buildinfo"]),
+    // No value is substituted into the script's text: only the agent tool's path is. Each setting
+    // reaches the script through exactly one env.* parameter, hidden from the UI.
+    expect([...script.matchAll(/%([^%\s]+)%/g)].map((match) => match[1])).toEqual([
+      "teamcity.tool.buildinfo",
+    ]);
+    expect(envParams.map((param) => param.value).sort()).toEqual(
+      params.map((param) => `%${param.name}%`).sort(),
     );
+    for (const param of envParams) expect(param.spec).toMatch(/display='hidden'/);
   });
 
   /** The step as the agent runs it: the substituted script, by sh, in the checkout, with the agent's environment. */
   async function runStep(values: Record<string, string>): Promise<{ code: number | null; log: string }> {
     const defaults = Object.fromEntries(params.map((param) => [param.name, param.value ?? ""]));
-    const content = substitute(script, { ...defaults, ...values, "teamcity.tool.buildinfo": toolDir });
+    const resolved = { ...defaults, ...values, "teamcity.tool.buildinfo": toolDir };
+    const content = substitute(script, resolved);
+    const stepEnv = Object.fromEntries(
+      envParams.map((param) => [param.name.slice("env.".length), substitute(param.value ?? "", resolved)]),
+    );
     const run = await runProcess("sh", ["-c", content], {
       cwd: dir,
       env: {
@@ -151,6 +163,7 @@ describe("the TeamCity meta-runner", () => {
         TEAMCITY_VERSION: "2025.03 (build 186049)",
         BUILD_NUMBER: "2.3.4411",
         TEAMCITY_BUILD_PROPERTIES_FILE: properties.buildFile,
+        ...stepEnv,
       },
     });
     return { code: run.code, log: `${run.stdout}${run.stderr}` };
@@ -193,6 +206,34 @@ describe("the TeamCity meta-runner", () => {
     ]);
     expect(posts[0]?.headers["x-octopus-apikey"]).toBe(apiKey);
     expect(teamcity.requests[0]?.path).toBe("/httpAuth/app/rest/changes");
+  });
+
+  it("runs no part of a value as code: not a line ending a here-document, nor $(...) or backticks", async () => {
+    // A branch or a %build.number% set by a service message is any text: here the old here-document
+    // delimiter on a line of its own, then commands, then a new here-document to swallow the rest.
+    const hostile = (tag: string) =>
+      `release/${tag}\n__BUILDINFO_VALUE__\ntouch pwned-${tag}-line\n: <<'__BUILDINFO_VALUE__'\n` +
+      `$(touch pwned-${tag}-subst) \`touch pwned-${tag}-tick\` '"; touch pwned-${tag}-quote`;
+    const base = {
+      octopus_host: server.url,
+      "secure:octopus_apikey": apiKey,
+      octopus_packageid: "Acme.Hostile",
+      octopus_forcepush: "true",
+    };
+    const branched = await runStep({
+      ...base,
+      octopus_packageversion: "9.9.1",
+      octopus_branch_override_enabled: "true",
+      octopus_branch_override_value: hostile("branch"),
+    });
+    const versioned = await runStep({ ...base, octopus_packageversion: hostile("version") });
+
+    expect(readdirSync(dir).filter((name) => name.startsWith("pwned"))).toEqual([]);
+    expect(branched.code).toBe(0);
+    // The value arrived whole, as data.
+    expect(recordsOf(server, "9.9.1")[0]?.Branch).toBe(hostile("branch"));
+    expect(versioned.code).toBe(2);
+    expect(versioned.log).toMatch(/version/i);
   });
 
   it("maps the official force-push values to overwrite modes, and fails a second push that does not overwrite", async () => {
