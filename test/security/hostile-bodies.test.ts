@@ -91,4 +91,38 @@ describe("finding 3: response bodies are capped, summarised in linear time, and 
     expect(result.stdout.split("\n")).toHaveLength(2003);
     expect(result.stdout.length).toBeLessThan(2_000_000);
   });
+  it("prints a server's megabyte record id and space name cut to 120 characters; --json keeps them whole", async () => {
+    const hugeId = `BuildInformation-${"9".repeat(4_000_000)}`;
+    const hugeName = "N".repeat(1_000_000);
+    const record = JSON.stringify({ Id: hugeId, PackageId: "Shop", Version: "1.0.0", Commits: [] });
+    server = await startHostileServer((request, response) => {
+      const path = new URL(request.url ?? "/", "http://x").pathname;
+      const json = (status: number, body: string) => {
+        response.writeHead(status, { "content-type": "application/json" });
+        response.end(body);
+      };
+      if (path === "/api/spaces")
+        json(200, JSON.stringify({ Items: [{ Id: "Spaces-1", Name: hugeName, IsDefault: true }] }));
+      else if (path === "/api/Spaces-1")
+        json(200, '{"Links":{"BuildInformation":"/api/Spaces-1/build-information"}}');
+      else if (request.method === "POST") json(201, record);
+      else json(200, record);
+    });
+    const cut = (value: string) => `${value.slice(0, 120)}…`;
+
+    const pushed = await push(server.url);
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(pushed.stdout).toContain(`${cut(hugeId)}  `);
+    expect(pushed.stdout).toContain(`in space ${cut(hugeName)} (Spaces-1)`);
+    expect(pushed.stdout.length + pushed.stderr.length).toBeLessThan(4_000);
+
+    const viewed = await runCli(["view", "BuildInformation-1", "--server", server.url, "--api-key", testKey]);
+    expect(viewed.code, viewed.stderr).toBe(0);
+    expect(viewed.stdout).toMatch(new RegExp(`^Id: +${cut(hugeId)}$`, "m"));
+    expect(viewed.stdout.length).toBeLessThan(4_000);
+
+    const asJson = await push(server.url, ["--json", "--overwrite-mode", "OverwriteExisting"]);
+    expect(asJson.code, asJson.stderr).toBe(0);
+    expect(JSON.parse(asJson.stdout).results[0].recordId).toBe(hugeId);
+  });
 });

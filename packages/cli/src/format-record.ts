@@ -1,14 +1,15 @@
 import type { BuildInformationRecord } from "@buildinfo/octopus";
-import { displayList, displayText } from "./display-text";
+import { displayLine, displayList, displayText } from "./display-text";
 
 /**
  * One stored record for people: its fields, then work items and commits (first line of each message).
- * The record is the server's answer, so every field is shown whatever its JSON type.
+ * The record is the server's answer, so every field is shown whatever its JSON type; its identifiers
+ * (Id, package, version, creation time, work item ids) are cut to one line of 120 characters.
  */
 export function formatRecord(record: BuildInformationRecord): string {
   const fields: [string, unknown][] = [
-    ["Id", record.Id],
-    ["Package", `${displayText(record.PackageId)} ${displayText(record.Version)}`],
+    ["Id", displayLine(record.Id)],
+    ["Package", `${displayLine(record.PackageId)} ${displayLine(record.Version)}`],
     ["Build environment", record.BuildEnvironment],
     ["Build number", record.BuildNumber],
     ["Build URL", record.BuildUrl],
@@ -18,7 +19,7 @@ export function formatRecord(record: BuildInformationRecord): string {
     ["Commit", record.VcsCommitNumber],
     ["Commit URL", record.VcsCommitUrl],
     ["Issue tracker", record.IssueTrackerName],
-    ["Created", record.Created],
+    ["Created", displayLine(record.Created)],
     ["Incomplete data", record.IncompleteDataWarning],
   ];
   const present = fields
@@ -33,7 +34,7 @@ export function formatRecord(record: BuildInformationRecord): string {
       const description = displayText(item?.Description);
       const link = displayText(item?.LinkUrl);
       lines.push(
-        `  ${displayText(item?.Id)}${description ? ` ${description}` : ""}${link ? `  ${link}` : ""}`,
+        `  ${displayLine(item?.Id)}${description ? ` ${description}` : ""}${link ? `  ${link}` : ""}`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { OverwriteMode } from "@buildinfo/core";
 import type { PackagePushResult, PushSummary, SpaceRef } from "@buildinfo/octopus";
+import { describeSpace, displayLine } from "./display-text";
 
 /**
  * The summary for build logs, written as the push goes: a header, one line per package with its outcome,
@@ -10,11 +11,11 @@ export function pushProgressLines(packages: readonly { packageId: string; versio
   const plural = packages.length === 1 ? "" : "s";
   return {
     header: (space: SpaceRef) =>
-      `Build information for ${packages.length} package${plural} in space ${space.Name} (${space.Id}):\n`,
+      `Build information for ${packages.length} package${plural} in space ${describeSpace(space)}:\n`,
     line(result: PackagePushResult): string {
       const name = `${result.packageId} ${result.version}`.padEnd(width);
       const text = result.ok
-        ? `  ${result.outcome.padEnd(11)} ${name}  ${result.recordId ?? ""}  ${result.link ?? ""}`
+        ? `  ${result.outcome.padEnd(11)} ${name}  ${displayLine(result.recordId)}  ${displayLine(result.link)}`
         : `  ${"FAILED".padEnd(11)} ${name}  ${result.error?.code ?? ""} ${result.error?.message ?? ""}`;
       // How a lost or failed answer was checked by reading the record back, under its line.
       return `${text.trimEnd()}\n${result.note === undefined ? "" : `      ${result.note}\n`}`;

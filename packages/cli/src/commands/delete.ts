@@ -1,3 +1,4 @@
+import { describeSpace } from "../display-text";
 import { withClient } from "../open-client";
 import { runRecordCommand } from "../run-record-command";
 
@@ -11,7 +12,7 @@ export function run(name: string, args: string[]): Promise<number> {
     output(
       json
         ? `${JSON.stringify({ deleted: id, space }, null, 2)}\n`
-        : `Deleted ${id} from space ${space.Name} (${space.Id}).\n`,
+        : `Deleted ${id} from space ${describeSpace(space)}.\n`,
     );
   });
 }

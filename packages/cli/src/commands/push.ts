@@ -8,6 +8,7 @@ import {
 } from "@buildinfo/core";
 import { createCommand, type OctopusClient, type SpaceRef } from "@buildinfo/octopus";
 import { flag, integerOption, stringValue } from "../args";
+import { describeSpace } from "../display-text";
 import { gatherBuildInformation } from "../gather";
 import { withClient } from "../open-client";
 import { pushProgressLines, pushSummaryJson } from "../push-summary";
@@ -106,9 +107,7 @@ async function push(context: CommandContext): Promise<number> {
     async (client) => {
       const summary = await logger.group("Pushing build information to Octopus", async () => {
         const space = await client.resolveSpace(server.space);
-        logger.info(
-          `space ${space.Name} (${space.Id}) on ${client.serverUrl}, overwrite mode ${overwrite.mode}`,
-        );
+        logger.info(`space ${describeSpace(space)} on ${client.serverUrl}, overwrite mode ${overwrite.mode}`);
         logPayload(context, client, space, packages, overwrite.mode, buildInformation);
         if (!json) context.output(progress.header(space));
         return client.pushToPackages({
