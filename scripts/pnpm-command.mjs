@@ -2,7 +2,7 @@
 // scripts that must work on a fresh clone with only Node and npm.
 import { spawnSync } from "node:child_process";
 
-export const PNPM_VERSION = "12.4.2";
+const PNPM_VERSION = "12.4.2";
 
 /** The command and the leading arguments that run pnpm PNPM_VERSION. */
 export function pnpmCommand() {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 
 const postject = createRequire(import.meta.url).resolve("postject/dist/cli.js");
 
-export const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
+const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
 const MAGIC = { linux: [0x7f, 0x45, 0x4c, 0x46], win32: [0x4d, 0x5a], darwin: [0xcf, 0xfa, 0xed, 0xfe] };
 
 /** Generates the SEA blob from the CommonJS bundle with `generator`, a Node binary that runs here. */
@@ -38,7 +38,7 @@ export function buildExecutable(target, nodeBinary, blob, output) {
 }
 
 /** What can be checked without running it: the platform's file magic, the blob inside, the fuse flipped. */
-export function checkExecutable(target, path, blob) {
+function checkExecutable(target, path, blob) {
   const bytes = readFileSync(path);
   const magic = MAGIC[target.platform];
   if (!magic.every((byte, index) => bytes[index] === byte)) {

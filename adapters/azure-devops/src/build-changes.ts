@@ -11,7 +11,7 @@ export interface AzureDevOpsChange {
   location?: string;
 }
 
-export interface BuildChangesRequest {
+interface BuildChangesRequest {
   /** `{collection}/{project}` with the project as a path segment. */
   projectUrl: string;
   buildId: string;

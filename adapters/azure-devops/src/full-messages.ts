@@ -8,7 +8,7 @@ import {
 import { ACCESS_TOKEN_HINT, AZURE_DEVOPS_API_VERSION, type AzureDevOpsChange } from "./build-changes";
 import { readAzureDevOpsJson } from "./read-json";
 
-export interface FullMessagesRequest {
+interface FullMessagesRequest {
   collectionUrl: string;
   projectUrl: string;
   /** `BUILD_REPOSITORY_PROVIDER`: only Azure Repos (`TfsGit`, `TfsVersionControl`) can be asked for more. */

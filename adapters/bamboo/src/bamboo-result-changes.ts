@@ -7,7 +7,7 @@ import {
   type RawCommit,
 } from "@buildinfo/core";
 
-export interface BambooResultChanges {
+interface BambooResultChanges {
   commits: RawCommit[];
   /** The collection's `size`: more than `commits.length` means Bamboo left some out. */
   size: number;

@@ -12,7 +12,7 @@ export type CommitPlan =
   | { kind: "compare"; base: string; head: string; baseSource: string; headSource: string; reason: string }
   | { kind: "head"; head: string; reason: string };
 
-export interface CommitPlanInput {
+interface CommitPlanInput {
   eventName: string | undefined;
   /** `GITHUB_SHA`. */
   sha: string;

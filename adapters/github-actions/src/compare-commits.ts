@@ -6,7 +6,7 @@ interface ComparePage {
   commits?: { sha: string; commit?: { message?: string } }[];
 }
 
-export interface CompareCommitsRequest {
+interface CompareCommitsRequest {
   /** `GITHUB_API_URL`, e.g. `https://api.github.com` or `https://ghes.example.com/api/v3`. */
   apiUrl: string;
   /** `owner/repo`. */

@@ -10,7 +10,7 @@ const changeRequestPlugins = [
   { id: "gitlabMergeRequestId", source: "gitlabSourceBranch", target: "gitlabTargetBranch" },
 ] as const;
 
-export interface JenkinsChangeRequest {
+interface JenkinsChangeRequest {
   /** The branch the change request comes from. */
   source?: EnvValue | undefined;
   /** The branch it merges into. */

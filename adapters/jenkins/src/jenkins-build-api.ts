@@ -18,7 +18,7 @@ export interface JenkinsCommit extends RawCommit {
   timestamp?: number;
 }
 
-export interface JenkinsChangeSet {
+interface JenkinsChangeSet {
   /** `git`, `svn`, … or null for an empty freestyle change set. */
   kind: string | null;
   /** Newest first. */

@@ -10,7 +10,7 @@ export interface TeamCityChange {
   vcsRootId: string | undefined;
 }
 
-export interface TeamCityChangesPage {
+interface TeamCityChangesPage {
   changes: TeamCityChange[];
   nextHref: string | undefined;
 }

@@ -10,7 +10,7 @@ import { parseTeamCityChangesPage, type TeamCityChange } from "./teamcity-change
 
 export type TeamCityRestFormat = "xml" | "json";
 
-export interface ReadTeamCityChangesOptions {
+interface ReadTeamCityChangesOptions {
   http: HttpClient;
   serverUrl: string;
   /** The internal build id (`teamcity.build.id`), not the build number. */

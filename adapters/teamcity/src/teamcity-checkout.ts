@@ -1,7 +1,7 @@
 import { type Checkout, type CheckoutReader, type EnvValue, isBuildInfoError } from "@buildinfo/core";
 
 /** What the agent's checkout tells when TeamCity's properties files name no VCS root. */
-export interface TeamCityCheckout {
+interface TeamCityCheckout {
   head?: EnvValue;
   branch?: EnvValue;
   remoteUrl?: EnvValue;

@@ -1,7 +1,7 @@
 import { type GitRunner, normalizeVcsRoot } from "@buildinfo/core";
 import { findVcsRoot, type TeamCityVcsRoot } from "./teamcity-vcs-roots";
 
-export interface VcsRootChoice {
+interface VcsRootChoice {
   root: TeamCityVcsRoot | undefined;
   /** Why this root, when it had to be guessed. */
   warning?: string;

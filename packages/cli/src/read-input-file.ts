@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import { BuildInfoError, type ErrorCode } from "@buildinfo/core";
 
 /** The largest `--file` read: far above any real build information, far below what could exhaust memory. */
-export const maxInputFileBytes = 64 * 1024 * 1024;
+const maxInputFileBytes = 64 * 1024 * 1024;
 
 /**
  * The bytes of a regular file named by `--file`. A FIFO, a device (`/dev/zero`), a directory or a file

@@ -13,4 +13,4 @@ export type { CollectBuildInformationOptions, CollectedBuildInformation } from "
 export { collectBuildInformation } from "./collect-build-information";
 export type { Detection } from "./detect-adapter";
 export { detectAdapter } from "./detect-adapter";
-export { adapterById, adapters, detectionOrder, fallbackAdapter } from "./registry";
+export { adapterById, adapters, detectionOrder } from "./registry";

@@ -62,7 +62,7 @@ export { shortened, shortenedLine } from "./describe-value";
 export { didYouMean } from "./did-you-mean";
 export type { BuildInformationDraft, CommitRange, DraftField, RawCommit } from "./draft";
 export type { CatalogueEntry, ErrorCode } from "./error-catalogue";
-export { catalogueEntry, errorCatalogue, errorCodeFamilies } from "./error-catalogue";
+export { errorCatalogue, errorCodeFamilies } from "./error-catalogue";
 export type { BuildInfoErrorOptions, ErrorKind } from "./errors";
 export { BuildInfoError, isBuildInfoError } from "./errors";
 export type { GitHubReference } from "./github-references";

@@ -8,7 +8,7 @@ export const invalidPackageIdMessage =
 export const invalidVersionMessage = "The version is invalid. Please supply a valid semver version number.";
 
 /** `CreateBuildInformationCommand` after model binding. */
-export interface CreateCommand {
+interface CreateCommand {
   spaceId: string | null;
   packageId: string;
   version: string;
@@ -16,9 +16,7 @@ export interface CreateCommand {
   buildInformation: BuildInformationInput;
 }
 
-export type BindResult =
-  | { command: CreateCommand; errors?: undefined }
-  | { command?: undefined; errors: string[] };
+type BindResult = { command: CreateCommand; errors?: undefined } | { command?: undefined; errors: string[] };
 
 type JsonObject = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ const identifiers = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*";
 const versionPattern = new RegExp(`^(\\d+(?:\\.\\d+){0,3})(?:-(${identifiers}))?(?:\\+${identifiers})?$`);
 const largestNumber = 2_147_483_647;
 
-export interface OctopusVersion {
+interface OctopusVersion {
   numbers: [number, number, number, number];
   preRelease: string[];
 }

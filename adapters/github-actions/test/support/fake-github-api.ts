@@ -1,7 +1,7 @@
 import { createHttpClient } from "@buildinfo/octopus";
 import { type FakeApi, startFakeApi } from "@buildinfo/testing";
 
-export interface FakeCommit {
+interface FakeCommit {
   sha: string;
   message: string;
 }

@@ -1,7 +1,7 @@
 import type { OptionSpec } from "../args";
 import type { CommandName } from "../help";
 
-export const loggingOptions: OptionSpec = {
+const loggingOptions: OptionSpec = {
   "log-format": { type: "string" },
   verbose: { type: "boolean" },
   debug: { type: "boolean" },
@@ -18,7 +18,7 @@ export const connectionOptions: OptionSpec = {
   timeout: { type: "string" },
 };
 
-export const overrideOptions: OptionSpec = {
+const overrideOptions: OptionSpec = {
   "build-environment": { type: "string" },
   "build-number": { type: "string" },
   "build-url": { type: "string" },
@@ -28,7 +28,7 @@ export const overrideOptions: OptionSpec = {
   commit: { type: "string" },
 };
 
-export const collectionOptions: OptionSpec = {
+const collectionOptions: OptionSpec = {
   from: { type: "string" },
   file: { type: "string" },
   "commit-cap": { type: "string" },

@@ -1,7 +1,7 @@
 import { adapters } from "@buildinfo/collect";
 import { type Environment, type OverwriteMode, parseOverwriteMode } from "@buildinfo/core";
 
-export interface OverwriteChoice {
+interface OverwriteChoice {
   mode: OverwriteMode;
   /** Why this mode, when the user did not choose it. */
   reason?: string;

@@ -1,5 +1,5 @@
 /** Where a test pushes: the local Octopus server (`LocalOctopusServer` fits) and the key it sends. */
-export interface PushTarget {
+interface PushTarget {
   url: string;
   apiKey: string;
 }

@@ -5,13 +5,13 @@ import { fileURLToPath } from "node:url";
 /** The built CLI, as `bin.buildinfo` points at it. */
 export const cliPath = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
-export interface CliRun {
+interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-export interface RunCliOptions {
+interface RunCliOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isolatedGitEnv } from "./isolated-git-env";
 
-export interface ImportedCommit {
+interface ImportedCommit {
   /** Exact message bytes: fast-import stores them untouched (no clean-up, CRs and NULs kept). */
   message: string | Buffer;
   /** The commit's `encoding` header, e.g. ISO-8859-1. */
