@@ -13,12 +13,13 @@ function currentView(): RegistryView {
     registeredIds: [...adapters.keys()],
     docs: readdirSync(join(repoRoot, "docs")),
     readme: readFileSync(join(repoRoot, "README.md"), "utf8"),
+    cliDoc: readFileSync(join(repoRoot, "docs/cli.md"), "utf8"),
     conformanceTests: readdirSync(join(repoRoot, "test/conformance")),
   };
 }
 
 describe("the adapter registry is complete", () => {
-  it("registers every adapters/* package, each with a docs page, a README row and a conformance test", () => {
+  it("registers every adapters/* package, each with a docs page, a README row, its docs/cli.md rows and a conformance test", () => {
     const view = currentView();
     expect(view.adapterFolders.length).toBeGreaterThanOrEqual(10);
     expect(registryProblems(view)).toEqual([]);
@@ -36,6 +37,12 @@ describe("the adapter registry is complete", () => {
       "adapters/appveyor is missing from README's table of build servers",
     ]);
     expect(
+      registryProblems({ ...view, cliDoc: view.cliDoc.replace("`appveyor` `continua-ci`", "`continua-ci`") }),
+    ).toEqual(["adapters/appveyor is missing from docs/cli.md's --from row"]);
+    expect(registryProblems({ ...view, cliDoc: view.cliDoc.replace(/^\| 6 .*\n/m, "") })).toEqual([
+      "adapters/teamcity is missing from docs/cli.md's build-server detection table",
+    ]);
+    expect(
       registryProblems({
         ...view,
         conformanceTests: view.conformanceTests.filter((name) => name !== "jenkins.test.ts"),
@@ -45,6 +52,8 @@ describe("the adapter registry is complete", () => {
       "adapters/drone is not in the registry (packages/collect/src/registry.ts)",
       "adapters/drone has no docs/drone.md",
       "adapters/drone is missing from README's table of build servers",
+      "adapters/drone is missing from docs/cli.md's --from row",
+      "adapters/drone is missing from docs/cli.md's build-server detection table",
       "adapters/drone has no conformance test test/conformance/drone.test.ts",
     ]);
     expect(registryProblems({ ...view, registeredIds: [...view.registeredIds, "drone"] })).toEqual([
