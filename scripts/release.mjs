@@ -3,15 +3,24 @@
 // one-file CLI, the standalone executables, one npm tarball per public package, the wrappers'
 // artifacts, and SHA256SUMS over all of them. Prints each artifact's size and build time.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { newestMtime } from "./newest-mtime.mjs";
 import { pnpmCommand } from "./pnpm-command.mjs";
 import { writeChecksums } from "./release/checksums.mjs";
 import { NODE_VERSION, nodeBinary, targets } from "./release/node-binaries.mjs";
 import { packPackage, publicPackages } from "./release/npm-tarballs.mjs";
+import { isReleaseStale } from "./release/release-staleness.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const releaseDir = join(root, "release");
@@ -26,8 +35,15 @@ function fail(message) {
   process.exit(1);
 }
 
+/** Bytes of a file, or of every file under a directory. */
+function bytesOf(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + bytesOf(join(path, name)), 0);
+}
+
 function size(path) {
-  const bytes = statSync(path).size;
+  const bytes = bytesOf(path);
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
@@ -59,16 +75,52 @@ function runOrFail(command, args, options = {}) {
     fail(`${command} ${args.join(" ")} exited with ${result.status ?? result.signal}.`);
 }
 
-/** Whether release/ is older than anything it is built from (`--if-stale` skips an up-to-date one). */
-function isStale() {
-  const checksums = join(releaseDir, "SHA256SUMS");
-  if (!existsSync(checksums)) return true;
-  const inputs = ["packages", "adapters", "wrappers", "scripts", "package.json", "pnpm-lock.yaml", "LICENSE"];
-  return Math.max(...inputs.map((input) => newestMtime(join(root, input)))) > statSync(checksums).mtimeMs;
+/** The wrappers whose package.json has a `release` script (the contract: it writes under $BUILDINFO_RELEASE_DIR). */
+function releasingWrappers() {
+  const wrappers = join(root, "wrappers");
+  if (!existsSync(wrappers)) return [];
+  return readdirSync(wrappers)
+    .filter((name) => existsSync(join(wrappers, name, "package.json")))
+    .filter(
+      (name) => JSON.parse(readFileSync(join(wrappers, name, "package.json"), "utf8")).scripts?.release,
+    );
+}
+
+/**
+ * Runs `task` holding the wrapper's `.packaging.lock`, the lock its tests take before they package it
+ * (wrappers/support/package-wrapper.ts): `npm test` runs them beside the test that runs this script,
+ * and two packagings of one wrapper at once would delete each other's staged CLI.
+ */
+function withPackagingLock(wrapperDir, task) {
+  const lock = join(wrapperDir, ".packaging.lock");
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST" || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    task();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** What a wrapper may write, two levels deep: `x.vsix`, `teamcity/buildinfo.zip`, `github-action/bundle`. */
+function artifactsIn(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? readdirSync(join(dir, entry.name)).map((name) => `${entry.name}/${name}`)
+      : [entry.name],
+  );
 }
 
 async function main() {
-  if (process.argv.includes("--if-stale") && !isStale()) {
+  if (process.argv.includes("--if-stale") && !isReleaseStale(root)) {
     say("release/ is up to date");
     return;
   }
@@ -117,13 +169,19 @@ async function main() {
       report(`npm/${basename(tarball)}`, tarball, since);
     }
 
-    if (existsSync(join(root, "wrappers"))) {
+    // One wrapper at a time, so each artifact it writes is reported with its size and build time.
+    for (const wrapper of releasingWrappers()) {
+      const before = new Set(artifactsIn(releaseDir));
       const since = performance.now();
       const [command, prefix] = pnpmCommand();
-      runOrFail(command, [...prefix, "-r", "--filter", "./wrappers/*", "--if-present", "run", "release"], {
-        env: { ...process.env, BUILDINFO_RELEASE_DIR: releaseDir },
-      });
-      say(`wrapper artifacts: ${seconds(since)}`);
+      withPackagingLock(join(root, "wrappers", wrapper), () =>
+        runOrFail(command, [...prefix, "--filter", `./wrappers/${wrapper}`, "run", "release"], {
+          env: { ...process.env, BUILDINFO_RELEASE_DIR: releaseDir },
+        }),
+      );
+      for (const name of artifactsIn(releaseDir).filter((name) => !before.has(name))) {
+        report(name, join(releaseDir, name), since, `wrappers/${wrapper}`);
+      }
     }
 
     const count = writeChecksums(releaseDir);
