@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import {
   createTempGitRepo,
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../packages/cli/test/helpers/run-cli";
 import { nodeFreePath } from "./support/node-free-path";
 import { ensureRelease } from "./support/release-build";
+import { repoRoot } from "./support/workspace-files";
 
 // The release artifacts as a JVM build agent with no Node would run them: `env -i` with a PATH of sh,
 // git and coreutils only. The bundle still needs a Node, given by absolute path as an agent's tool.
@@ -128,6 +129,28 @@ describe("release/ artifacts on a machine with no node on PATH", () => {
       );
       expect(extra, tarball).toEqual([]);
     }
+  });
+
+  it("has every file the docs' snippets download, and each snippet checks it against SHA256SUMS", () => {
+    const pages = ["README.md", ...readdirSync(join(repoRoot, "docs")).map((name) => `docs/${name}`)];
+    let snippets = 0;
+    for (const page of pages.filter((name) => name.endsWith(".md"))) {
+      const blocks = readFileSync(join(repoRoot, page), "utf8")
+        .split("```")
+        .filter((_, i) => i % 2 === 1);
+      for (const block of blocks) {
+        const files = [
+          ...block.matchAll(/(?:releases\/(?:latest\/download|download\/v[^/\s]+)|\$base)\/([\w.-]+)/g),
+        ].map((match) => match[1] as string);
+        if (files.length === 0) continue;
+        snippets++;
+        for (const file of files)
+          expect(existsSync(join(release, file)), `${page} downloads ${file}`).toBe(true);
+        expect(files, `${page}: a snippet that downloads ${files[0]}`).toContain("SHA256SUMS");
+        expect(block, `${page}: a snippet that downloads ${files[0]}`).toMatch(/sha256sum -c|Get-FileHash/);
+      }
+    }
+    expect(snippets).toBeGreaterThanOrEqual(10);
   });
 
   it("verifies with sha256sum -c SHA256SUMS", () => {
