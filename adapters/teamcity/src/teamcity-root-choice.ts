@@ -1,4 +1,4 @@
-import { type GitRunner, normalizeVcsRoot } from "@buildinfo/core";
+import { type GitRunner, isBuildInfoError, normalizeVcsRoot } from "@buildinfo/core";
 import { findVcsRoot, type TeamCityVcsRoot } from "./teamcity-vcs-roots";
 
 interface VcsRootChoice {
@@ -11,16 +11,20 @@ async function checkoutOrigin(git: GitRunner): Promise<string | undefined> {
   try {
     const result = await git.run(["remote", "get-url", "origin"]);
     return result.exitCode === 0 ? result.stdout.toString("utf8").trim() : undefined;
-  } catch {
-    return undefined;
+  } catch (error) {
+    // No git or no checkout: no origin to match. Anything else is a bug, reported as one.
+    if (isBuildInfoError(error)) return undefined;
+    throw error;
   }
 }
 
 function sameRepository(a: string, b: string): boolean {
   try {
     return normalizeVcsRoot(a)?.toLowerCase() === normalizeVcsRoot(b)?.toLowerCase();
-  } catch {
-    return false;
+  } catch (error) {
+    // A URL normalizeVcsRoot rejects is no match; anything else is a bug.
+    if (isBuildInfoError(error)) return false;
+    throw error;
   }
 }
 
