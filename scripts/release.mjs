@@ -16,6 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withDirLock } from "./dir-lock.mjs";
 import { pnpmCommand } from "./pnpm-command.mjs";
 import { writeChecksums } from "./release/checksums.mjs";
 import { NODE_VERSION, nodeBinary, targets } from "./release/node-binaries.mjs";
@@ -86,30 +87,6 @@ function releasingWrappers() {
     );
 }
 
-/**
- * Runs `task` holding the wrapper's `.packaging.lock`, the lock its tests take before they package it
- * (wrappers/support/package-wrapper.ts): `npm test` runs them beside the test that runs this script,
- * and two packagings of one wrapper at once would delete each other's staged CLI.
- */
-function withPackagingLock(wrapperDir, task) {
-  const lock = join(wrapperDir, ".packaging.lock");
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if (error.code !== "EEXIST" || Date.now() > deadline) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    task();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 /** What a wrapper may write, two levels deep: `x.vsix`, `teamcity/buildinfo.zip`, `github-action/bundle`. */
 function artifactsIn(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -174,7 +151,9 @@ async function main() {
       const before = new Set(artifactsIn(releaseDir));
       const since = performance.now();
       const [command, prefix] = pnpmCommand();
-      withPackagingLock(join(root, "wrappers", wrapper), () =>
+      // The lock the wrapper's tests take to package it (wrappers/support/package-wrapper.ts): `npm test`
+      // runs them beside the test that runs this script, and two packagings at once delete each other's files.
+      withDirLock(join(root, "wrappers", wrapper, ".packaging.lock"), () =>
         runOrFail(command, [...prefix, "--filter", `./wrappers/${wrapper}`, "run", "release"], {
           env: { ...process.env, BUILDINFO_RELEASE_DIR: releaseDir },
         }),

@@ -22,7 +22,7 @@ describe("release/ artifacts on a machine with no node on PATH", () => {
   let repo: TempGitRepo;
 
   beforeAll(async () => {
-    release = await ensureRelease();
+    release = ensureRelease();
     path = nodeFreePath();
     server = await startOctopusServer();
     repo = await createTempGitRepo({

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withDirLock } from "../../scripts/dir-lock.mjs";
 
 const cliDist = fileURLToPath(new URL("../../packages/cli/dist/", import.meta.url));
 
@@ -17,7 +18,7 @@ export function packageWrapper(wrapperDir: string, entry: string): string {
     );
   }
   const entryPath = join(wrapperDir, entry);
-  withLock(join(wrapperDir, ".packaging.lock"), () => {
+  withDirLock(join(wrapperDir, ".packaging.lock"), () => {
     if (existsSync(entryPath) && statSync(entryPath).mtimeMs > newestSource(wrapperDir)) return;
     const packaged = spawnSync("npm", ["run", "--silent", "package"], { cwd: wrapperDir, encoding: "utf8" });
     if (packaged.status !== 0) {
@@ -40,23 +41,4 @@ function newest(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/** Runs `task` holding a lock directory (mkdir is atomic), waiting up to two minutes for it. */
-function withLock(lock: string, task: () => void): void {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || Date.now() > deadline) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    }
-  }
-  try {
-    task();
-  } finally {
-    rmdirSync(lock);
-  }
 }
