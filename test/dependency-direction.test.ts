@@ -50,7 +50,17 @@ describe("the dependency direction", () => {
         edit("@buildinfo/cli", { dependencies: [...cli.dependencies, "@buildinfo/testing"] }),
       ),
     ).toEqual(["@buildinfo/cli has @buildinfo/testing as a runtime dependency (devDependencies only)"]);
+    // The CLI bundles its workspace packages (all devDependencies): its imports are what is checked.
+    expect(
+      dependencyProblems(
+        edit("@buildinfo/cli", {
+          devDependencies: [...cli.devDependencies, "@buildinfo/adapter-jenkins"],
+          sourceImports: [...cli.sourceImports, "@buildinfo/adapter-jenkins"],
+        }),
+      ),
+    ).toEqual(["@buildinfo/cli imports @buildinfo/adapter-jenkins, against the direction"]);
     expect(dependencyProblems(edit("@buildinfo/core", { sourceImports: ["@buildinfo/octopus"] }))).toEqual([
+      "@buildinfo/core imports @buildinfo/octopus, against the direction",
       "@buildinfo/core imports @buildinfo/octopus without declaring it",
     ]);
     expect(

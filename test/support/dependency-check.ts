@@ -31,8 +31,8 @@ const allowed: Record<string, readonly string[]> = {
 };
 
 /**
- * Every way the workspace breaks the dependency direction: a runtime dependency its layer may not
- * have, `@buildinfo/testing` outside devDependencies, a `src/` import its package.json does not
+ * Every way the workspace breaks the dependency direction: a runtime dependency or a `src/` import its
+ * layer may not have, `@buildinfo/testing` outside devDependencies, a `src/` import its package.json does not
  * declare, or a cycle through dependencies and devDependencies.
  */
 export function dependencyProblems(packages: readonly PackageView[]): string[] {
@@ -52,6 +52,13 @@ export function dependencyProblems(packages: readonly PackageView[]): string[] {
       }
     }
     for (const imported of pkg.sourceImports) {
+      // A bundled package (the CLI) declares what it imports as devDependencies: the direction holds for its imports too.
+      if (
+        imported !== pkg.name &&
+        imported !== "@buildinfo/testing" &&
+        !mayUse.includes(layerOf.get(imported) ?? imported)
+      )
+        problems.push(`${pkg.name} imports ${imported}, against the direction`);
       if (
         imported !== pkg.name &&
         !pkg.dependencies.includes(imported) &&
