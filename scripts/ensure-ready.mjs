@@ -45,10 +45,13 @@ function packageDirs() {
   );
 }
 
+// The library packages build with this shared config: changing it makes them all out of date.
+const sharedBuildConfig = join(root, "tsup.library.ts");
+
 function isStale(dir) {
   const built = join(dir, "dist");
   if (!existsSync(built)) return true;
-  return newestMtime(dir) > statSync(built).mtimeMs;
+  return Math.max(newestMtime(dir), newestMtime(sharedBuildConfig)) > statSync(built).mtimeMs;
 }
 
 const installMarker = join(root, "node_modules", ".modules.yaml");
