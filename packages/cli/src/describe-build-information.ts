@@ -1,4 +1,4 @@
-import { type BuildInformation, previewWorkItems, shortenedLine } from "@buildinfo/core";
+import { type BuildInformation, shortenedLine, summarizeWorkItems } from "@buildinfo/core";
 
 /** More would bury the build log; the rest are counted. */
 const workItemsShown = 20;
@@ -25,10 +25,10 @@ export function describeBuildInformation(info: BuildInformation): string[] {
     `source: ${source.join(", ")}; ${info.Commits.length} commit${info.Commits.length === 1 ? "" : "s"}`,
   ];
   // A preview only: Octopus derives the work items itself from its configured issue trackers.
-  const workItems = previewWorkItems(info);
-  if (workItems.length > 0) {
-    const shown = workItems.slice(0, workItemsShown).map((item) => `${item.Id} (${item.Source})`);
-    const more = workItems.length - shown.length;
+  const workItems = summarizeWorkItems(info, workItemsShown);
+  if (workItems.total > 0) {
+    const shown = workItems.items.map((item) => `${item.Id} (${item.Source})`);
+    const more = workItems.total - shown.length;
     if (more > 0) shown.push(`and ${more} more`);
     lines.push(`work items Octopus should link, if its issue trackers are set up: ${shown.join(", ")}`);
   }

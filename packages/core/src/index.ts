@@ -80,5 +80,10 @@ export { summariseBody, summarisedBytes } from "./summarise-body";
 export { isLocalRepositoryPath, normalizeVcsRoot } from "./vcs-root";
 export { normalizeVcsType } from "./vcs-type";
 export { invalidVersionMessage, validateVersion } from "./version";
-export type { WorkItemPreview, WorkItemPreviewOptions, WorkItemSource } from "./work-item-preview";
-export { previewWorkItems } from "./work-item-preview";
+export type {
+  WorkItemPreview,
+  WorkItemPreviewOptions,
+  WorkItemSource,
+  WorkItemSummary,
+} from "./work-item-preview";
+export { previewWorkItems, summarizeWorkItems } from "./work-item-preview";

@@ -1,5 +1,5 @@
 import { normalizeBranch } from "./branch";
-import { type BuildInformation, buildInformationSchema } from "./build-information";
+import { type BuildInformation, parseBuildInformation } from "./build-information";
 import { normalizeBuildUrl } from "./build-url";
 import { cleanText } from "./clean-text";
 import { normalizeCommits } from "./commits";
@@ -77,7 +77,7 @@ export function normalizeDraft(
     VcsCommitNumber: trimmed(draft.vcsCommitNumber),
     Commits: commits.commits,
   };
-  const parsed = buildInformationSchema.safeParse(withoutUndefined(candidate));
+  const parsed = parseBuildInformation(withoutUndefined(candidate));
   if (!parsed.success) {
     throw new BuildInfoError(
       "E_INVALID_BUILD_INFORMATION",

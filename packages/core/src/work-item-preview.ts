@@ -23,7 +23,12 @@ export interface WorkItemPreviewOptions {
   githubBaseUrl?: string;
 }
 
-const sourceOrder: readonly WorkItemSource[] = ["Jira", "GitHub", "Azure DevOps"];
+/** The first work items in full and how many there are in all. */
+export interface WorkItemSummary {
+  items: WorkItemPreview[];
+  total: number;
+}
+
 const azureDevOpsReference = /(?<![\w/#])#(\d+)\b/g;
 
 /**
@@ -35,22 +40,31 @@ export function previewWorkItems(
   info: BuildInformation,
   options: WorkItemPreviewOptions = {},
 ): WorkItemPreview[] {
+  return summarizeWorkItems(info, Number.POSITIVE_INFINITY, options).items;
+}
+
+/**
+ * The first `limit` items of `previewWorkItems` and the count of all: items past the limit are only
+ * counted, so a long history (thousands of distinct references) costs a set of keys, not an object each.
+ */
+export function summarizeWorkItems(
+  info: BuildInformation,
+  limit: number,
+  options: WorkItemPreviewOptions = {},
+): WorkItemSummary {
   const jiraBaseUrl = withoutTrailingSlash(options.jiraBaseUrl);
   const githubBaseUrl = withoutTrailingSlash(options.githubBaseUrl);
   const vcsRoot = repositoryRoot(info.VcsRoot);
   const inAzureRepos = info.VcsRoot?.includes("/_git/") ?? false;
   const azureBuild =
     info.BuildEnvironment === "Azure DevOps" ? parseAzureDevOpsBuildUrl(info.BuildUrl) : undefined;
-  const items = new Map<string, WorkItemPreview>();
-  // The item is built only for a key's first mention: long histories mention the same keys often.
-  const add = (key: string, commitId: string, item: () => Omit<WorkItemPreview, "CommitIds">) => {
-    const existing = items.get(key);
-    if (existing === undefined) items.set(key, { ...item(), CommitIds: [commitId] });
-    else if (existing.CommitIds.at(-1) !== commitId) existing.CommitIds.push(commitId);
-  };
+  // One group per tracker, in the order they are listed; each keyed by what identifies an item there.
+  const jira = new WorkItemGroup(limit);
+  const gitHub = new WorkItemGroup(limit);
+  const azure = new WorkItemGroup(limit);
   for (const commit of info.Commits) {
     for (const key of parseJiraKeys(commit.Comment)) {
-      add(`Jira ${key.toUpperCase()}`, commit.Id, () => ({
+      jira.add(key.toUpperCase(), commit.Id, () => ({
         Id: key,
         Source: "Jira",
         Description: key,
@@ -61,7 +75,7 @@ export function previewWorkItems(
     if (!inAzureRepos) {
       for (const reference of parseGitHubReferences(commit.Comment)) {
         const linkUrl = gitHubReferenceUrl(reference, vcsRoot, githubBaseUrl);
-        add(`GitHub ${linkUrl ?? reference.linkData}`, commit.Id, () => ({
+        gitHub.add(linkUrl ?? reference.linkData, commit.Id, () => ({
           Id: reference.number,
           Source: "GitHub",
           Description: reference.number,
@@ -77,7 +91,7 @@ export function previewWorkItems(
     if (azureBuild) {
       for (const match of commit.Comment.matchAll(azureDevOpsReference)) {
         const id = match[1]!;
-        add(`Azure DevOps ${id}`, commit.Id, () => ({
+        azure.add(id, commit.Id, () => ({
           Id: id,
           Source: "Azure DevOps",
           Description: id,
@@ -87,7 +101,30 @@ export function previewWorkItems(
       }
     }
   }
-  return [...items.values()].sort((a, b) => sourceOrder.indexOf(a.Source) - sourceOrder.indexOf(b.Source));
+  const groups = [jira, gitHub, azure];
+  return {
+    items: groups.flatMap((group) => [...group.items.values()]).slice(0, limit),
+    total: groups.reduce((sum, group) => sum + group.items.size + group.counted.size, 0),
+  };
+}
+
+/** One tracker's items: built in full up to the limit (each only at its first mention), counted after. */
+class WorkItemGroup {
+  readonly items = new Map<string, WorkItemPreview>();
+  readonly counted = new Set<string>();
+
+  constructor(private readonly limit: number) {}
+
+  add(key: string, commitId: string, item: () => Omit<WorkItemPreview, "CommitIds">): void {
+    const existing = this.items.get(key);
+    if (existing !== undefined) {
+      if (existing.CommitIds.at(-1) !== commitId) existing.CommitIds.push(commitId);
+    } else if (this.items.size < this.limit) {
+      this.items.set(key, { ...item(), CommitIds: [commitId] });
+    } else {
+      this.counted.add(key);
+    }
+  }
 }
 
 function withoutTrailingSlash(url: string | undefined): string | undefined {

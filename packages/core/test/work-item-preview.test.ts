@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BuildInformation } from "../src/index";
-import { previewWorkItems } from "../src/index";
+import { previewWorkItems, summarizeWorkItems } from "../src/index";
 
 const build: BuildInformation = {
   BuildEnvironment: "Jenkins",
@@ -107,5 +107,25 @@ describe("previewWorkItems", () => {
   it("gives nothing for commits without references", () => {
     expect(previewWorkItems({ ...build, Commits: [{ Id: "a", Comment: "Tidy logging" }] })).toEqual([]);
     expect(previewWorkItems({ ...build, Commits: [] })).toEqual([]);
+  });
+});
+
+describe("summarizeWorkItems", () => {
+  // Several trackers, repeated keys in other spellings, and more distinct items than the limits below.
+  const long: BuildInformation = {
+    ...build,
+    Commits: Array.from({ length: 40 }, (_, index) => ({
+      Id: `c${index}`,
+      Comment: `SHOP-${index % 13} and shop-${index % 7}: fixes #${index % 11}, closes acme/lib#${index % 5}`,
+    })),
+  };
+
+  it("gives exactly the first items of previewWorkItems and counts them all", () => {
+    const all = previewWorkItems(long, { githubBaseUrl: "https://github.com" });
+    for (const limit of [0, 1, 5, 13, 20, all.length, all.length + 3]) {
+      const summary = summarizeWorkItems(long, limit, { githubBaseUrl: "https://github.com" });
+      expect(summary.items).toEqual(all.slice(0, limit));
+      expect(summary.total).toBe(all.length);
+    }
   });
 });
