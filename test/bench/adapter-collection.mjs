@@ -5,7 +5,8 @@
 // expand=changes.change), serves them from a loopback fake, and runs every collection in a fresh
 // child node process so its peak memory is its own:
 //   collect  the adapter's real `collect()` over HTTP (one timed call, as the CLI makes it once);
-//   parse    the adapter's exported parser over the same bodies, already in memory (no HTTP);
+//   parse    the adapter's own parser over the same bodies, already in memory (no HTTP) — the parsers
+//            are not exported, so they are bundled from the adapters' sources for this run;
 //   idle     the same imports and nothing else: the memory baseline.
 // HTTP time is the median collection minus the median parse. The fake counts the requests each
 // collection makes: pages, never one per change.
@@ -16,9 +17,11 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const self = fileURLToPath(import.meta.url);
 const dist = (path) => new URL(`../../${path}/dist/index.js`, import.meta.url).href;
+const sourcePath = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const changeCount = 10_000;
 const runsPerScenario = 5;
 
@@ -361,10 +364,38 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const rate = (ms) => `${Math.round(changeCount / (ms / 1000)).toLocaleString("en-US")} commits/s`;
 
+/** The adapters' response parsers, from their sources (they are not part of any package's exports). */
+async function bundleParsers(scratch) {
+  const outfile = join(scratch, "parsers.mjs");
+  const from = (path) => JSON.stringify(sourcePath(path));
+  await build({
+    stdin: {
+      contents: [
+        `export { parseTeamCityChangesPage } from ${from("adapters/teamcity/src/teamcity-changes-page.ts")};`,
+        `export { defaultTeamCityPageSize } from ${from("adapters/teamcity/src/teamcity-changes.ts")};`,
+        `export { readJenkinsBuild } from ${from("adapters/jenkins/src/jenkins-build-api.ts")};`,
+        `export { parseBambooResultChanges } from ${from("adapters/bamboo/src/bamboo-result-changes.ts")};`,
+      ].join("\n"),
+      resolveDir: sourcePath("."),
+      loader: "ts",
+    },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // The workspace packages resolve to their sources, as in the CLI's build.
+    tsconfig: sourcePath("tsconfig.json"),
+    outfile,
+    logLevel: "silent",
+  });
+  return outfile;
+}
+
 export async function adapterCollection() {
   const { startFakeApi } = await import(dist("packages/testing"));
-  const { defaultTeamCityPageSize } = await import(dist("adapters/teamcity"));
   const scratch = mkdtempSync(join(tmpdir(), "buildinfo-bench-adapters-"));
+  const parsersFile = await bundleParsers(scratch);
+  const { defaultTeamCityPageSize } = await import(parsersFile);
   const changes = makeChanges();
   const expectedFingerprint = fingerprint(changes);
   const all = await scenarios(scratch, changes, startFakeApi, defaultTeamCityPageSize);
@@ -400,7 +431,7 @@ export async function adapterCollection() {
           );
         }
         collects.push(collected);
-        parses.push(await runChild(["parse", bodiesFile]));
+        parses.push(await runChild(["parse", bodiesFile, parsersFile]));
       }
       const total = median(collects.map((result) => result.ms));
       const parse = median(parses.map((result) => result.ms));
@@ -490,22 +521,30 @@ async function childCollect(spec, modules) {
   });
 }
 
-function childParse(spec, modules) {
+async function childParse(spec, parsers) {
   const { pages } = spec;
   let commits = 0;
   const started = performance.now();
   if (spec.adapter === "teamcity") {
     for (const page of pages) {
-      commits += modules.teamcity.parseTeamCityChangesPage(page.body, page.contentType, "bench").changes
-        .length;
+      commits += parsers.parseTeamCityChangesPage(page.body, page.contentType, "bench").changes.length;
     }
   } else if (spec.adapter === "jenkins") {
     for (const page of pages) {
-      for (const set of modules.jenkins.parseJenkinsBuild(page.body).changeSets)
-        commits += set.commits.length;
+      // Its parser is reached through its reader, here over a client that answers from memory.
+      const http = {
+        get: async () => ({ status: 200, headers: { "content-type": page.contentType }, text: page.body }),
+      };
+      const record = await parsers.readJenkinsBuild(
+        http,
+        "https://jenkins.example.com/job/shop/1/",
+        undefined,
+      );
+      for (const set of record.changeSets) commits += set.commits.length;
     }
   } else {
-    for (const page of pages) commits += modules.bamboo.parseBambooResultChanges(page.body).commits.length;
+    for (const page of pages)
+      commits += parsers.parseBambooResultChanges(JSON.parse(page.body)).commits.length;
   }
   const ms = performance.now() - started;
   if (commits !== changeCount) throw new Error(`parsed ${commits} commits, expected ${changeCount}`);
@@ -513,13 +552,13 @@ function childParse(spec, modules) {
 }
 
 if (process.argv[1] === self) {
-  const [mode, specFile] = process.argv.slice(2);
+  const [mode, specFile, parsersFile] = process.argv.slice(2);
   const modules = await loadAdapters();
   if (mode === "idle") printResult({ ms: 0 });
   else {
     const spec = JSON.parse(readFileSync(specFile, "utf8"));
     if (mode === "collect") await childCollect(spec, modules);
-    else if (mode === "parse") childParse(spec, modules);
+    else if (mode === "parse") await childParse(spec, await import(parsersFile));
     else throw new Error(`unknown mode ${mode}`);
   }
 }
