@@ -44,4 +44,17 @@ describe("the CLI's cold start", () => {
     }
     expect(loaded).toMatch(/import\("\.\/undici-[\w-]+\.js"\)/);
   });
+
+  it("collects and pushes without loading the XML parser: it is imported when TeamCity answers in XML", () => {
+    const entry = readFileSync(cliPath, "utf8");
+    for (const command of ["collect", "push"]) {
+      const chunk = new RegExp(`import\\("\\./(${command}-[\\w-]+\\.js)"\\)`).exec(entry)?.[1];
+      expect(chunk, `the entry imports the ${command} command`).toBeDefined();
+      const loaded = [...staticGraph(join(dirname(cliPath), chunk!)).values()].join("\n");
+      expect(loaded.includes("node_modules/.pnpm/fast-xml-parser@"), `${command} loads fast-xml-parser`).toBe(
+        false,
+      );
+      expect(loaded).toContain("teamcity");
+    }
+  });
 });

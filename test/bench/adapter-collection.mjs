@@ -527,7 +527,8 @@ async function childParse(spec, parsers) {
   const started = performance.now();
   if (spec.adapter === "teamcity") {
     for (const page of pages) {
-      commits += parsers.parseTeamCityChangesPage(page.body, page.contentType, "bench").changes.length;
+      commits += (await parsers.parseTeamCityChangesPage(page.body, page.contentType, "bench")).changes
+        .length;
     }
   } else if (spec.adapter === "jenkins") {
     for (const page of pages) {

@@ -1,5 +1,5 @@
 import { BuildInfoError } from "@buildinfo/core";
-import { XMLParser } from "fast-xml-parser";
+import type { XMLParser } from "fast-xml-parser";
 
 /** One change of `/app/rest/changes`, as requested with `fields=…change(version,comment,vcsRootInstance(vcs-root-id))`. */
 export interface TeamCityChange {
@@ -15,7 +15,19 @@ interface TeamCityChangesPage {
   nextHref: string | undefined;
 }
 
-const xml = new XMLParser({
+let xmlParser: Promise<XMLParser> | undefined;
+
+/**
+ * fast-xml-parser and its dependencies are most of what the adapter registry weighs, so they are loaded
+ * only when a page in XML arrives: every command loads the registry, few read TeamCity's XML
+ * (docs/performance.md).
+ */
+function loadXmlParser(): Promise<XMLParser> {
+  xmlParser ??= import("fast-xml-parser").then(({ XMLParser }) => new XMLParser(xmlOptions));
+  return xmlParser;
+}
+
+const xmlOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: "@_",
   // Versions and comments stay strings ("0123", "1e5"), with their whitespace and line breaks.
@@ -25,8 +37,8 @@ const xml = new XMLParser({
   processEntities: true,
   // Without it fast-xml-parser 5 leaves numeric references (`&#233;`, `&#xD;`) undecoded.
   htmlEntities: true,
-  isArray: (name) => name === "change",
-});
+  isArray: (name: string) => name === "change",
+};
 
 type Node = Record<string, unknown>;
 
@@ -50,7 +62,7 @@ function fromJson(body: string): TeamCityChangesPage {
   };
 }
 
-function fromXml(body: string): TeamCityChangesPage {
+function fromXml(xml: XMLParser, body: string): TeamCityChangesPage {
   const root = (xml.parse(body) as { changes?: Node | string }).changes;
   if (root === undefined) throw new Error("no <changes> element");
   // An empty `<changes count="0"/>` has attributes, so it parses to an object too.
@@ -76,14 +88,15 @@ function fromXml(body: string): TeamCityChangesPage {
 }
 
 /** A page of `/app/rest/changes` in XML (TeamCity's default) or JSON, told apart by Content-Type, else by its first character. */
-export function parseTeamCityChangesPage(
+export async function parseTeamCityChangesPage(
   body: string,
   contentType: string | undefined,
   source: string,
-): TeamCityChangesPage {
+): Promise<TeamCityChangesPage> {
   const json = contentType ? /json/i.test(contentType) : body.trimStart().startsWith("{");
+  const xml = json ? undefined : await loadXmlParser();
   try {
-    return json ? fromJson(body) : fromXml(body);
+    return xml === undefined ? fromJson(body) : fromXml(xml, body);
   } catch (error) {
     throw new BuildInfoError(
       "E_BUILD_SERVER_RESPONSE",

@@ -62,7 +62,7 @@ export async function readTeamCityChanges(options: ReadTeamCityChangesOptions): 
         what: "the build's changes",
         hint: "The build's temporary credentials (teamcity.auth.userId/password) are valid only while the build runs; run buildinfo as a step of that build.",
       });
-      const page = parseTeamCityChangesPage(
+      const page = await parseTeamCityChangesPage(
         response.text,
         response.headers["content-type"],
         `${origin.origin}/app/rest/changes`,
