@@ -12,6 +12,29 @@ const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * (CR, control characters, invalid UTF-8) stays inside the message.
  */
 export function parseCommitLog(output: Buffer): RawCommit[] {
+  return (isUtf8(output) ? parseUtf8Log(output.toString("utf8")) : undefined) ?? parseLogBytes(output);
+}
+
+/**
+ * The usual case, a log that is UTF-8 throughout, decoded once and split: NUL never occurs inside a
+ * UTF-8 sequence, so each part is what the byte-wise parse decodes. Anything unexpected is left to
+ * that parse, which names the byte where the log went wrong.
+ */
+function parseUtf8Log(text: string): RawCommit[] | undefined {
+  const parts = text.split("\0");
+  const commits: RawCommit[] = [];
+  for (let index = 0; index < parts.length; index += 2) {
+    const id = parts[index]!;
+    // The NUL after the last message.
+    if (id === "" && index === parts.length - 1) break;
+    const message = parts[index + 1];
+    if (message === undefined || !COMMIT_ID.test(id)) return undefined;
+    commits.push({ id, comment: withoutTrailingLineBreaks(message) });
+  }
+  return commits;
+}
+
+function parseLogBytes(output: Buffer): RawCommit[] {
   const commits: RawCommit[] = [];
   let position = 0;
   while (position < output.length) {
