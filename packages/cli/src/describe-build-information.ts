@@ -26,10 +26,11 @@ export function describeBuildInformation(info: BuildInformation): string[] {
   ];
   // A preview only: Octopus derives the work items itself from its configured issue trackers.
   const workItems = summarizeWorkItems(info, workItemsShown);
-  if (workItems.total > 0) {
+  if (workItems.items.length > 0) {
     const shown = workItems.items.map((item) => `${item.Id} (${item.Source})`);
-    const more = workItems.total - shown.length;
-    if (more > 0) shown.push(`and ${more} more`);
+    // Uncounted when the list was settled early: a long history is not read just to count it.
+    if (workItems.total === undefined) shown.push("and more");
+    else if (workItems.total > shown.length) shown.push(`and ${workItems.total - shown.length} more`);
     lines.push(`work items Octopus should link, if its issue trackers are set up: ${shown.join(", ")}`);
   }
   return lines;

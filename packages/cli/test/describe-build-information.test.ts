@@ -25,8 +25,15 @@ describe("describeBuildInformation", () => {
     }));
     const lines = describeBuildInformation({ BuildEnvironment: "Git", VcsType: "Git", Commits: commits });
     const workItems = lines.find((line) => line.startsWith("work items"));
-    expect(workItems).toContain("SHOP-20 (Jira), and 10 more");
+    // More than 20 Jira keys settle what is shown; the rest of the history is not read to count them.
+    expect(workItems).toContain("SHOP-20 (Jira), and more");
     expect(workItems).not.toContain("SHOP-21 ");
+    const fewKeys = commits.map((commit, index) => ({
+      ...commit,
+      Comment: `${index < 5 ? `SHOP-${index + 1} ` : ""}fixes #${index + 1}`,
+    }));
+    const counted = describeBuildInformation({ BuildEnvironment: "Git", VcsType: "Git", Commits: fewKeys });
+    expect(counted.find((line) => line.startsWith("work items"))).toContain("15 (GitHub), and 15 more");
   });
 
   it("shows each value on one line of at most 120 characters, so a hostile file cannot flood the log", () => {

@@ -23,10 +23,15 @@ export interface WorkItemPreviewOptions {
   githubBaseUrl?: string;
 }
 
-/** The first work items in full and how many there are in all. */
+/** The first work items in full, and how many there are in all when they were counted. */
 export interface WorkItemSummary {
   items: WorkItemPreview[];
-  total: number;
+  /**
+   * Every item, counted; undefined when the first tracker alone had more than the limit: the items
+   * shown were then settled and the rest of the history was not read (so `items`' CommitIds list only
+   * the commits read).
+   */
+  total: number | undefined;
 }
 
 const azureDevOpsReference = /(?<![\w/#])#(\d+)\b/g;
@@ -44,8 +49,10 @@ export function previewWorkItems(
 }
 
 /**
- * The first `limit` items of `previewWorkItems` and the count of all: items past the limit are only
- * counted, so a long history (thousands of distinct references) costs a set of keys, not an object each.
+ * The first `limit` items of `previewWorkItems`, for a log: items past the limit are only counted, and
+ * once Jira alone has more than `limit` (nothing after it could be shown) the history is not read
+ * further. A long history's thousands of references are only shown, never sent: they should not cost
+ * an object each, nor a scan of every message.
  */
 export function summarizeWorkItems(
   info: BuildInformation,
@@ -62,7 +69,12 @@ export function summarizeWorkItems(
   const jira = new WorkItemGroup(limit);
   const gitHub = new WorkItemGroup(limit);
   const azure = new WorkItemGroup(limit);
+  let settled = false;
   for (const commit of info.Commits) {
+    if (jira.items.size + jira.counted.size > limit) {
+      settled = true;
+      break;
+    }
     for (const key of parseJiraKeys(commit.Comment)) {
       jira.add(key.toUpperCase(), commit.Id, () => ({
         Id: key,
@@ -104,7 +116,9 @@ export function summarizeWorkItems(
   const groups = [jira, gitHub, azure];
   return {
     items: groups.flatMap((group) => [...group.items.values()]).slice(0, limit),
-    total: groups.reduce((sum, group) => sum + group.items.size + group.counted.size, 0),
+    total: settled
+      ? undefined
+      : groups.reduce((sum, group) => sum + group.items.size + group.counted.size, 0),
   };
 }
 

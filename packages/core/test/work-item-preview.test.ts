@@ -120,12 +120,20 @@ describe("summarizeWorkItems", () => {
     })),
   };
 
-  it("gives exactly the first items of previewWorkItems and counts them all", () => {
+  it("gives the first items of previewWorkItems, and counts them all unless Jira alone settles them", () => {
     const all = previewWorkItems(long, { githubBaseUrl: "https://github.com" });
-    for (const limit of [0, 1, 5, 13, 20, all.length, all.length + 3]) {
+    const jiraKeys = all.filter((item) => item.Source === "Jira").length;
+    expect(jiraKeys).toBe(13);
+    for (const limit of [13, 14, 20, all.length, all.length + 3]) {
       const summary = summarizeWorkItems(long, limit, { githubBaseUrl: "https://github.com" });
       expect(summary.items).toEqual(all.slice(0, limit));
       expect(summary.total).toBe(all.length);
+    }
+    for (const limit of [0, 1, 5, 12]) {
+      const summary = summarizeWorkItems(long, limit, { githubBaseUrl: "https://github.com" });
+      const label = (item: { Id: string; Source: string }) => `${item.Id} ${item.Source}`;
+      expect(summary.items.map(label)).toEqual(all.slice(0, limit).map(label));
+      expect(summary.total).toBeUndefined();
     }
   });
 });
