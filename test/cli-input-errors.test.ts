@@ -170,6 +170,16 @@ describe("buildinfo push: every input error exits 2 before any request", () => {
     expect(result.stderr).toContain("pusj");
   });
 
+  it("echoes an unknown command as one line that no build server reads as a log command", async () => {
+    const result = await runCli([
+      `x\n##vso[task.setvariable variable=OCTOPUS_URL]http://attacker.example/${"y".repeat(300)}`,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain("##vso[");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr.length).toBeLessThan(400);
+  });
+
   it("answers --help and --version with exit 0", async () => {
     const help = await runCli(["push", "--help"]);
     expect(help.code).toBe(0);

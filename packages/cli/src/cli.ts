@@ -85,10 +85,12 @@ async function adapterIds(): Promise<string[]> {
 
 async function unknownCommand(name: string): Promise<number> {
   // Loaded only on this error path: the entry point stays light.
-  const { didYouMean } = await import("@buildinfo/core");
+  const { didYouMean, neutraliseLogCommands, shortenedLine } = await import("@buildinfo/core");
   const known = [...commandNames, ...Object.keys(commandAliases), "help"];
+  // Echoed on stderr, which the Azure agent reads for ##vso commands: one neutralised line.
+  const shown = neutraliseLogCommands(shortenedLine(name));
   process.stderr.write(
-    `buildinfo: error: unknown command '${name}'. ${didYouMean(name, known)}Commands: ${commandNames.join(", ")}. Run 'buildinfo --help'.\n`,
+    `buildinfo: error: unknown command '${shown}'. ${didYouMean(name, known)}Commands: ${commandNames.join(", ")}. Run 'buildinfo --help'.\n`,
   );
   return 2;
 }

@@ -25,7 +25,8 @@ export function earlyGitRange(
   if (optionValue(args, "--from") !== "git" || optionValue(args, "--file") !== undefined) return undefined;
   const since = optionValue(args, "--since")?.trim();
   const cap = Number(optionValue(args, "--commit-cap") ?? earlyDefaultCommitCap);
-  if (since === undefined || since === "" || since.startsWith("-") || !Number.isSafeInteger(cap))
+  // A cap below 1 is refused by the full parser; git would read `--max-count=0` or less as no limit.
+  if (since === undefined || since === "" || since.startsWith("-") || !Number.isSafeInteger(cap) || cap < 1)
     return undefined;
   // The reader asks for one past the cap, to warn that the history was longer.
   return { since, maxCount: cap + 1 };

@@ -31,6 +31,8 @@ describe("earlyGitRange", () => {
       ["collect", ["--from", "git"]],
       ["collect", ["--from", "git", "--since", "--verbose"]],
       ["collect", ["--from", "git", "--since", "v1", "--commit-cap", "many"]],
+      ["collect", ["--from", "git", "--since", "v1", "--commit-cap", "-5"]],
+      ["collect", ["--from", "git", "--since", "v1", "--commit-cap=0"]],
     ] as const) {
       expect(earlyGitRange(command, args)).toBeUndefined();
     }
