@@ -76,14 +76,15 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
     },
 
     async pushBuildInformation(request) {
-      await spaces.ensureBuildInformation(request.spaceId);
       const { record } = await pushOne(api, spaces, request, Date.now() + api.timeoutMs);
       return record;
     },
 
     async pushToPackages(request) {
       const deadline = Date.now() + api.timeoutMs;
-      const space = await resolveForBuildInformation(request.space);
+      // No space-root check before the POSTs: it would cost every push a round trip. A 404 answer runs it
+      // to say why (no such space, or a server without the build-information API).
+      const space = await spaces.resolve(request.space);
       const results = await mapWithConcurrency(
         request.packages,
         request.concurrency ?? options.concurrency ?? defaultConcurrency,

@@ -97,6 +97,8 @@ export async function pushOne(
     throw conflict(api.server, target, request.spaceId, differing);
   }
   if (response.status === 404) {
+    // Throws E_SERVER_TOO_OLD or E_HTTP_404_SPACE when the space root says why.
+    await spaces.ensureBuildInformation(request.spaceId);
     const names = await spaces.listNames();
     throw new BuildInfoError(
       "E_HTTP_404_SPACE",

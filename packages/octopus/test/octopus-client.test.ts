@@ -127,6 +127,40 @@ describe("createOctopusClient against the local Octopus server", () => {
     expect(error.hint).toContain("BuildInformationAdminister");
   });
 
+  it("pushes without reading the space root first, and reads it to explain a 404", async () => {
+    const client = await start();
+    await client.pushToPackages({
+      space: "Spaces-2",
+      packages: [{ packageId: "Shop.Api", version: "2.7.0" }],
+      buildInformation,
+      overwriteMode: "FailIfExists",
+    });
+    expect(server!.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /api/spaces/Spaces-2",
+      "POST /api/Spaces-2/build-information",
+    ]);
+    await client.close();
+    await server!.close();
+
+    const old = await start({ version: "2019.8.3" });
+    const summary = await old.pushToPackages({
+      space: "Spaces-2",
+      packages: [
+        { packageId: "Shop.Api", version: "2.7.0" },
+        { packageId: "Shop.Web", version: "2.7.0" },
+      ],
+      buildInformation,
+      overwriteMode: "FailIfExists",
+    });
+    await old.close();
+    expect(summary.failed.map((failure) => failure.error?.code)).toEqual([
+      "E_SERVER_TOO_OLD",
+      "E_SERVER_TOO_OLD",
+    ]);
+    expect(server!.requests.filter((r) => r.path === "/api/Spaces-2")).toHaveLength(1);
+    expect(server!.records()).toEqual([]);
+  });
+
   it("reports a server before 2019.9 as too old", async () => {
     const client = await start({ version: "2019.8.3" });
     const error = await rejection(client.listBuildInformation());
