@@ -112,7 +112,9 @@ describe("error messages", () => {
 
   it("a server without the BuildInformation link is too old", async () => {
     // A server before 2019.9 does not know the route: 404, and the space root tells why.
-    const error = await push((_req, res) => json(res, 404, { ErrorMessage: "Not found" }), { linkless: true });
+    const error = await push((_req, res) => json(res, 404, { ErrorMessage: "Not found" }), {
+      linkless: true,
+    });
     expect(error.code).toBe("E_SERVER_TOO_OLD");
     expect(error.message).toContain("requires Octopus 2019.9.0 or newer");
   });
