@@ -5,17 +5,7 @@ import { PUSH_PAYLOAD_COMMIT_LIMIT } from "../src/commit-plan";
 import { githubActionsAdapter } from "../src/index";
 import { fakeCommits, fakeGitHubIn } from "./support/fake-github-api";
 import { githubEnv } from "./support/github-env";
-import { eventFileIn, webhookExample } from "./support/webhook-examples";
-
-interface PushPayload {
-  ref: string;
-  before: string;
-  after: string;
-  created: boolean;
-  forced: boolean;
-  commits: { id: string; message: string }[];
-  repository: { default_branch: string };
-}
+import { eventFileIn, type PushPayload, webhookExample } from "./support/webhook-examples";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -4,7 +4,6 @@
 // local Octopus server.
 import { readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +16,10 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type PushPayload,
+  webhookExample,
+} from "../../../adapters/github-actions/test/support/webhook-examples";
 import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
 import { pushBodies, recordsOf } from "../../support/octopus-pushes";
 import { packageWrapper } from "../../support/package-wrapper";
@@ -25,31 +28,13 @@ const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const apiKey = "API-GHACTIONE2ESECRETKEY00000000";
 const githubToken = "ghs_actionE2eJobToken0000000000000000";
 
-interface PushPayload {
-  ref: string;
-  before: string;
-  after: string;
-  created: boolean;
-  forced: boolean;
-  commits: { id: string; message: string }[];
-}
-
-const webhookExamples = createRequire(import.meta.url)("@octokit/webhooks-examples") as {
-  name: string;
-  examples: Record<string, unknown>[];
-}[];
-
 /** The real github.com push of `refs/heads/master` (Codertocat/Hello-World), made to describe `commits`. */
 function pushPayload(
   before: string,
   commits: { Id: string; Comment: string }[],
   forced = false,
 ): PushPayload {
-  const example = webhookExamples
-    .find((definition) => definition.name === "push")
-    ?.examples.find((payload) => payload.ref === "refs/heads/master") as PushPayload | undefined;
-  if (example === undefined) throw new Error("@octokit/webhooks-examples has no push to refs/heads/master");
-  const payload = structuredClone(example);
+  const payload = webhookExample<PushPayload>("push", (example) => example.ref === "refs/heads/master");
   const template = payload.commits[0];
   const oldestFirst = [...commits].reverse();
   return Object.assign(payload, {

@@ -8,6 +8,17 @@ interface WebhookDefinition {
   examples: Record<string, unknown>[];
 }
 
+/** The fields of a github.com `push` payload the tests read and rewrite. */
+export interface PushPayload {
+  ref: string;
+  before: string;
+  after: string;
+  created: boolean;
+  forced: boolean;
+  commits: { id: string; message: string }[];
+  repository: { default_branch: string };
+}
+
 const definitions = createRequire(import.meta.url)("@octokit/webhooks-examples") as WebhookDefinition[];
 
 /** A deep copy of the first real github.com payload of `event` that `matches`. */
