@@ -56,7 +56,8 @@ const keyCollator = new Intl.Collator("en", { sensitivity: "accent" });
 const printableAscii = /^[\x20-\x7e]*$/;
 
 function sameKey(left: string, right: string): boolean {
-  if (printableAscii.test(left) && printableAscii.test(right)) return left.toLowerCase() === right.toLowerCase();
+  if (printableAscii.test(left) && printableAscii.test(right))
+    return left.toLowerCase() === right.toLowerCase();
   return keyCollator.compare(left, right) === 0;
 }
 

@@ -36,6 +36,19 @@ describe("push", () => {
     expect(server.records()).toEqual([response.json]);
   });
 
+  it("finds an existing record by package id and version case-insensitively", async () => {
+    server = await startOctopusServer();
+    expect((await post("/api/Spaces-1/build-information", pushBody("Shop.Web", "1.0.0-Beta"))).status).toBe(
+      200,
+    );
+    expect((await post("/api/Spaces-1/build-information", pushBody("SHOP.web", "1.0.0-beta"))).status).toBe(
+      409,
+    );
+    expect((await post("/api/Spaces-1/build-information", pushBody("Shop.Web2", "1.0.0-beta"))).status).toBe(
+      200,
+    );
+  });
+
   it("applies each overwrite mode with the server's statuses", async () => {
     server = await startOctopusServer();
     const first = await post("/api/Spaces-1/build-information", pushBody("Shop.Web", "1.2.3"));
