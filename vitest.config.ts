@@ -3,13 +3,21 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Tests import every workspace package from its source, through the same wildcard paths the typecheck
-// uses (`@buildinfo/adapter-*` → adapters/*/src, `@buildinfo/*` → packages/*/src), most specific first.
+// uses (`@buildinfo/adapter-*` → adapters/*/src, `@buildinfo/*` → packages/*/src), most specific first:
+// an exact path such as `@buildinfo/git/prefetch`, then the longer prefixes.
+const rank = (pattern: string) => (pattern.includes("*") ? pattern.indexOf("*") : Number.MAX_SAFE_INTEGER);
 const tsconfig = JSON.parse(readFileSync(new URL("./tsconfig.json", import.meta.url), "utf8")) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
 const alias = Object.entries(tsconfig.compilerOptions.paths)
-  .sort(([a], [b]) => b.indexOf("*") - a.indexOf("*"))
+  .sort(([a], [b]) => rank(b) - rank(a))
   .map(([pattern, [target]]) => {
+    if (!pattern.includes("*")) {
+      return {
+        find: new RegExp(`^${pattern}$`),
+        replacement: fileURLToPath(new URL(target as string, import.meta.url)),
+      };
+    }
     const [prefix = "", suffix = ""] = pattern.split("*");
     const [targetPrefix = "", targetSuffix = ""] = (target as string).split("*");
     return {

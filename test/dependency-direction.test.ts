@@ -72,11 +72,11 @@ describe("the dependency direction", () => {
     );
   });
 
-  it("finds static and dynamic imports of workspace packages", () => {
+  it("finds static and dynamic imports of workspace packages, subpaths by their package", () => {
     expect(
       buildinfoImports(
-        'import { a } from "@buildinfo/core";\nconst m = await import("@buildinfo/octopus");\nimport "@buildinfo/git";',
+        'import { a } from "@buildinfo/core";\nconst m = await import("@buildinfo/octopus");\nimport "@buildinfo/git";\nimport { b } from "@buildinfo/collect/some-part";',
       ),
-    ).toEqual(["@buildinfo/core", "@buildinfo/octopus", "@buildinfo/git"]);
+    ).toEqual(["@buildinfo/core", "@buildinfo/octopus", "@buildinfo/git", "@buildinfo/collect"]);
   });
 });

@@ -87,7 +87,7 @@ export function dependencyProblems(packages: readonly PackageView[]): string[] {
 export function buildinfoImports(source: string): string[] {
   const names = new Set<string>();
   for (const match of source.matchAll(
-    /(?:from\s+|import\s*\(\s*|import\s+)["'](@buildinfo\/[a-z0-9-]+)["']/g,
+    /(?:from\s+|import\s*\(\s*|import\s+)["'](@buildinfo\/[a-z0-9-]+)(?:\/[\w./-]+)?["']/g,
   )) {
     names.add(match[1]!);
   }

@@ -1,4 +1,4 @@
-import { type PrefetchedGit, prefetchCommitsSince } from "@buildinfo/git";
+import { type PrefetchedGit, prefetchCommitsSince } from "@buildinfo/git/prefetch";
 import type { EarlyGitRange } from "./early-git-range";
 
 let started: PrefetchedGit | undefined;

@@ -4,7 +4,8 @@ import {
   type FileBuildInformation,
 } from "@buildinfo/collect";
 import { BuildInfoError, type BuildInformation } from "@buildinfo/core";
-import { createGitRunner, withPrefetched } from "@buildinfo/git";
+import { createGitRunner } from "@buildinfo/git";
+import { withPrefetched } from "@buildinfo/git/prefetch";
 import { durationOption, integerOption, stringValue } from "./args";
 import { describeBuildInformation } from "./describe-build-information";
 import { earlyGit } from "./early-git";
