@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { createServer as createHttpServer, request as forward, type Server } from "node:http";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import { type AddressInfo, connect } from "node:net";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { isBuildInfoError } from "@buildinfo/core";
 import { createHttpClient, createOctopusClient } from "@buildinfo/octopus";
 import { afterEach, describe, expect, it } from "vitest";
+import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
 
 const tls = fileURLToPath(new URL("../packages/octopus/test/fixtures/tls/", import.meta.url));
 const undiciEntry = fileURLToPath(
@@ -15,8 +16,16 @@ const undiciEntry = fileURLToPath(
 );
 const fast = { retry: { baseDelayMs: 5, maxAttempts: 2 } };
 const servers: Server[] = [];
+const proxies: ForwardProxy[] = [];
+
+async function startProxy(): Promise<ForwardProxy> {
+  const proxy = await startForwardProxy();
+  proxies.push(proxy);
+  return proxy;
+}
 
 afterEach(async () => {
+  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -28,32 +37,6 @@ async function listen<T extends Server>(server: T): Promise<string> {
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   return `127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** A forward proxy (absolute-form requests) and CONNECT tunnel, recording what it was asked for. */
-async function startProxy(): Promise<{ url: string; seen: string[] }> {
-  const seen: string[] = [];
-  const proxy = createHttpServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    const upstream = forward(req.url ?? "", { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on("error", () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  proxy.on("connect", (req, client, head) => {
-    seen.push(`CONNECT ${req.url}`);
-    const [host, port] = (req.url ?? "").split(":");
-    const upstream = connect(Number(port), host, () => {
-      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-      upstream.write(head);
-      upstream.pipe(client).pipe(upstream);
-    });
-    upstream.on("error", () => client.destroy());
-    client.on("error", () => upstream.destroy());
-  });
-  return { url: `http://${await listen(proxy)}`, seen };
 }
 
 async function startTarget(): Promise<string> {

@@ -1,17 +1,23 @@
 // The whole CLI in one file with esbuild (no code splitting: the commands' dynamic imports are
-// inlined). ESM for `release/buildinfo.mjs`; CommonJS for the standalone executables, because a Node 22
-// single executable application runs its main script as CommonJS.
+// inlined). The code is CommonJS in both files, because there a module's `require` of Node's built-ins
+// runs when the command that needs the module first imports it; ES module output would hoist every
+// built-in import (http, https and tls, child_process, crypto, …) to the start of every run. A Node 22
+// single executable application runs CommonJS as it is; `release/buildinfo.mjs` is an ES module
+// around the same code, with a `require` of its own.
 
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { lazyDependencies } from "./lazy-dependencies.mjs";
 
 const cli = fileURLToPath(new URL("../../packages/cli/", import.meta.url));
+const workspace = fileURLToPath(new URL("../../", import.meta.url));
 
-export async function bundleCli(outfile, format) {
+/** `kind` is "esm" for `release/buildinfo.mjs`, "cjs" for a single executable's main script. */
+export async function bundleCli(outfile, kind) {
   await build({
     entryPoints: [`${cli}src/cli.ts`],
     outfile,
-    format,
+    format: "cjs",
     bundle: true,
     splitting: false,
     platform: "node",
@@ -25,10 +31,15 @@ export async function bundleCli(outfile, format) {
     // as in the sources.
     minifyWhitespace: true,
     minifySyntax: true,
+    plugins: [
+      lazyDependencies({
+        undici: `${workspace}packages/octopus`,
+        "fast-xml-parser": `${workspace}adapters/teamcity`,
+      }),
+    ],
     banner:
-      format === "esm"
+      kind === "esm"
         ? {
-            // undici and pino use require() internally; an ES module has no require of its own.
             js: "import { createRequire as __buildinfoCreateRequire } from 'node:module'; const require = __buildinfoCreateRequire(import.meta.url);",
           }
         : {},
