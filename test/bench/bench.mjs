@@ -12,6 +12,7 @@ import { adapterCollection } from "./adapter-collection.mjs";
 import { makeHistoryRepo } from "./history-repo.mjs";
 import { hasPeakRss, interleaved, measure, sequence } from "./measure.mjs";
 import { startServerProcess } from "./octopus-server-process.mjs";
+import { dropFromPageCache } from "./page-cache.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const node = process.execPath;
@@ -215,6 +216,7 @@ async function pushFanOut(list) {
 const started = performance.now();
 try {
   const list = builds();
+  dropFromPageCache(new Set([node, ...list.map((build) => build.argv[0])]));
   await versionColdStart(list);
   await singlePush(list);
   await collectLargeRange(list);
