@@ -49,6 +49,9 @@ describe("whether release/ is stale", () => {
     expect(isReleaseStale(root)).toBe(true);
     rmSync(join(root, "packages/core/src/new-rule.ts"));
     expect(isReleaseStale(root)).toBe(false);
+    write("tsconfig.json", after); // its paths decide what the bundles are built from
+    expect(isReleaseStale(root)).toBe(true);
+    rmSync(join(root, "tsconfig.json"));
     rmSync(join(root, "release"), { recursive: true });
     expect(isReleaseStale(root)).toBe(true);
   });

@@ -3,7 +3,18 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { newestMtime } from "../newest-mtime.mjs";
 
-const inputs = ["packages", "adapters", "wrappers", "scripts", "package.json", "pnpm-lock.yaml", "LICENSE"];
+// The tsconfig files too: their paths decide which sources the bundles resolve workspace packages to.
+const inputs = [
+  "packages",
+  "adapters",
+  "wrappers",
+  "scripts",
+  "package.json",
+  "pnpm-lock.yaml",
+  "LICENSE",
+  "tsconfig.json",
+  "tsconfig.base.json",
+];
 
 /**
  * The newest modification time among the files release/ is built from: what git tracks or would
