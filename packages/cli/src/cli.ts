@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const [typed, ...rest] = argv;
   const first = typed === undefined ? undefined : (commandAliases[typed] ?? typed);
   const range = earlyGitRange(first, rest);
-  if (range !== undefined) (await import("./early-git")).startEarlyGit(range);
+  if (range !== undefined) await (await import("./early-git")).startEarlyGit(range);
   if (first === undefined) {
     process.stderr.write(generalHelp());
     return 2;

@@ -4,8 +4,7 @@ import {
   type FileBuildInformation,
 } from "@buildinfo/collect";
 import { BuildInfoError, type BuildInformation } from "@buildinfo/core";
-import { createGitRunner } from "@buildinfo/git";
-import { withPrefetched } from "@buildinfo/git/prefetch";
+import { createGitRunner, withPrefetched } from "@buildinfo/git";
 import { durationOption, integerOption, stringValue } from "./args";
 import { describeBuildInformation } from "./describe-build-information";
 import { earlyGit } from "./early-git";

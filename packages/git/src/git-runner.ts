@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { BuildInfoError, type GitResult, type GitRunner, type Logger } from "@buildinfo/core";
 import { dubiousOwnershipPath } from "./dubious-ownership";
@@ -38,7 +37,9 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
   return { cwd, run };
 }
 
-function spawnGit(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<GitResult> {
+async function spawnGit(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<GitResult> {
+  // Loaded when git first runs: a push from a file never does.
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     const child = spawn("git", args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     const stdout: Buffer[] = [];

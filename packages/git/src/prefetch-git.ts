@@ -2,18 +2,11 @@ import { spawn } from "node:child_process";
 import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { GitResult, GitRunner } from "@buildinfo/core";
+import type { GitResult } from "@buildinfo/core";
 import { commitLogArgs, gitEnvironment, headCommitArgs } from "./git-commands";
+import type { PrefetchedGit } from "./prefetched-runner";
 
-/**
- * git commands started before anyone asked for them, so git works while the rest of the program
- * loads; a runner wrapped with `withPrefetched` takes a result when it asks for the same command line.
- */
-export interface PrefetchedGit {
-  readonly cwd: string;
-  /** The result of exactly `args`, if it was started early and succeeded; else undefined. */
-  take(args: readonly string[]): Promise<GitResult | undefined>;
-}
+export type { PrefetchedGit } from "./prefetched-runner";
 
 interface Started {
   args: readonly string[];
@@ -125,14 +118,5 @@ export function prefetchCommitsSince(
       const result = await succeeded(log);
       return result?.stdout.subarray(0, sha.length + 1).equals(Buffer.from(`${sha}\0`)) ? result : undefined;
     },
-  };
-}
-
-/** `runner`, answering from `prefetched` where it already ran the same command in the same directory. */
-export function withPrefetched(runner: GitRunner, prefetched: PrefetchedGit | undefined): GitRunner {
-  if (prefetched === undefined || prefetched.cwd !== runner.cwd) return runner;
-  return {
-    cwd: runner.cwd,
-    run: async (args) => (await prefetched.take(args)) ?? runner.run(args),
   };
 }
