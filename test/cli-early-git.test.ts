@@ -40,7 +40,7 @@ describe("the git started from the CLI's entry", () => {
     { name: "the dev build", command: () => [process.execPath, cliPath] },
     {
       name: "release/buildinfo.mjs",
-      command: () => [process.execPath, join(ensureRelease(), "buildinfo.mjs")],
+      command: () => [process.execPath, join(release, "buildinfo.mjs")],
     },
   ];
 

@@ -1,13 +1,11 @@
-import { once } from "node:events";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer, request as forward, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
+import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
 
 /**
  * `buildinfo push` as a real child process against the local Octopus server: what the client's own
@@ -31,7 +29,7 @@ const buildInformation = {
 let server: LocalOctopusServer;
 let dir: string;
 let file: string;
-const extraServers: Server[] = [];
+const proxies: ForwardProxy[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "buildinfo-push-e2e-"));
@@ -45,10 +43,7 @@ afterAll(async () => {
 
 afterEach(async () => {
   await server?.close();
-  for (const extra of extraServers.splice(0)) {
-    extra.closeAllConnections();
-    await new Promise((resolve) => extra.close(resolve));
-  }
+  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
 });
 
 function push(packageIds: string[], version: string, extra: string[] = [], env: Record<string, string> = {}) {
@@ -156,21 +151,10 @@ describe("buildinfo push with failures", () => {
 });
 
 describe("buildinfo push through a proxy", () => {
-  async function startProxy(): Promise<{ url: string; seen: string[] }> {
-    const seen: string[] = [];
-    const proxy = createServer((req, res) => {
-      seen.push(`${req.method} ${req.url}`);
-      const upstream = forward(req.url ?? "", { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      upstream.on("error", () => res.writeHead(502).end());
-      req.pipe(upstream);
-    });
-    extraServers.push(proxy);
-    proxy.listen(0, "127.0.0.1");
-    await once(proxy, "listening");
-    return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, seen };
+  async function startProxy(): Promise<ForwardProxy> {
+    const proxy = await startForwardProxy();
+    proxies.push(proxy);
+    return proxy;
   }
 
   it("sends every request through the loopback proxy named in HTTP_PROXY", async () => {

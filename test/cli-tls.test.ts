@@ -1,15 +1,16 @@
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer as createHttpServer, request as forward, type Server } from "node:http";
+import { request as forward, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import { type AddressInfo, connect } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
+import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
 
 /**
  * TLS end to end, through the built CLI: an https front (certificate for 127.0.0.1 issued by a private
@@ -21,8 +22,7 @@ const tls = fileURLToPath(new URL("../packages/octopus/test/fixtures/tls/", impo
 describe("buildinfo push over https", () => {
   let server: LocalOctopusServer;
   let httpsUrl: string;
-  let proxyUrl: string;
-  const proxied: string[] = [];
+  let proxy: ForwardProxy;
   const fronts: Server[] = [];
   let dir: string;
   let file: string;
@@ -59,19 +59,7 @@ describe("buildinfo push over https", () => {
     );
     httpsUrl = `https://127.0.0.1:${await listen(front)}`;
 
-    const proxy = createHttpServer((_req, res) => res.writeHead(405).end());
-    proxy.on("connect", (req, client, head) => {
-      proxied.push(`CONNECT ${req.url}`);
-      const [host, port] = (req.url ?? "").split(":");
-      const upstream = connect(Number(port), host, () => {
-        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-        upstream.write(head);
-        upstream.pipe(client).pipe(upstream);
-      });
-      upstream.on("error", () => client.destroy());
-      client.on("error", () => upstream.destroy());
-    });
-    proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
+    proxy = await startForwardProxy();
 
     dir = await mkdtemp(join(tmpdir(), "buildinfo-tls-"));
     file = join(dir, "octopus.buildinfo");
@@ -87,6 +75,7 @@ describe("buildinfo push over https", () => {
       await new Promise((resolve) => front.close(resolve));
     }
     await server.close();
+    await proxy?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -125,17 +114,17 @@ describe("buildinfo push over https", () => {
   });
 
   it("tunnels through HTTPS_PROXY with CONNECT, still verifying against NODE_EXTRA_CA_CERTS", async () => {
-    proxied.length = 0;
+    proxy.seen.length = 0;
     const result = await push("Shop.Tunnelled", {
       NODE_EXTRA_CA_CERTS: `${tls}ca.pem`,
-      HTTPS_PROXY: proxyUrl,
+      HTTPS_PROXY: proxy.url,
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(proxied.length).toBeGreaterThan(0);
-    expect(new Set(proxied)).toEqual(new Set([`CONNECT ${httpsUrl.replace("https://", "")}`]));
+    expect(proxy.seen.length).toBeGreaterThan(0);
+    expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT ${httpsUrl.replace("https://", "")}`]));
     expect(server.records().some((record) => record.PackageId === "Shop.Tunnelled")).toBe(true);
 
-    const untrusted = await push("Shop.TunnelledUntrusted", { HTTPS_PROXY: proxyUrl });
+    const untrusted = await push("Shop.TunnelledUntrusted", { HTTPS_PROXY: proxy.url });
     expect(untrusted.code).toBe(1);
     expect(untrusted.stderr).toMatch(/certificate/i);
   });

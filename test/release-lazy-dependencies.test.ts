@@ -4,17 +4,11 @@ import { join } from "node:path";
 import {
   type ConformanceBuild,
   createConformanceBuild,
-  type FakeApi,
   type LocalOctopusServer,
-  startFakeApi,
   startOctopusServer,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type PropertiesFiles,
-  teamCityChangesHandler,
-  writeTeamCityProperties,
-} from "../adapters/teamcity/test/teamcity-fixtures";
+import { type TeamCityAgent, teamCityAgentFor } from "../adapters/teamcity/test/teamcity-fixtures";
 import { runProcess } from "../packages/cli/test/helpers/run-cli";
 import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
 import { ensureRelease } from "./support/release-build";
@@ -26,11 +20,9 @@ describe("release/ artifacts: the dependencies compiled on first use", () => {
   let release: string;
   let octopus: LocalOctopusServer;
   let proxy: ForwardProxy;
-  let teamCity: FakeApi;
+  let teamCity: TeamCityAgent;
   let build: ConformanceBuild;
-  let files: PropertiesFiles;
   let scratch: string;
-  const rootId = "Shop_GitGithubComAcmeShopWebGit";
 
   beforeAll(async () => {
     release = ensureRelease();
@@ -38,38 +30,13 @@ describe("release/ artifacts: the dependencies compiled on first use", () => {
     octopus = await startOctopusServer();
     proxy = await startForwardProxy();
     build = await createConformanceBuild();
-    teamCity = await startFakeApi(
-      teamCityChangesHandler(
-        "70311",
-        build.buildCommits.map((commit) => ({
-          version: commit.id,
-          comment: commit.comment,
-          vcsRootId: rootId,
-        })),
-      ),
-    );
-    files = await writeTeamCityProperties(
-      {
-        "teamcity.build.id": "70311",
-        "build.number": build.buildNumber,
-        "teamcity.auth.userId": "TeamCityBuildId=70311",
-        "teamcity.auth.password": "temporary-secret",
-      },
-      {
-        "teamcity.serverUrl": teamCity.url,
-        "teamcity.build.branch": build.branch,
-        [`vcsroot.${rootId}.url`]: build.remoteUrl,
-        [`vcsroot.${rootId}.vcsName`]: "jetbrains.git",
-        [`build.vcs.number.${rootId}`]: build.head,
-      },
-    );
+    teamCity = await teamCityAgentFor(build);
   }, 15 * 60_000);
 
   afterAll(async () => {
     await octopus?.close();
     await proxy?.close();
-    await teamCity?.close();
-    await files?.cleanup();
+    await teamCity?.cleanup();
     await build?.repo.cleanup();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
@@ -84,15 +51,11 @@ describe("release/ artifacts: the dependencies compiled on first use", () => {
       const [command, ...args] = artifact.command();
       const collected = await runProcess(command!, [...args, "collect"], {
         cwd: build.repo.dir,
-        env: {
-          TEAMCITY_VERSION: "2025.03 (build 186049)",
-          BUILD_NUMBER: build.buildNumber,
-          TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile,
-        },
+        env: teamCity.env,
       });
       expect(collected.code, collected.stderr).toBe(0);
       expect(JSON.parse(collected.stdout)).toMatchObject(build.expected);
-      expect(teamCity.requests.at(-1)?.headers.accept).toBe("application/xml");
+      expect(teamCity.api.requests.at(-1)?.headers.accept).toBe("application/xml");
     });
 
     it(`${artifact.name} pushes through HTTP_PROXY`, async () => {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FakeApiHandler } from "@buildinfo/testing";
+import { type ConformanceBuild, type FakeApi, type FakeApiHandler, startFakeApi } from "@buildinfo/testing";
 
 export interface FixtureChange {
   version: string;
@@ -127,5 +127,62 @@ export function teamCityChangesHandler(
         page.map((change, i) => `  ${changeXml(change, start + i)}`).join("\n") +
         "\n</changes>",
     };
+  };
+}
+
+export interface TeamCityAgent {
+  api: FakeApi;
+  files: PropertiesFiles;
+  /** What the agent sets for a build step (the properties file's path, the build number, …). */
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * The conformance build as a TeamCity agent runs it: its changes from a fake REST API (XML unless
+ * asked for JSON) and the two properties files, for one Git VCS root.
+ */
+export async function teamCityAgentFor(build: ConformanceBuild): Promise<TeamCityAgent> {
+  const buildId = "70311";
+  const rootId = "Shop_GitGithubComAcmeShopWebGit";
+  const api = await startFakeApi(
+    teamCityChangesHandler(
+      buildId,
+      build.buildCommits.map((commit) => ({
+        version: commit.id,
+        comment: commit.comment,
+        vcsRootId: rootId,
+      })),
+    ),
+  );
+  const files = await writeTeamCityProperties(
+    {
+      "teamcity.build.id": buildId,
+      "build.number": build.buildNumber,
+      "teamcity.auth.userId": `TeamCityBuildId=${buildId}`,
+      "teamcity.auth.password": "temporary-secret",
+    },
+    {
+      "teamcity.serverUrl": api.url,
+      "teamcity.build.branch": build.branch,
+      [`teamcity.build.vcs.branch.${rootId}`]: `refs/heads/${build.branch}`,
+      [`vcsroot.${rootId}.url`]: build.remoteUrl,
+      [`vcsroot.${rootId}.vcsName`]: "jetbrains.git",
+      [`build.vcs.number.${rootId}`]: build.head,
+    },
+  );
+  return {
+    api,
+    files,
+    env: {
+      TEAMCITY_VERSION: "2025.03 (build 186049)",
+      BUILD_NUMBER: build.buildNumber,
+      TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile,
+      [`BUILD_VCS_NUMBER_${rootId}`]: build.head,
+    },
+    cleanup: async () => {
+      await api.close();
+      await files.cleanup();
+    },
   };
 }
