@@ -1,5 +1,5 @@
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Agent as HttpsAgent } from "node:https";
 import { pipeline, type Readable, Transform } from "node:stream";
 
 export interface NodeHttpLimits {
@@ -39,29 +39,39 @@ function timeoutError(code: string, message: string): Error {
  */
 export class NodeHttpDispatcher {
   readonly #limits: NodeHttpLimits;
+  readonly #agentOptions: { keepAlive: true; maxSockets: number; timeout: number };
   readonly #http: HttpAgent;
-  readonly #https: HttpsAgent;
+  // node:https (with tls and crypto) is loaded for the first https request: about 2.5 ms of start-up
+  // that a push to an http server never needs.
+  #https: Promise<{ agent: HttpsAgent; send: typeof httpRequest }> | undefined;
 
   constructor(limits: NodeHttpLimits) {
     this.#limits = limits;
-    const agent = { keepAlive: true, maxSockets: limits.connections, timeout: limits.keepAliveMs };
-    this.#http = new HttpAgent(agent);
-    this.#https = new HttpsAgent(agent);
+    this.#agentOptions = { keepAlive: true, maxSockets: limits.connections, timeout: limits.keepAliveMs };
+    this.#http = new HttpAgent(this.#agentOptions);
   }
 
-  request(url: string, options: RequestOptions): Promise<ResponseData> {
+  #tls(): Promise<{ agent: HttpsAgent; send: typeof httpRequest }> {
+    this.#https ??= import("node:https").then(({ Agent, request }) => ({
+      agent: new Agent(this.#agentOptions),
+      send: request,
+    }));
+    return this.#https;
+  }
+
+  async request(url: string, options: RequestOptions): Promise<ResponseData> {
     const target = new URL(url);
     const secure = target.protocol === "https:";
+    const { agent, send } = secure ? await this.#tls() : { agent: this.#http, send: httpRequest };
     const headers: Record<string, string | number> = { ...options.headers };
     if (typeof options.body === "string") headers["content-length"] = Buffer.byteLength(options.body);
     const headersMs = options.headersTimeout ?? this.#limits.headersMs;
     const bodyMs = options.bodyTimeout ?? this.#limits.bodyMs;
     return new Promise((resolve, reject) => {
-      const send = secure ? httpsRequest : httpRequest;
       const request = send(target, {
         method: options.method,
         headers,
-        agent: secure ? this.#https : this.#http,
+        agent,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       });
       let timer: NodeJS.Timeout | undefined;
@@ -105,7 +115,7 @@ export class NodeHttpDispatcher {
 
   async close(): Promise<void> {
     this.#http.destroy();
-    this.#https.destroy();
+    if (this.#https !== undefined) (await this.#https).agent.destroy();
   }
 }
 
