@@ -16,6 +16,7 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { githubEnv } from "../../../adapters/github-actions/test/support/github-env";
 import {
   type PushPayload,
   webhookExample,
@@ -95,37 +96,24 @@ describe("the GitHub Action, packaged and run as the runner runs it", () => {
     await writeFile(eventPath, JSON.stringify(payload));
     await writeFile(summaryPath, "");
     await writeFile(outputPath, "");
-    const childEnv: Record<string, string> = {
-      CI: "true",
-      GITHUB_ACTIONS: "true",
-      GITHUB_SERVER_URL: "https://github.com",
+    const childEnv = githubEnv({
       GITHUB_API_URL: githubApi.url,
-      GITHUB_REPOSITORY: "Codertocat/Hello-World",
-      GITHUB_REPOSITORY_OWNER: "Codertocat",
-      GITHUB_RUN_ID: "9512388204",
-      GITHUB_RUN_NUMBER: "57",
-      GITHUB_RUN_ATTEMPT: "1",
-      GITHUB_WORKFLOW: "build",
-      GITHUB_JOB: "package",
       GITHUB_EVENT_NAME: "push",
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_REF: payload.ref,
       GITHUB_REF_NAME: "master",
       GITHUB_REF_TYPE: "branch",
       GITHUB_SHA: payload.after,
-      GITHUB_HEAD_REF: "",
-      GITHUB_BASE_REF: "",
       GITHUB_WORKSPACE: repo.dir,
       GITHUB_STEP_SUMMARY: summaryPath,
       GITHUB_OUTPUT: outputPath,
-      RUNNER_OS: "Linux",
       RUNNER_TEMP: dir,
       INPUT_PACKAGES: "Acme.ShopWeb\nAcme.ShopApi\n",
       INPUT_SERVER: server.url,
       INPUT_API_KEY: apiKey,
       INPUT_GITHUB_TOKEN: githubToken,
       ...env,
-    };
+    });
     const result = await runNodeScript(actionEntry, [], { cwd: repo.dir, env: childEnv });
     return {
       ...result,
