@@ -20,17 +20,22 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
   const env = gitEnvironment(options.env ?? process.env);
   let safeDirectory: string | undefined;
 
+  // Whether to retry is decided by what this call sent: commands run at once (the checkout reader
+  // starts three) are all refused, and each must retry, though only the first one warns.
   async function run(args: readonly string[]): Promise<GitResult> {
-    const prefix = safeDirectory === undefined ? [] : ["-c", `safe.directory=${safeDirectory}`];
+    const trusted = safeDirectory;
+    const prefix = trusted === undefined ? [] : ["-c", `safe.directory=${trusted}`];
     const result = await spawnGit(cwd, [...prefix, ...args], env);
-    if (result.exitCode === 0 || safeDirectory !== undefined) return result;
+    if (result.exitCode === 0 || trusted !== undefined) return result;
     const refused = dubiousOwnershipPath(result.stderr);
     if (refused === undefined) return result;
-    safeDirectory = refused;
-    options.logger?.warn(
-      `git refused the repository at ${safeDirectory} because another user owns it ("dubious ownership"); ` +
-        "trusting it for this run only (git -c safe.directory=…).",
-    );
+    if (safeDirectory === undefined) {
+      safeDirectory = refused;
+      options.logger?.warn(
+        `git refused the repository at ${refused} because another user owns it ("dubious ownership"); ` +
+          "trusting it for this run only (git -c safe.directory=…).",
+      );
+    }
     return spawnGit(cwd, ["-c", `safe.directory=${safeDirectory}`, ...args], env);
   }
 

@@ -80,6 +80,20 @@ describe("createGitRunner", () => {
     expect(config.stdout.toString()).toBe(`command line:\t${repo.dir}\n`);
   });
 
+  it("retries every command that was refused at once, as the checkout reader's three are, warning once", async () => {
+    const repo = await createImportedRepo([{ message: "one\n" }]);
+    cleanups.push(repo.cleanup);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync("chown", ["-R", "65534:65534", repo.dir]);
+    const env = isolatedGitEnv(asRoot ? {} : { GIT_TEST_ASSUME_DIFFERENT_OWNER: "1" });
+    const logger = collectingLogger();
+
+    const checkout = await readCheckout(createGitRunner(repo.dir, { env, logger }));
+
+    expect(checkout).toMatchObject({ head: repo.shas[0], branch: "main" });
+    expect(logger.lines).toHaveLength(1);
+  });
+
   it("names the refusal and the fix when git still refuses (git versions that ignore -c safe.directory)", async () => {
     const repo = await createImportedRepo([{ message: "one\n" }]);
     cleanups.push(repo.cleanup);
