@@ -142,6 +142,7 @@ async function collectTeamCity(context: AdapterContext): Promise<BuildInformatio
   const root = choice.root;
   // No VCS root in the parameters (no properties file): the checkout buildinfo runs in, as for other servers.
   const checkout = root === undefined ? await readTeamCityCheckout(context.checkout) : {};
+  if (checkout.warning) warnings.push(checkout.warning);
   const vcsCommitNumber = revisionOf(context, parameters, root) ?? checkout.head;
   const vcsType = root?.vcsName ?? checkout.vcsType;
   return draftFromEnvValues(

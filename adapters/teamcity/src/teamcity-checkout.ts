@@ -6,18 +6,25 @@ interface TeamCityCheckout {
   branch?: EnvValue;
   remoteUrl?: EnvValue;
   vcsType?: EnvValue;
+  /** Why the checkout gave nothing, when it could not be read. */
+  warning?: string;
 }
 
 /**
  * HEAD, its branch and `origin` of the directory buildinfo runs in (the agent's checkout directory in a
- * build step); empty when that is not a git checkout, so only the environment is used.
+ * build step); when it cannot be read (not a git checkout, no git), only a warning saying why, and
+ * only the environment is used.
  */
 export async function readTeamCityCheckout(reader: CheckoutReader): Promise<TeamCityCheckout> {
   let checkout: Checkout;
   try {
     checkout = await reader.read();
   } catch (error) {
-    if (isBuildInfoError(error)) return {};
+    if (isBuildInfoError(error)) {
+      return {
+        warning: `The checkout could not be read either, so the build information has no VCS root or commits from it: ${error.message}${error.hint ? ` ${error.hint}` : ""}`,
+      };
+    }
     throw error;
   }
   return {

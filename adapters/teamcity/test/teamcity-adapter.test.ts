@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { teamcityAdapter } from "@buildinfo/adapter-teamcity";
 import { normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
@@ -339,6 +342,21 @@ describe("teamcityAdapter", () => {
       sources: { vcsCommitNumber: "BUILD_VCS_NUMBER", branch: "the checkout's branch" },
     });
     expect(draft.warnings?.join("\n")).toMatch(/TEAMCITY_BUILD_PROPERTIES_FILE is not set/);
+  });
+
+  it("without the properties file or a git checkout says why the checkout gave nothing", async () => {
+    const notARepository = await mkdtemp(join(tmpdir(), "buildinfo-teamcity-no-git-"));
+    cleanups.push(() => rm(notARepository, { recursive: true, force: true }));
+    const draft = await teamcityAdapter.collect(
+      createTestContext({
+        git: createGitRunner(notARepository),
+        env: { TEAMCITY_VERSION: "2025.03", BUILD_NUMBER: "6" },
+      }),
+    );
+    expect(draft.buildNumber).toBe("6");
+    expect(draft.warnings?.join("\n")).toMatch(
+      /The checkout could not be read either.*is not inside a git checkout/,
+    );
   });
 
   it("with its properties file unreadable warns and falls back to the checkout's branch, HEAD and origin", async () => {
