@@ -25,7 +25,7 @@ const credentialNames = new Set([
 ]);
 
 /** Whether a query parameter's name says it carries a credential. */
-function isCredentialParam(name: string): boolean {
+export function isCredentialParam(name: string): boolean {
   return credentialNames.has(name.toLowerCase().replace(/[-_]/g, ""));
 }
 

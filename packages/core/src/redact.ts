@@ -1,3 +1,5 @@
+import { isCredentialParam } from "./credential-params";
+
 const mask = "***";
 
 const urlUserinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
@@ -11,11 +13,10 @@ const patterns: ReadonlyArray<[RegExp, string]> = [
   [/\bAPI-[A-Za-z0-9]{16,}\b/g, `API-${mask}`],
   [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,})/g, mask],
   [urlUserinfo, `$1${mask}@`],
-  [
-    /([?&](?:api[-_]?key|access[-_]?token|private[-_]?token|token|password|secret|sig|signature)=)[^&#\s"']+/gi,
-    `$1${mask}`,
-  ],
 ];
+
+/** `?name=value` anywhere in a text; the value is masked when the name is a credential's (credential-params.ts). */
+const queryParam = /([?&])([A-Za-z0-9_-]+)=([^&#\s"']+)/g;
 
 /**
  * The text with every secret replaced by `***`: the given secrets (also URL-encoded), Octopus API keys,
@@ -25,7 +26,9 @@ const patterns: ReadonlyArray<[RegExp, string]> = [
 export function redactSecrets(text: string, secrets: readonly string[] = []): string {
   let result = redactKnownSecrets(text, secrets);
   for (const [pattern, replacement] of patterns) result = result.replace(pattern, replacement);
-  return result;
+  return result.replace(queryParam, (whole, separator: string, name: string) =>
+    isCredentialParam(name) ? `${separator}${name}=${mask}` : whole,
+  );
 }
 
 /** The text with only the given secrets (also URL-encoded) replaced by `***`; nothing else changes. */

@@ -54,6 +54,11 @@ describe("redactUrl", () => {
       "https://octopus.example.com/api?apiKey=API-XYZ&take=1",
       "https://octopus.example.com/api?apiKey=***&take=1",
     ],
+    [
+      // The same credential names the build URL normalisation drops (credential-params.ts).
+      "https://s3.example.com/log?X-Amz-Credential=AKIA1&X-Amz-Signature=abc&client_secret=c&pwd=p&page=2",
+      "https://s3.example.com/log?X-Amz-Credential=***&X-Amz-Signature=***&client_secret=***&pwd=***&page=2",
+    ],
     ["https://octopus.example.com/app#/Spaces-1", "https://octopus.example.com/app#/Spaces-1"],
     ["not a url with ghp_abcdefghijklmnopqrstuvwxyz0123", "not a url with ***"],
   ])("redacts %j", (url, expected) => {
