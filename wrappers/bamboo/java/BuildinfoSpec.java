@@ -28,7 +28,7 @@ public class BuildinfoSpec {
       "done",
       "[ -z \"${bamboo_octopus_overwritemode:-}\" ] || set -- \"$@\" --overwrite-mode \"$bamboo_octopus_overwritemode\"",
       "[ \"${bamboo_octopus_verbose:-}\" != true ] || set -- \"$@\" --verbose",
-      "\"${bamboo_capability_buildinfo:-.}/buildinfo\" \"$@\"");
+      "\"${bamboo_capability_buildinfo:?set the agent capability buildinfo to the folder holding the buildinfo executable}/buildinfo\" \"$@\"");
 
   public static void main(String[] arguments) {
     Plan plan = new Plan(new Project().key("SHOP"), "Shop web", "WEB")

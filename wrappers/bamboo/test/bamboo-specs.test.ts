@@ -1,7 +1,7 @@
 // The Bamboo Specs' script task run as a Bamboo agent runs it: the script body from bamboo.yml, by sh,
 // in a real checkout, with the bamboo_* variables Bamboo exports (the API key in a secret variable) and
 // the buildinfo executable in the capability's folder — against the local Octopus server.
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,7 +54,9 @@ describe("the Bamboo Specs' script task", () => {
   });
 
   /** The variables Bamboo exports to a script task of build SHOP-WEB-PACKAGE-31 (`.` becomes `_`). */
-  async function runScript(variables: Record<string, string>): Promise<{ code: number | null; log: string }> {
+  async function runScript(
+    variables: Record<string, string | undefined>,
+  ): Promise<{ code: number | null; log: string }> {
     const env = {
       PATH: "/usr/bin:/bin",
       HOME: dir,
@@ -126,6 +128,21 @@ describe("the Bamboo Specs' script task", () => {
     expect(JSON.parse(push?.body ?? "{}").OverwriteMode).toBe("OverwriteExisting");
     // --verbose logs the payload.
     expect(run.log).toContain('"PackageId"');
+  });
+
+  it("refuses to run without the capability, rather than a buildinfo found in the checkout", async () => {
+    const planted = join(repo.dir, "buildinfo");
+    writeFileSync(planted, `#!/bin/sh\ntouch ${JSON.stringify(join(repo.dir, "planted-ran"))}\n`);
+    chmodSync(planted, 0o755);
+    try {
+      const run = await runScript({ bamboo_capability_buildinfo: undefined });
+
+      expect(run.code).not.toBe(0);
+      expect(run.log).toContain("set the agent capability buildinfo");
+      expect(existsSync(join(repo.dir, "planted-ran"))).toBe(false);
+    } finally {
+      rmSync(planted);
+    }
   });
 
   it("keeps a hostile variable value as data, and fails with exit 2 on an invalid version", async () => {
