@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
   createTempGitRepo,
@@ -159,6 +159,13 @@ describe("release/ artifacts on a machine with no node on PATH", () => {
       }
     }
     expect(snippets).toBeGreaterThanOrEqual(10);
+  });
+
+  it("writes no file that other users of the machine could change before it is checksummed", () => {
+    const writable = (readdirSync(release, { recursive: true }) as string[]).filter(
+      (file) => (statSync(join(release, file)).mode & 0o022) !== 0,
+    );
+    expect(writable).toEqual([]);
   });
 
   it("verifies with sha256sum -c SHA256SUMS", () => {

@@ -3,7 +3,9 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { newestMtime } from "../newest-mtime.mjs";
 
-// The tsconfig files too: their paths decide which sources the bundles resolve workspace packages to.
+// The build configuration too: the tsconfig paths decide which sources the bundles resolve workspace
+// packages to, tsup.library.ts builds every library's dist (the npm tarballs), and
+// pnpm-workspace.yaml's overrides decide the dependencies installed.
 const inputs = [
   "packages",
   "adapters",
@@ -14,6 +16,8 @@ const inputs = [
   "LICENSE",
   "tsconfig.json",
   "tsconfig.base.json",
+  "tsup.library.ts",
+  "pnpm-workspace.yaml",
 ];
 
 /**

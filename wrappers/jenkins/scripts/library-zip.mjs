@@ -1,6 +1,6 @@
 // Writes $BUILDINFO_RELEASE_DIR/jenkins/buildinfo-jenkins-library.zip: the shared library as Jenkins
 // loads it (vars/ at the root), for a library retrieved from an archive or unpacked into a repository.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import AdmZip from "adm-zip";
 
@@ -14,5 +14,6 @@ if (!releaseDir || !isAbsolute(releaseDir)) {
 const zip = new AdmZip();
 zip.addLocalFolder("vars", "vars");
 mkdirSync(join(releaseDir, "jenkins"), { recursive: true });
-zip.writeZip(join(releaseDir, "jenkins", "buildinfo-jenkins-library.zip"));
+// Not zip.writeZip: it makes the file world-writable (0666, whatever the umask).
+writeFileSync(join(releaseDir, "jenkins", "buildinfo-jenkins-library.zip"), zip.toBuffer());
 console.error(`Wrote ${join(releaseDir, "jenkins", "buildinfo-jenkins-library.zip")}.`);

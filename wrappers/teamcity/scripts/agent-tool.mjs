@@ -3,7 +3,7 @@
 // built) at its root, and a teamcity-plugin.xml marking buildinfo executable, since agents unpack
 // tools without Unix permissions. TeamCity names a tool after its zip: %teamcity.tool.buildinfo%.
 // Usage: node scripts/agent-tool.mjs <release dir>
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import AdmZip from "adm-zip";
 
@@ -36,5 +36,6 @@ zip.addFile("buildinfo", readFileSync(linux), "", executable);
 if (existsSync(windows)) zip.addFile("buildinfo.exe", readFileSync(windows));
 zip.addFile("teamcity-plugin.xml", Buffer.from(descriptor));
 mkdirSync(join(releaseDir, "teamcity"), { recursive: true });
-zip.writeZip(join(releaseDir, "teamcity", "buildinfo.zip"));
+// Not zip.writeZip: it makes the file world-writable (0666, whatever the umask).
+writeFileSync(join(releaseDir, "teamcity", "buildinfo.zip"), zip.toBuffer());
 console.error(`Wrote ${join(releaseDir, "teamcity", "buildinfo.zip")}.`);
