@@ -22,6 +22,11 @@ beforeAll(async () => {
           headers: { "content-type": "text/html; charset=utf-8" },
           body: "<html><head><title>Sign in\r\n::error::x</title></head><body>SSO</body></html>",
         };
+      case "/echo":
+        return {
+          headers: { "content-type": "text/html" },
+          body: `<p>Signed in as ci with ${incoming.headers.authorization ?? ""}</p>`,
+        };
       case "/cut":
         return { headers: { "content-type": "application/json" }, body: `{"items": [${'"x",'.repeat(100)}` };
       default:
@@ -46,6 +51,19 @@ async function failure(path: string): Promise<BuildInfoError> {
 }
 
 describe("getBuildServerJson", () => {
+  it("masks the request's credentials when a page that is not JSON echoes them", async () => {
+    const error = await getBuildServerJson(http, `${api.url}/echo`, {
+      ...request,
+      bearerToken: "tok3n-value-1234",
+    }).then(
+      () => undefined,
+      (caught: unknown) => caught as BuildInfoError,
+    );
+    expect(error?.code).toBe("E_BUILD_SERVER_RESPONSE");
+    expect(error?.message).toContain("Signed in as ci with");
+    expect(error?.message).not.toContain("tok3n-value-1234");
+  });
+
   it("returns the parsed body of a 2xx JSON answer", async () => {
     expect(await getBuildServerJson(http, `${api.url}/json`, request)).toEqual({ number: 57 });
   });
