@@ -111,7 +111,7 @@ export async function collectBuildInformation(
   });
 
   const overridden = headFromCommandLine(
-    applyOverrides(sinceRange(draft, since), options.overrides ?? {}),
+    sinceRange(applyOverrides(draft, options.overrides ?? {}), since),
     adapter,
   );
   // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.

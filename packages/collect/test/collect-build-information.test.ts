@@ -92,6 +92,22 @@ describe("collectBuildInformation", () => {
     expect(result.buildInformation.Commits).toEqual([{ Id: repo.shas[2], Comment: "SHOP-9 Three\n\nbody" }]);
   });
 
+  it("reads `since` up to the commit --commit names, the head it reports", async () => {
+    const adapter = fakeServer(
+      (r) => ({ buildEnvironment: "Acme CI", vcsType: "git", vcsCommitNumber: r.shas[2] }),
+      repo,
+    );
+    const result = await collectBuildInformation({
+      adapter,
+      env: {},
+      cwd: repo.dir,
+      since: repo.shas[0],
+      overrides: { vcsCommitNumber: repo.shas[1] },
+    });
+    expect(result.buildInformation.VcsCommitNumber).toBe(repo.shas[1]);
+    expect(result.buildInformation.Commits).toEqual([{ Id: repo.shas[1], Comment: "Two" }]);
+  });
+
   it("caps the commits and says so", async () => {
     const result = await collectBuildInformation({ adapter: "git", env: {}, cwd: repo.dir, commitCap: 1 });
     expect(result.buildInformation.Commits).toHaveLength(1);
