@@ -47,7 +47,7 @@ export async function pushOne(
   // IgnoreIfExists answers with the stored record either way: what was there before tells the outcome.
   const before =
     request.overwriteMode === "IgnoreIfExists"
-      ? await findStoredRecord(api, request, deadline).catch(() => undefined)
+      ? await findListedRecord(api, request, deadline).catch(() => undefined)
       : undefined;
   let answer: RetriedResponse;
   try {
@@ -178,32 +178,44 @@ function conflict(
 }
 
 /** The stored record for exactly this package id and version, if any. */
+/**
+ * The record of this package and version as the list shows it (its commits may be left out), if any.
+ * One query, by version: the server refuses `packageId` together with `filter`, and a version names
+ * far fewer records than a package has versions.
+ */
+async function findListedRecord(
+  api: ApiCaller,
+  request: PushRequest,
+  deadline: number,
+): Promise<BuildInformationRecord | undefined> {
+  const doing = `reading back build information for ${request.packageId} ${request.version}`;
+  const { response, attempts } = await api.call({
+    method: "GET",
+    path: `/api/${request.spaceId}/build-information`,
+    query: { filter: request.version, take: 1000 },
+    deadline,
+    doing,
+  });
+  const context = api.errorContext(doing, "BuildInformationView", attempts);
+  if (response.status < 200 || response.status > 299) throw responseError(response, context);
+  const page = parsePage<BuildInformationRecord>(response, context, "build information");
+  const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
+  return page.Items.find(
+    (item) => same(item.PackageId, request.packageId) && same(item.Version, request.version),
+  );
+}
+
+/** The stored record of this package and version with its commits, if any (to compare with a push). */
 async function findStoredRecord(
   api: ApiCaller,
   request: PushRequest,
   deadline: number,
 ): Promise<BuildInformationRecord | undefined> {
-  const path = `/api/${request.spaceId}/build-information`;
-  const doing = `reading back build information for ${request.packageId} ${request.version}`;
-  const read = async (query: Record<string, string | number>) => {
-    const { response, attempts } = await api.call({ method: "GET", path, query, deadline, doing });
-    return { response, context: api.errorContext(doing, "BuildInformationView", attempts) };
-  };
-  let { response, context } = await read({
-    packageId: request.packageId,
-    filter: request.version,
-    take: 100,
-  });
-  // Some servers refuse packageId together with filter; the version filter alone still narrows it down.
-  if (response.status === 400) ({ response, context } = await read({ filter: request.version, take: 1000 }));
-  if (response.status < 200 || response.status > 299) throw responseError(response, context);
-  const page = parsePage<BuildInformationRecord>(response, context, "build information");
-  const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
-  const found = page.Items.find(
-    (item) => same(item.PackageId, request.packageId) && same(item.Version, request.version),
-  );
+  const found = await findListedRecord(api, request, deadline);
   if (!found || Array.isArray(found.Commits)) return found;
-  const full = await api.call({ method: "GET", path: `${path}/${found.Id}`, deadline, doing });
+  const doing = `reading back build information for ${request.packageId} ${request.version}`;
+  const path = `/api/${request.spaceId}/build-information/${found.Id}`;
+  const full = await api.call({ method: "GET", path, deadline, doing });
   if (full.response.status !== 200) return found;
   return parseResource<BuildInformationRecord>(
     full.response,

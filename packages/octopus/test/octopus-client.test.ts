@@ -93,7 +93,10 @@ describe("createOctopusClient against the local Octopus server", () => {
     expect((await push("IgnoreIfExists", "1")).results[0]!.outcome).toBe("created");
     // The identical record was already stored: this push changed nothing.
     expect((await push("IgnoreIfExists", "1")).results[0]!.outcome).toBe("ignored");
+    const before = server!.requests.length;
     expect((await push("IgnoreIfExists", "2")).results[0]!.outcome).toBe("ignored");
+    // One read of the list (by version) before the POST: no refused query, no fetch of the full record.
+    expect(server!.requests.slice(before).map((request) => request.method)).toEqual(["GET", "POST"]);
     await sleep(5);
     const overwritten = await push("OverwriteExisting", "3");
     await client.close();
