@@ -103,6 +103,7 @@ describe("the CLI logger", () => {
     });
     logger.error(`bad key ${apiKey}`);
     logger.failure("1 package failed");
+    logger.failure("git failed: clone https://ci:s3cr3t-pw@git.example.com/shop.git");
     expect(log).toEqual(["[buildinfo] working\n"]);
     expect(commands).toEqual([
       "##teamcity[blockOpened name='Pushing']\n",
@@ -110,6 +111,7 @@ describe("the CLI logger", () => {
       "##teamcity[blockClosed name='Pushing']\n",
       expect.stringMatching(/^##teamcity\[message text='bad key [^']*' status='ERROR'\]\n$/),
       "##teamcity[buildProblem description='1 package failed']\n",
+      "##teamcity[buildProblem description='git failed: clone https://***@git.example.com/shop.git']\n",
     ]);
     expect(commands.join("")).not.toContain(apiKey);
   });

@@ -23,7 +23,7 @@ export interface RequestOptions {
 export interface ResponseData {
   statusCode: number;
   headers: Record<string, string | string[] | undefined>;
-  body: Readable & { text(): Promise<string> };
+  body: Readable;
 }
 
 /** An error shaped like undici's, so one classifier serves both paths. */
@@ -106,7 +106,7 @@ export class NodeHttpDispatcher {
         resolve({
           statusCode: response.statusCode ?? 0,
           headers: response.headers,
-          body: Object.assign(body, { text: () => readText(body) }),
+          body,
         });
       });
       request.end(options.body ?? undefined);
@@ -117,10 +117,4 @@ export class NodeHttpDispatcher {
     this.#http.destroy();
     if (this.#https !== undefined) (await this.#https).agent.destroy();
   }
-}
-
-async function readText(body: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }

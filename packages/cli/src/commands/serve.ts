@@ -75,7 +75,10 @@ async function listen(options: OctopusServerOptions) {
     throw new BuildInfoError(
       "E_SERVE_LISTEN",
       `Cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 0} (${code}).`,
-      { hint: "Pick a free --port, and a --host address of this machine.", source: "--port" },
+      {
+        hint: "Pick a free --port, and a --host address of this machine.",
+        source: code === "EADDRINUSE" || code === "EACCES" ? "--port" : "--host",
+      },
     );
   }
 }

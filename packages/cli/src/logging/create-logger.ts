@@ -107,7 +107,7 @@ export function createCliLogger(options: CliLoggerOptions): CliLogger {
       }
     },
     failure(summary: string): void {
-      const command = commands?.failure(neutraliseLogCommands(scrub(summary)));
+      const command = commands?.failure(neutraliseLogCommands(redactUrlUserinfo(scrub(summary))));
       if (command !== undefined) options.writeCommand(`${command}\n`);
     },
     scrub,
