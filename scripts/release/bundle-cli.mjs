@@ -3,14 +3,16 @@
 // runs when the command that needs the module first imports it; ES module output would hoist every
 // built-in import (http, https and tls, child_process, crypto, …) to the start of every run. A Node 22
 // single executable application runs CommonJS as it is; `release/buildinfo.mjs` is an ES module
-// around the same code, with a `require` of its own.
+// around the same code, with a `require` of its own (esm-prelude.mjs).
 
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { lazyDependencies } from "./lazy-dependencies.mjs";
 
 const cli = fileURLToPath(new URL("../../packages/cli/", import.meta.url));
 const workspace = fileURLToPath(new URL("../../", import.meta.url));
+const esmPrelude = readFileSync(new URL("./esm-prelude.mjs", import.meta.url), "utf8");
 
 /** `kind` is "esm" for `release/buildinfo.mjs`, "cjs" for a single executable's main script. */
 export async function bundleCli(outfile, kind) {
@@ -37,11 +39,6 @@ export async function bundleCli(outfile, kind) {
         "fast-xml-parser": `${workspace}adapters/teamcity`,
       }),
     ],
-    banner:
-      kind === "esm"
-        ? {
-            js: "import { createRequire as __buildinfoCreateRequire } from 'node:module'; const require = __buildinfoCreateRequire(import.meta.url);",
-          }
-        : {},
+    banner: kind === "esm" ? { js: esmPrelude } : {},
   });
 }
