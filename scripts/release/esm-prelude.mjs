@@ -10,6 +10,7 @@ if (nodeMajor < 20 || (nodeMajor === 20 && nodeMinor < 19)) {
   );
   process.exit(2);
 }
+// biome-ignore lint/correctness/noUnusedVariables: the bundle that follows this prelude calls it.
 function require(id) {
   const builtin = process.getBuiltinModule(id);
   if (builtin === undefined) {
