@@ -1,6 +1,8 @@
 import type { Environment } from "@buildinfo/core";
+import { EnvProxyDispatcher } from "./env-proxy-dispatcher";
 import { LazyUndiciDispatcher } from "./lazy-undici-dispatcher";
 import { NodeHttpDispatcher } from "./node-http-dispatcher";
+import { proxySettingsFromEnv } from "./proxy-settings";
 import type { AnyDispatcher } from "./request";
 
 /** Per-request limits; the whole operation is bounded separately by `timeoutMs`. */
@@ -22,24 +24,11 @@ export const defaultRequestTimeouts: Required<RequestTimeouts> = {
 /** Sockets (and POSTs in flight) per server unless the client asks for more: docs/reference/octopus-server-capacity.md. */
 export const defaultConnectionsPerOrigin = 64;
 
-interface ProxySettings {
-  httpProxy: string;
-  httpsProxy: string;
-  noProxy: string;
-}
-
-/** The proxy variables as curl and undici read them: lower case first, then upper case. */
-function proxySettingsFromEnv(env: Environment): ProxySettings {
-  const pick = (name: string) => env[name.toLowerCase()] ?? env[name] ?? "";
-  const httpProxy = pick("HTTP_PROXY");
-  return { httpProxy, httpsProxy: pick("HTTPS_PROXY") || httpProxy, noProxy: pick("NO_PROXY") };
-}
-
 /**
- * One keep-alive agent (a pool per server origin) that goes through `HTTPS_PROXY`/`HTTP_PROXY` unless
- * `NO_PROXY` matches: undici's, loaded on the first request; with no proxy set, Node's own http
- * (docs/performance.md). TLS is verified by Node's defaults, which include `NODE_EXTRA_CA_CERTS`;
- * nothing here can turn verification off.
+ * Keep-alive agents (a pool per server origin) that go through `HTTPS_PROXY`/`HTTP_PROXY` unless
+ * `NO_PROXY` matches: undici's for proxied requests, loaded on the first of them; Node's own http for
+ * the others, and for all when no proxy is set (docs/performance.md). TLS is verified by Node's
+ * defaults, which include `NODE_EXTRA_CA_CERTS`; nothing here can turn verification off.
  */
 export function createDispatcher(
   env: Environment,
@@ -49,10 +38,9 @@ export function createDispatcher(
   const limits = { ...defaultRequestTimeouts, ...timeouts };
   const keepAliveMs = 10_000;
   const proxy = proxySettingsFromEnv(env);
-  if (proxy.httpProxy === "" && proxy.httpsProxy === "") {
-    return new NodeHttpDispatcher({ ...limits, connections, keepAliveMs });
-  }
-  return new LazyUndiciDispatcher(
+  const direct = new NodeHttpDispatcher({ ...limits, connections, keepAliveMs });
+  if (proxy.httpProxy === "" && proxy.httpsProxy === "") return direct;
+  const proxied = new LazyUndiciDispatcher(
     ({ EnvHttpProxyAgent }) =>
       new EnvHttpProxyAgent({
         ...proxy,
@@ -65,4 +53,5 @@ export function createDispatcher(
         bodyTimeout: limits.bodyMs,
       }),
   );
+  return new EnvProxyDispatcher(proxy, direct, proxied);
 }
