@@ -1,6 +1,6 @@
 import { BuildInfoError, redactSecrets, sameOriginLink } from "@buildinfo/core";
 import { createApiCaller } from "./api-caller";
-import { isJsonResponse, parseJson } from "./response-errors";
+import { isJsonResponse, octopusErrorWords, parseJson, serverWord } from "./response-errors";
 import type { TransportOptions } from "./transport-options";
 
 export interface OidcExchangeOptions extends TransportOptions {
@@ -62,12 +62,13 @@ export async function exchangeOidcToken(options: OidcExchangeOptions): Promise<s
     const { status, text } = exchange.response;
     const body = isJsonResponse(exchange.response) ? safeJson(text) : {};
     if (status >= 200 && status <= 299 && typeof body.access_token === "string") return body.access_token;
+    const octopusWords = octopusErrorWords(body, secrets);
     const reason =
-      [body.error, body.error_description].filter(Boolean).map(bounded).join(": ") ||
-      [body.ErrorMessage, ...(Array.isArray(body.Errors) ? body.Errors.slice(0, 20) : [])]
+      [body.error, body.error_description]
         .filter(Boolean)
-        .map(bounded)
-        .join(" ") ||
+        .map((word) => serverWord(word, secrets))
+        .join(": ") ||
+      [octopusWords.summary, ...octopusWords.errors].filter(Boolean).join(" ") ||
       (status >= 200 && status <= 299 ? "the answer has no access_token" : "no reason given");
     throw failed(
       `Octopus refused the OIDC token exchange for service account ${serviceAccountId} (HTTP ${status}): ${reason}.`,
@@ -83,8 +84,8 @@ interface TokenAnswer {
   access_token?: unknown;
   error?: string;
   error_description?: string;
-  ErrorMessage?: string;
-  Errors?: unknown[];
+  ErrorMessage?: unknown;
+  Errors?: unknown;
 }
 
 /** `link` resolved against the server URL (a path is under it); unresolvable text is returned as it is. */
@@ -94,11 +95,6 @@ function resolveAgainst(link: string, server: string): string {
   } catch {
     return String(link);
   }
-}
-
-/** A server's word as the other error messages quote it: at most 500 characters. */
-function bounded(value: unknown): string {
-  return String(value).slice(0, 500);
 }
 
 function safeJson(text: string): TokenAnswer {

@@ -22,8 +22,8 @@ export interface ErrorContext {
 }
 
 interface OctopusErrorBody {
-  ErrorMessage?: string;
-  Errors?: string[];
+  ErrorMessage?: unknown;
+  Errors?: unknown;
 }
 
 export function isJsonResponse(response: RawResponse): boolean {
@@ -107,6 +107,25 @@ function attemptsNote(context: ErrorContext): string {
   return context.attempts && context.attempts > 1 ? ` (after ${context.attempts} attempts)` : "";
 }
 
+/** A server's word as error messages quote it: at most 500 characters, the request's secrets masked. */
+export function serverWord(value: unknown, secrets: readonly string[]): string {
+  return redactSecrets(String(value).slice(0, 500), secrets);
+}
+
+/** An Octopus error body's `ErrorMessage` and at most 20 of its `Errors`, each a bounded server word. */
+export function octopusErrorWords(
+  body: OctopusErrorBody | null,
+  secrets: readonly string[],
+): { summary: string; errors: string[] } {
+  const summary = body?.ErrorMessage;
+  return {
+    summary: summary === undefined || summary === null ? "" : serverWord(summary, secrets),
+    errors: Array.isArray(body?.Errors)
+      ? body.Errors.slice(0, 20).map((error) => serverWord(error, secrets))
+      : [],
+  };
+}
+
 function serverErrors(response: RawResponse, context: ErrorContext): { summary: string; errors: string[] } {
   let body: OctopusErrorBody | null = {};
   try {
@@ -114,12 +133,7 @@ function serverErrors(response: RawResponse, context: ErrorContext): { summary: 
   } catch {
     // an empty body is fine; non-JSON bodies are filtered out earlier
   }
-  // The server's words, bounded: at most 20 errors of 500 characters each.
-  const clean = (value: unknown) => redactSecrets(String(value).slice(0, 500), context.secrets);
-  return {
-    summary: body?.ErrorMessage === undefined ? "" : clean(body.ErrorMessage),
-    errors: Array.isArray(body?.Errors) ? body.Errors.slice(0, 20).map(clean) : [],
-  };
+  return octopusErrorWords(body, context.secrets);
 }
 
 /**

@@ -51,6 +51,16 @@ describe("error messages", () => {
     expect(error.message).toContain("  - The version is invalid.");
   });
 
+  it("400 quotes at most 20 of the server's Errors, 500 characters of each", async () => {
+    const errors = Array.from({ length: 30 }, (_, i) => `E${i}:${"x".repeat(900)}`);
+    const error = await push((_req, res) => json(res, 400, { ErrorMessage: null, Errors: errors }));
+    expect(error.message).toContain("  - E19:");
+    expect(error.message).not.toContain("E20:");
+    expect(error.message).toContain(`  - E0:${"x".repeat(497)}\n`);
+    expect(error.message).not.toContain("x".repeat(498));
+    expect(error.message).not.toContain("null");
+  });
+
   it("401 says the key was not accepted, or that none was sent, and never echoes it", async () => {
     const echo: StubOptions["buildInformation"] = (req, res) =>
       json(res, 401, { ErrorMessage: `Invalid API key ${req.headers["x-octopus-apikey"]}`, Errors: [] });

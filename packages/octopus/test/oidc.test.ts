@@ -64,4 +64,16 @@ describe("exchangeOidcToken", () => {
     expect(error.message).toContain("sa-123");
     expect(error.message).not.toContain(idToken);
   });
+
+  it("quotes at most 20 of the server's errors, 500 characters of each, as the other errors do", async () => {
+    const errors = Array.from({ length: 30 }, (_, i) => `E${i}:${"x".repeat(900)}`);
+    server = await startIssuer(() => ({ status: 400, body: { ErrorMessage: "refused", Errors: errors } }));
+    const error = await rejection(
+      exchangeOidcToken({ serverUrl: server.url, serviceAccountId: "sa-123", idToken, ...fastRetry }),
+    );
+    expect(error.message).toContain("E19:");
+    expect(error.message).not.toContain("E20:");
+    expect(error.message).toContain(`E0:${"x".repeat(497)} `);
+    expect(error.message).not.toContain("x".repeat(498));
+  });
 });
