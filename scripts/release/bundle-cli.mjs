@@ -5,7 +5,7 @@
 // single executable application runs CommonJS as it is; `release/buildinfo.mjs` is an ES module
 // around the same code, with a `require` of its own (esm-prelude.mjs).
 
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { lazyDependencies } from "./lazy-dependencies.mjs";
@@ -14,11 +14,15 @@ const cli = fileURLToPath(new URL("../../packages/cli/", import.meta.url));
 const workspace = fileURLToPath(new URL("../../", import.meta.url));
 const esmPrelude = readFileSync(new URL("./esm-prelude.mjs", import.meta.url), "utf8");
 
-/** `kind` is "esm" for `release/buildinfo.mjs`, "cjs" for a single executable's main script. */
-export async function bundleCli(outfile, kind) {
-  await build({
+/**
+ * Bundles the CLI once and writes it twice: `esmFile` (release/buildinfo.mjs) after the prelude, and
+ * `cjsFile` (a single executable's main script) as it is.
+ */
+export async function bundleCli(esmFile, cjsFile) {
+  const bundled = await build({
     entryPoints: [`${cli}src/cli.ts`],
-    outfile,
+    outfile: cjsFile,
+    write: false,
     format: "cjs",
     bundle: true,
     splitting: false,
@@ -39,6 +43,10 @@ export async function bundleCli(outfile, kind) {
         "fast-xml-parser": `${workspace}adapters/teamcity`,
       }),
     ],
-    banner: kind === "esm" ? { js: esmPrelude } : {},
   });
+  const code = bundled.outputFiles[0].text;
+  // The entry's `#!/usr/bin/env node` stays the first line.
+  const shebang = code.startsWith("#!") ? code.slice(0, code.indexOf("\n") + 1) : "";
+  writeFileSync(esmFile, `${shebang}${esmPrelude}${code.slice(shebang.length)}`);
+  writeFileSync(cjsFile, code);
 }
