@@ -3,10 +3,16 @@
 import { spawnSync } from "node:child_process";
 
 const PNPM_VERSION = "12.4.2";
+let chosen;
 
-/** The command and the leading arguments that run pnpm PNPM_VERSION. */
+/** The command and the leading arguments that run pnpm PNPM_VERSION; pnpm on PATH is asked once per process. */
 export function pnpmCommand() {
-  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell: process.platform === "win32" });
-  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return ["pnpm", []];
-  return ["npx", ["-y", `pnpm@${PNPM_VERSION}`]];
+  if (chosen === undefined) {
+    const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell: process.platform === "win32" });
+    chosen =
+      probe.status === 0 && probe.stdout.trim() === PNPM_VERSION
+        ? ["pnpm", []]
+        : ["npx", ["-y", `pnpm@${PNPM_VERSION}`]];
+  }
+  return chosen;
 }
