@@ -83,7 +83,10 @@ describe("release/buildinfo.mjs across Node versions", () => {
     it(`collects and pushes on Node ${node}${hasGetBuiltinModule ? "" : ", which has no process.getBuiltinModule"}`, async () => {
       const collected = await runAs(node, hasGetBuiltinModule, ["collect"]);
       expect(collected.code, collected.stderr).toBe(0);
-      expect(JSON.parse(collected.stdout)).toMatchObject({ Branch: "main", VcsCommitNumber: repo.shas.at(-1) });
+      expect(JSON.parse(collected.stdout)).toMatchObject({
+        Branch: "main",
+        VcsCommitNumber: repo.shas.at(-1),
+      });
 
       const packageId = `Acme.Node${node.replaceAll(".", "_")}`;
       const pushed = await runAs(node, hasGetBuiltinModule, [
