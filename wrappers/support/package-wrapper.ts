@@ -3,7 +3,6 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { withDirLock } from "../../scripts/dir-lock.mjs";
-import { newestMtime } from "../../scripts/newest-mtime.mjs";
 
 const cliDist = fileURLToPath(new URL("../../packages/cli/dist/", import.meta.url));
 
@@ -35,5 +34,11 @@ function newestSource(wrapperDir: string): number {
   const sources = readdirSync(wrapperDir)
     .filter((name) => name === "src" || /\.(json|ya?ml|ts)$/.test(name))
     .map((name) => join(wrapperDir, name));
-  return Math.max(...[...sources, cliDist].map(newestMtime));
+  return Math.max(...[...sources, cliDist].map(newest));
+}
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
