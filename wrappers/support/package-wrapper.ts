@@ -37,6 +37,8 @@ function newestSource(wrapperDir: string): number {
   return Math.max(...[...sources, cliDist].map(newest));
 }
 
+// Unlike scripts/newest-mtime.mjs, directories' own times count: deleting a source file must make the
+// packaged output stale too.
 function newest(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
