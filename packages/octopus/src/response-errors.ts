@@ -107,10 +107,15 @@ function attemptsNote(context: ErrorContext): string {
   return context.attempts && context.attempts > 1 ? ` (after ${context.attempts} attempts)` : "";
 }
 
-/** A server's word as error messages quote it: at most 500 characters, the request's secrets masked. */
+/**
+ * A server's word as error messages quote it: the request's secrets masked, then cut to 500
+ * characters (masking after the cut would miss a secret the cut splits).
+ */
 export function serverWord(value: unknown, secrets: readonly string[]): string {
-  return redactSecrets(String(value).slice(0, 500), secrets);
+  return redactSecrets(String(value), secrets).slice(0, 500);
 }
+
+const said = (value: unknown) => value !== undefined && value !== null && value !== "";
 
 /** An Octopus error body's `ErrorMessage` and at most 20 of its `Errors`, each a bounded server word. */
 export function octopusErrorWords(
@@ -118,11 +123,10 @@ export function octopusErrorWords(
   secrets: readonly string[],
 ): { summary: string; errors: string[] } {
   const summary = body?.ErrorMessage;
+  const errors = Array.isArray(body?.Errors) ? body.Errors.filter(said).slice(0, 20) : [];
   return {
-    summary: summary === undefined || summary === null ? "" : serverWord(summary, secrets),
-    errors: Array.isArray(body?.Errors)
-      ? body.Errors.slice(0, 20).map((error) => serverWord(error, secrets))
-      : [],
+    summary: said(summary) ? serverWord(summary, secrets) : "",
+    errors: errors.map((error) => serverWord(error, secrets)),
   };
 }
 

@@ -51,9 +51,18 @@ describe("error messages", () => {
     expect(error.message).toContain("  - The version is invalid.");
   });
 
+  it("masks a key the server echoes across the 500-character cut", async () => {
+    const echoed = `${"x".repeat(490)}${apiKey}`;
+    const error = await push((_req, res) => json(res, 400, { ErrorMessage: echoed, Errors: [echoed] }));
+    expect(error.message).toContain("x".repeat(490));
+    expect(error.message).not.toContain(apiKey.slice(0, 8));
+  });
+
   it("400 quotes at most 20 of the server's Errors, 500 characters of each", async () => {
     const errors = Array.from({ length: 30 }, (_, i) => `E${i}:${"x".repeat(900)}`);
-    const error = await push((_req, res) => json(res, 400, { ErrorMessage: null, Errors: errors }));
+    const error = await push((_req, res) =>
+      json(res, 400, { ErrorMessage: null, Errors: [null, ...errors] }),
+    );
     expect(error.message).toContain("  - E19:");
     expect(error.message).not.toContain("E20:");
     expect(error.message).toContain(`  - E0:${"x".repeat(497)}\n`);

@@ -65,9 +65,12 @@ describe("exchangeOidcToken", () => {
     expect(error.message).not.toContain(idToken);
   });
 
-  it("quotes at most 20 of the server's errors, 500 characters of each, as the other errors do", async () => {
+  it("quotes at most 20 of the server's errors, 500 characters of each, skipping empty ones, as the other errors do", async () => {
     const errors = Array.from({ length: 30 }, (_, i) => `E${i}:${"x".repeat(900)}`);
-    server = await startIssuer(() => ({ status: 400, body: { ErrorMessage: "refused", Errors: errors } }));
+    server = await startIssuer(() => ({
+      status: 400,
+      body: { ErrorMessage: "refused", Errors: [null, "", ...errors] },
+    }));
     const error = await rejection(
       exchangeOidcToken({ serverUrl: server.url, serviceAccountId: "sa-123", idToken, ...fastRetry }),
     );
@@ -75,5 +78,6 @@ describe("exchangeOidcToken", () => {
     expect(error.message).not.toContain("E20:");
     expect(error.message).toContain(`E0:${"x".repeat(497)} `);
     expect(error.message).not.toContain("x".repeat(498));
+    expect(error.message).toContain(": refused E0:");
   });
 });
