@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../packages/cli/test/helpers/push-args";
@@ -39,7 +39,7 @@ describe("buildinfo push with proxy variables set", () => {
     );
     expect(run.code, run.stderr).toBe(0);
     const modules = readFileSync(loaded, "utf8").split("\n");
-    expect(modules, "the probe saw the CLI load").toContain(`file://${cliPath}`);
+    expect(modules, "the probe saw the CLI load").toContain(pathToFileURL(cliPath).href);
     return modules.filter((url) => /\/undici-[\w-]+\.js$/.test(url));
   }
 
@@ -52,6 +52,29 @@ describe("buildinfo push with proxy variables set", () => {
     expect(undici).toEqual([]);
     expect(proxy.seen).toEqual([]);
     expect(server.records().map((record) => record.Version)).toContain("1.0.1");
+  });
+
+  it("refuses a proxy variable that is not a proxy URL in one line, without echoing it, before sending", async () => {
+    for (const [name, value] of [
+      ["HTTPS_PROXY", "proxy.example.com:3128"],
+      ["http_proxy", "operator:s3cret-pass@proxy.example.com:3128"],
+      ["HTTP_PROXY", "ftp://proxy.example.com"],
+    ] as const) {
+      const run = await runProcess(
+        process.execPath,
+        [cliPath, ...pushArgs(server, "Acme.BadProxy", "1.0.0", ["--build-number", "7"])],
+        {
+          env: { [name]: value, NO_PROXY: "127.0.0.1" },
+        },
+      );
+      expect(run.code, run.stderr).toBe(2);
+      const errors = run.stderr.split("\n").filter((line) => line.includes("error:"));
+      expect(errors).toEqual([
+        `[buildinfo] error: ${name} (from the environment) is not a proxy URL. Set ${name} to a URL such as http://proxy.example.com:3128, or unset it. code=E_USAGE`,
+      ]);
+      expect(run.stderr).not.toContain("s3cret");
+    }
+    expect(server.records().filter((record) => record.PackageId === "Acme.BadProxy")).toEqual([]);
   });
 
   it("loads undici and goes through the proxy when NO_PROXY does not name it", async () => {

@@ -4,17 +4,22 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProxySettings, usesProxy } from "../packages/octopus/src/proxy-settings";
+import { type ProxySettings, proxyFor } from "../packages/octopus/src/proxy-settings";
 import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
 
 type Undici = typeof import("../packages/octopus/node_modules/undici");
 const undiciEntry = fileURLToPath(
   new URL("../packages/octopus/node_modules/undici/index.js", import.meta.url),
 );
+// The agent keeps its three inner agents under these symbols; replaced, they record its choice.
+const undiciSymbols = fileURLToPath(
+  new URL("../packages/octopus/node_modules/undici/lib/core/symbols.js", import.meta.url),
+);
 
-// The client sends a request direct, through Node's own http, when undici's EnvHttpProxyAgent would:
-// packages/octopus/src/proxy-settings.ts restates undici's rules. Here undici itself decides, over
-// real sockets, for generated NO_PROXY values, and the restatement must agree with every decision.
+// The client chooses each request's route itself (packages/octopus/src/proxy-settings.ts), by the
+// rules of undici 7.30.2's EnvHttpProxyAgent, which chose it before. Here that agent decides, and the
+// client's rules must agree with every decision: over real sockets for generated NO_PROXY values, and,
+// with the agent's inner agents replaced by recorders, over generated URLs and settings.
 describe("NO_PROXY: the client's rules against undici's own decisions", () => {
   let undici: Undici;
   let proxy: ForwardProxy;
@@ -86,7 +91,7 @@ describe("NO_PROXY: the client's rules against undici's own decisions", () => {
           const url = new URL(`http://127.0.0.1:${port}/build`);
           const expected = await undiciProxies(url, settings);
           decisions[expected ? "proxied" : "direct"] += 1;
-          expect(usesProxy(url, settings), `NO_PROXY=${JSON.stringify(noProxy)}`).toBe(expected);
+          expect(proxyFor(url, settings) !== "", `NO_PROXY=${JSON.stringify(noProxy)}`).toBe(expected);
         },
       ),
       { numRuns: 150 },
@@ -96,14 +101,79 @@ describe("NO_PROXY: the client's rules against undici's own decisions", () => {
     expect(decisions.direct).toBeGreaterThan(10);
   });
 
-  it("takes the https proxy for https, falling back to the http one as the client sets it, and no proxy without one", () => {
-    const secure = new URL("https://octopus.example.com/api");
-    const plain = new URL("http://octopus.example.com/api");
-    const settings = { httpProxy: "", httpsProxy: "http://proxy:3128", noProxy: "" };
-    expect(usesProxy(secure, settings)).toBe(true);
-    expect(usesProxy(plain, settings)).toBe(false);
-    expect(usesProxy(secure, { ...settings, noProxy: "example.com:443" })).toBe(false);
-    expect(usesProxy(secure, { ...settings, noProxy: "example.com:8443" })).toBe(true);
-    expect(usesProxy(new URL("https://[::1]:8443/"), { ...settings, noProxy: "[::1]" })).toBe(false);
+  it("agrees for any scheme, host form, port and proxy variables", async () => {
+    const symbols = (await import(undiciSymbols)) as Record<string, symbol>;
+    const inner = [symbols.kNoProxyAgent!, symbols.kHttpProxyAgent!, symbols.kHttpsProxyAgent!];
+    /** The proxy EnvHttpProxyAgent sends a request for `url` through, "" for none. */
+    function undiciRoute(url: URL, settings: ProxySettings): string {
+      const agent = new undici.EnvHttpProxyAgent(settings) as unknown as Record<
+        symbol,
+        { dispatch: unknown }
+      >;
+      let route = "";
+      for (const [index, key] of inner.entries()) {
+        agent[key]!.dispatch = () => {
+          route =
+            agent[key] === agent[inner[0]!] ? "" : index === 1 ? settings.httpProxy : settings.httpsProxy;
+          return true;
+        };
+      }
+      (agent as unknown as { dispatch(options: object, handler: object): boolean }).dispatch(
+        { origin: url.origin, path: "/", method: "GET" },
+        { onError() {}, onResponseStart() {}, onResponseData() {}, onResponseEnd() {}, onResponseError() {} },
+      );
+      return route;
+    }
+    const hosts = [
+      "127.0.0.1",
+      "octopus.example.com",
+      "Octopus.Example.COM",
+      "octopus.example.com.",
+      "a.b.example.com",
+      "[::1]",
+      "[2001:db8::1]",
+      "bücher.example",
+    ];
+    const entries = [
+      "*",
+      "*.example.com",
+      ".example.com",
+      "example.com",
+      "EXAMPLE.COM:443",
+      "example.com:8443",
+      "[::1]",
+      "[::1]:8443",
+      "::1",
+      "127.0.0.1:0080",
+      "bücher.example",
+      "xn--bcher-kva.example",
+      ".",
+      "com",
+    ];
+    await fc.assert(
+      fc.property(
+        fc.constantFrom("http:", "https:", "ws:", "wss:"),
+        fc.constantFrom(...hosts),
+        fc.constantFrom("", ":80", ":443", ":8443"),
+        fc.oneof(
+          fc.constantFrom("*", " *", ""),
+          fc
+            .array(fc.tuple(fc.constantFrom(...entries), fc.constantFrom(",", " ", ", ", "\t")), {
+              maxLength: 4,
+            })
+            .map((parts) => parts.map(([entry, sep]) => entry + sep).join("")),
+        ),
+        fc.constantFrom("", "http://proxy.example.com:3128"),
+        fc.constantFrom("", "http://secure-proxy.example.com:3129"),
+        (protocol, host, port, noProxy, httpProxy, httpsProxy) => {
+          const url = new URL(`${protocol}//${host}${port}/api`);
+          const settings = { httpProxy, httpsProxy: httpsProxy || httpProxy, noProxy };
+          expect(proxyFor(url, settings), `${url.href} NO_PROXY=${JSON.stringify(noProxy)}`).toBe(
+            undiciRoute(url, settings),
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

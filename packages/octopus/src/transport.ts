@@ -26,9 +26,10 @@ export const defaultConnectionsPerOrigin = 64;
 
 /**
  * Keep-alive agents (a pool per server origin) that go through `HTTPS_PROXY`/`HTTP_PROXY` unless
- * `NO_PROXY` matches: undici's for proxied requests, loaded on the first of them; Node's own http for
- * the others, and for all when no proxy is set (docs/performance.md). TLS is verified by Node's
- * defaults, which include `NODE_EXTRA_CA_CERTS`; nothing here can turn verification off.
+ * `NO_PROXY` exempts the host: undici's ProxyAgent for proxied requests, loaded for the first of them;
+ * Node's own http for the others, and for all when no proxy is set (docs/performance.md). TLS is
+ * verified by Node's defaults, which include `NODE_EXTRA_CA_CERTS`; nothing here can turn
+ * verification off. A proxy variable that is not a proxy URL throws E_USAGE here.
  */
 export function createDispatcher(
   env: Environment,
@@ -40,18 +41,19 @@ export function createDispatcher(
   const proxy = proxySettingsFromEnv(env);
   const direct = new NodeHttpDispatcher({ ...limits, connections, keepAliveMs });
   if (proxy.httpProxy === "" && proxy.httpsProxy === "") return direct;
-  const proxied = new LazyUndiciDispatcher(
-    ({ EnvHttpProxyAgent }) =>
-      new EnvHttpProxyAgent({
-        ...proxy,
-        // Plain-http servers are reached through the proxy as a forward proxy, so its error pages are readable.
-        proxyTunnel: false,
-        connections,
-        keepAliveTimeout: keepAliveMs,
-        connect: { timeout: limits.connectMs },
-        headersTimeout: limits.headersMs,
-        bodyTimeout: limits.bodyMs,
-      }),
-  );
-  return new EnvProxyDispatcher(proxy, direct, proxied);
+  const through = (uri: string) =>
+    new LazyUndiciDispatcher(
+      ({ ProxyAgent }) =>
+        new ProxyAgent({
+          uri,
+          // Plain-http servers are reached through the proxy as a forward proxy, so its error pages are readable.
+          proxyTunnel: false,
+          connections,
+          keepAliveTimeout: keepAliveMs,
+          connect: { timeout: limits.connectMs },
+          headersTimeout: limits.headersMs,
+          bodyTimeout: limits.bodyMs,
+        }),
+    );
+  return new EnvProxyDispatcher(proxy, direct, through);
 }
