@@ -59,6 +59,8 @@ describe("buildinfo push with proxy variables set", () => {
       ["HTTPS_PROXY", "proxy.example.com:3128"],
       ["http_proxy", "operator:s3cret-pass@proxy.example.com:3128"],
       ["HTTP_PROXY", "ftp://proxy.example.com"],
+      ["HTTPS_PROXY", "http://operator:s3cret-pass@proxy.example.com:3128/squid"],
+      ["HTTPS_PROXY", "http://operator:s3cret-100%@proxy.example.com:3128"],
     ] as const) {
       const run = await runProcess(
         process.execPath,

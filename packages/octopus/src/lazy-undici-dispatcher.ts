@@ -23,6 +23,8 @@ export class LazyUndiciDispatcher {
   }
 
   async close(): Promise<void> {
-    if (this.#dispatcher !== undefined) await (await this.#dispatcher).close();
+    // One that failed to build has nothing to close, and its error was the request's to report.
+    const dispatcher = await this.#dispatcher?.catch(() => undefined);
+    await dispatcher?.close();
   }
 }

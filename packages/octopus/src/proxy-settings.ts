@@ -30,10 +30,19 @@ export function proxySettingsFromEnv(env: Environment): ProxySettings {
   return { httpProxy, httpsProxy: pick("HTTPS_PROXY") || httpProxy, noProxy: pick("NO_PROXY") };
 }
 
+/** What ProxyAgent can use: a scheme above, a host, nothing after the port, and decodable credentials. */
 function isProxyUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return proxyProtocols.has(url.protocol) && url.hostname !== "";
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+    return (
+      proxyProtocols.has(url.protocol) &&
+      url.hostname !== "" &&
+      (url.pathname === "/" || url.pathname === "") &&
+      url.search === "" &&
+      url.hash === ""
+    );
   } catch {
     return false;
   }
