@@ -46,7 +46,12 @@ export async function fetchBuildChanges(
       what: `the changes of build ${request.buildId}`,
       hint: ACCESS_TOKEN_HINT,
     });
-    const body = readAzureDevOpsJson<{ value?: AzureDevOpsChange[] }>(response, url, ACCESS_TOKEN_HINT);
+    const body = readAzureDevOpsJson<{ value?: AzureDevOpsChange[] }>(
+      response,
+      url,
+      ACCESS_TOKEN_HINT,
+      request.token,
+    );
     const next = response.headers["x-ms-continuationtoken"];
     return { items: body.value ?? [], next: next === undefined || next === "" ? undefined : next };
   });

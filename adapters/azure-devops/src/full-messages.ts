@@ -55,7 +55,12 @@ export async function withFullMessages(
       what: `the full message of ${change.id}`,
       hint: ACCESS_TOKEN_HINT,
     });
-    const full = readAzureDevOpsJson<{ comment?: string }>(response, fullUrl, ACCESS_TOKEN_HINT).comment;
+    const full = readAzureDevOpsJson<{ comment?: string }>(
+      response,
+      fullUrl,
+      ACCESS_TOKEN_HINT,
+      request.token,
+    ).comment;
     return { id: change.id, comment: full ?? comment };
   });
 }

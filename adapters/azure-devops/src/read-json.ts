@@ -5,9 +5,10 @@ const AZURE_DEVOPS_URL_HINT =
 
 /**
  * The JSON body of an Azure DevOps REST answer. A token Azure DevOps does not accept gets
- * `203 Non-Authoritative Information` with a sign-in page instead of an error status.
+ * `203 Non-Authoritative Information` with a sign-in page instead of an error status. `token` is
+ * masked in a non-JSON answer's snippet: a sign-in page may echo it.
  */
-export function readAzureDevOpsJson<T>(response: HttpResponse, url: string, hint: string): T {
+export function readAzureDevOpsJson<T>(response: HttpResponse, url: string, hint: string, token: string): T {
   if (response.status === 203) {
     const target = new URL(url);
     throw new BuildInfoError(
@@ -17,5 +18,5 @@ export function readAzureDevOpsJson<T>(response: HttpResponse, url: string, hint
       { hint, source: `${target.origin}${target.pathname}` },
     );
   }
-  return readBuildServerJson<T>(response, url, AZURE_DEVOPS_URL_HINT);
+  return readBuildServerJson<T>(response, url, AZURE_DEVOPS_URL_HINT, [token]);
 }

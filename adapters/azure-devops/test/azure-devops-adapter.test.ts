@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { isBuildInfoError, normalizeDraft, parseAzureDevOpsBuildUrl } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/octopus";
 import { createTestContext } from "@buildinfo/testing";
@@ -166,6 +169,28 @@ describe("Azure Repos Git (TfsGit)", () => {
     expect(isBuildInfoError(error) && error.code).toBe("E_BUILD_SERVER_HTTP_203");
     expect(isBuildInfoError(error) && error.hint).toMatch(/SYSTEM_ACCESSTOKEN: \$\(System.AccessToken\)/);
     expect(isBuildInfoError(error) && error.kind).toBe("remote");
+  });
+
+  it("masks the job token in the snippet of an answer that is not JSON, such as a sign-in page echoing it", async () => {
+    const page = createServer((req, res) =>
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end(`<html>Signed in as ${req.headers.authorization}</html>`),
+    );
+    page.listen(0, "127.0.0.1");
+    await once(page, "listening");
+    cleanups.push(() => new Promise((resolve) => page.close(() => resolve())));
+    const env = pipelineEnv(`http://127.0.0.1:${(page.address() as AddressInfo).port}/acme/`, {
+      BUILD_REPOSITORY_PROVIDER: "TfsGit",
+      BUILD_SOURCEVERSION: "5f2a0c3b4d5e6f708192a3b4c5d6e7f8091a2b3c",
+      SYSTEM_ACCESSTOKEN: TOKEN,
+    });
+    const error = await azureDevOpsAdapter
+      .collect(createTestContext({ env, http: httpClient() }))
+      .catch((e: unknown) => e);
+    expect(isBuildInfoError(error) && error.code).toBe("E_BUILD_SERVER_RESPONSE");
+    expect((error as Error).message).toContain("Signed in as Bearer");
+    expect((error as Error).message).not.toContain(TOKEN.slice(0, 20));
   });
 
   it("sends the head commit from the variables when SYSTEM_ACCESSTOKEN is not mapped", async () => {
