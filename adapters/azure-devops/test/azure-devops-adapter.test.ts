@@ -175,7 +175,7 @@ describe("Azure Repos Git (TfsGit)", () => {
     const page = createServer((req, res) =>
       res
         .writeHead(200, { "content-type": "text/html" })
-        .end(`<html>Signed in as ${req.headers.authorization}</html>`),
+        .end(`<html>Signed in with ${req.headers.authorization?.slice("Bearer ".length)}</html>`),
     );
     page.listen(0, "127.0.0.1");
     await once(page, "listening");
@@ -189,7 +189,7 @@ describe("Azure Repos Git (TfsGit)", () => {
       .collect(createTestContext({ env, http: httpClient() }))
       .catch((e: unknown) => e);
     expect(isBuildInfoError(error) && error.code).toBe("E_BUILD_SERVER_RESPONSE");
-    expect((error as Error).message).toContain("Signed in as Bearer");
+    expect((error as Error).message).toContain("Signed in with ");
     expect((error as Error).message).not.toContain(TOKEN.slice(0, 20));
   });
 
