@@ -104,8 +104,12 @@ main(process.argv.slice(2)).then(
   },
   async (error: unknown) => {
     process.exitCode = 1;
-    // Loaded only here, so --help and --version stay as cheap as they are.
+    // Loaded only here, so --help and --version stay as cheap as they are. Neutralised and stripped of
+    // URL credentials as the logger's lines are: the Azure agent reads stderr for ##vso commands.
     const { describeUnexpected } = await import("./describe-unexpected");
-    process.stderr.write(`buildinfo: unexpected error: ${describeUnexpected(error)}\n`);
+    const { neutraliseLogCommands, redactUrlUserinfo } = await import("@buildinfo/core");
+    process.stderr.write(
+      `buildinfo: unexpected error: ${neutraliseLogCommands(redactUrlUserinfo(describeUnexpected(error)))}\n`,
+    );
   },
 );
