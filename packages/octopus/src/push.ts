@@ -177,7 +177,6 @@ function conflict(
   );
 }
 
-/** The stored record for exactly this package id and version, if any. */
 /**
  * The record of this package and version as the list shows it (its commits may be left out), if any.
  * One query, by version: the server refuses `packageId` together with `filter`, and a version names
