@@ -1,6 +1,6 @@
 import { BuildInfoError, isBuildInfoError, mapWithConcurrency } from "@buildinfo/core";
 import { createApiCaller } from "./api-caller";
-import { pushOne } from "./push";
+import { pushOne, type VersionListings } from "./push";
 import { parseJson, parsePage, parseResource, responseError } from "./response-errors";
 import { createSpaceResolver } from "./spaces";
 import { defaultConnectionsPerOrigin } from "./transport";
@@ -85,6 +85,7 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
       // No space-root check before the POSTs: it would cost every push a round trip. A 404 answer runs it
       // to say why (no such space, or a server without the build-information API).
       const space = await spaces.resolve(request.space);
+      const listings: VersionListings = new Map();
       const results = await mapWithConcurrency(
         request.packages,
         request.concurrency ?? options.concurrency ?? defaultConcurrency,
@@ -99,7 +100,7 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
       async function pushPackage(packageId: string, version: string): Promise<PackagePushResult> {
         try {
           const pushRequest = { ...request, spaceId: space.Id, packageId, version };
-          const { record, outcome, note } = await pushOne(api, spaces, pushRequest, deadline);
+          const { record, outcome, note } = await pushOne(api, spaces, pushRequest, deadline, listings);
           return {
             packageId,
             version,

@@ -39,15 +39,20 @@ export async function pushOne(
   spaces: SpaceResolver,
   request: PushRequest,
   deadline: number,
+  listings: VersionListings = new Map(),
 ): Promise<PushedOutcome> {
   const command = createCommand(request);
   const sentAt = Date.now();
   const target = `${request.packageId} ${request.version}`;
   const doing = `pushing build information for ${target} to space ${request.spaceId}`;
   // IgnoreIfExists answers with the stored record either way: what was there before tells the outcome.
+  // The packages of one push share a version, so they share one read of the list.
   const before =
     request.overwriteMode === "IgnoreIfExists"
-      ? await findListedRecord(api, request, deadline).catch(() => undefined)
+      ? await listingOf(listings, api, request, deadline).then(
+          (items) => findIn(items, request),
+          () => undefined,
+        )
       : undefined;
   let answer: RetriedResponse;
   try {
@@ -177,16 +182,34 @@ function conflict(
   );
 }
 
-/**
- * The record of this package and version as the list shows it (its commits may be left out), if any.
- * One query, by version: the server refuses `packageId` together with `filter`, and a version names
- * far fewer records than a package has versions.
- */
-async function findListedRecord(
+/** Each space's and version's list of build information, read once for all the packages of one push. */
+export type VersionListings = Map<string, Promise<BuildInformationRecord[]>>;
+
+function listingOf(
+  listings: VersionListings,
   api: ApiCaller,
   request: PushRequest,
   deadline: number,
-): Promise<BuildInformationRecord | undefined> {
+): Promise<BuildInformationRecord[]> {
+  const key = `${request.spaceId}\n${request.version.toLowerCase()}`;
+  let listing = listings.get(key);
+  if (listing === undefined) {
+    listing = listVersion(api, request, deadline);
+    listings.set(key, listing);
+  }
+  return listing;
+}
+
+/**
+ * The records of this version as the list shows them (their commits may be left out). One query, by
+ * version: the server refuses `packageId` together with `filter`, and a version names far fewer records
+ * than a package has versions.
+ */
+async function listVersion(
+  api: ApiCaller,
+  request: PushRequest,
+  deadline: number,
+): Promise<BuildInformationRecord[]> {
   const doing = `reading back build information for ${request.packageId} ${request.version}`;
   const { response, attempts } = await api.call({
     method: "GET",
@@ -197,11 +220,13 @@ async function findListedRecord(
   });
   const context = api.errorContext(doing, "BuildInformationView", attempts);
   if (response.status < 200 || response.status > 299) throw responseError(response, context);
-  const page = parsePage<BuildInformationRecord>(response, context, "build information");
+  return parsePage<BuildInformationRecord>(response, context, "build information").Items;
+}
+
+/** The record of exactly this package id and version in a list, if any. */
+function findIn(items: BuildInformationRecord[], request: PushRequest): BuildInformationRecord | undefined {
   const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
-  return page.Items.find(
-    (item) => same(item.PackageId, request.packageId) && same(item.Version, request.version),
-  );
+  return items.find((item) => same(item.PackageId, request.packageId) && same(item.Version, request.version));
 }
 
 /** The stored record of this package and version with its commits, if any (to compare with a push). */
@@ -210,7 +235,8 @@ async function findStoredRecord(
   request: PushRequest,
   deadline: number,
 ): Promise<BuildInformationRecord | undefined> {
-  const found = await findListedRecord(api, request, deadline);
+  // Read afresh, not from the push's shared list: this asks what the POST stored.
+  const found = findIn(await listVersion(api, request, deadline), request);
   if (!found || Array.isArray(found.Commits)) return found;
   const doing = `reading back build information for ${request.packageId} ${request.version}`;
   const path = `/api/${request.spaceId}/build-information/${found.Id}`;

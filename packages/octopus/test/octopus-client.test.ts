@@ -104,6 +104,30 @@ describe("createOctopusClient against the local Octopus server", () => {
     expect(server!.records().map((r) => r.BuildNumber)).toEqual(["3"]);
   });
 
+  it("reads the list once for all the packages of one version before an IgnoreIfExists push", async () => {
+    const client = await start();
+    const packages = ["Shop.Api", "Shop.Web", "Shop.Worker"].map((packageId) => ({
+      packageId,
+      version: "4.0.0",
+    }));
+    await client.pushToPackages({
+      packages: packages.slice(0, 1),
+      buildInformation,
+      overwriteMode: "IgnoreIfExists",
+    });
+    const before = server!.requests.length;
+    const summary = await client.pushToPackages({
+      packages,
+      buildInformation,
+      overwriteMode: "IgnoreIfExists",
+    });
+    await client.close();
+    expect(summary.results.map((result) => result.outcome)).toEqual(["ignored", "created", "created"]);
+    const sent = server!.requests.slice(before);
+    expect(sent.filter((request) => request.method === "GET")).toHaveLength(1);
+    expect(sent.filter((request) => request.method === "POST")).toHaveLength(3);
+  });
+
   it("authenticates with a bearer access token", async () => {
     const client = await start(
       { accessTokens: ["oidc-access-token-1"] },
