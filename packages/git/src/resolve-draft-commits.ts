@@ -1,4 +1,4 @@
-import type { BuildInformationDraft, GitRunner } from "@buildinfo/core";
+import type { BuildInformationDraft, CommitRange, GitRunner, RawCommit } from "@buildinfo/core";
 import { isShallowRepository } from "./is-shallow-repository";
 import { isNullRevision, type ReadCommitsOptions, readCommits } from "./read-commits";
 import { withoutRootParent } from "./root-commit-range";
@@ -13,7 +13,7 @@ export async function resolveDraftCommits(
   options: ReadCommitsOptions = {},
 ): Promise<BuildInformationDraft> {
   if (draft.commitRange === undefined || draft.commits !== undefined) return draft;
-  const range = await withoutRootParent(git, draft.commitRange);
+  const { range, commits } = await readRange(git, draft.commitRange, options);
   const warnings = [...(draft.warnings ?? [])];
   const wholeHistory = isNullRevision(range.from);
   if (wholeHistory && range.from !== undefined && range.from.trim() !== "") {
@@ -22,7 +22,6 @@ export async function resolveDraftCommits(
         `reading the whole history of ${range.to}.`,
     );
   }
-  const commits = await readCommits(git, range, options);
   if (wholeHistory && (await isShallowRepository(git))) {
     warnings.push(
       `The clone is shallow, so the history of ${range.to} read here (${commits.length} commit(s)) may be ` +
@@ -35,4 +34,23 @@ export async function resolveDraftCommits(
     sources: { ...draft.sources, commits: `git log ${range.source}` },
     ...(warnings.length === 0 ? {} : { warnings }),
   };
+}
+
+/**
+ * The commits of `range`, or, when git refused it because its `X^` start names the parent of a root
+ * commit, the whole history of its end. The parent is checked only after the refusal: one `git log`
+ * for every range that reads, an extra process only for the rare one that does not.
+ */
+async function readRange(
+  git: GitRunner,
+  range: CommitRange,
+  options: ReadCommitsOptions,
+): Promise<{ range: CommitRange; commits: RawCommit[] }> {
+  try {
+    return { range, commits: await readCommits(git, range, options) };
+  } catch (error) {
+    const rootRange = await withoutRootParent(git, range);
+    if (rootRange === range) throw error;
+    return { range: rootRange, commits: await readCommits(git, rootRange, options) };
+  }
 }

@@ -100,6 +100,22 @@ describe("resolveDraftCommits", () => {
     expect(resolved.sources?.commits).toBe("git log CI_COMMIT_SHA^..CI_COMMIT_SHA");
   });
 
+  it("reads a head-only range `X^..X` that has a parent with one git process", async () => {
+    const { repo, git } = await tempRepo(threeCommits);
+    const head = repo.shas[2]!;
+    const commands: string[] = [];
+    const counting = { ...git, run: (args: readonly string[]) => (commands.push(args[0]!), git.run(args)) };
+    const resolved = await resolveDraftCommits(
+      {
+        buildEnvironment: "GitLab CI",
+        commitRange: { from: `${head}^`, to: head, source: "CI_COMMIT_SHA^..CI_COMMIT_SHA" },
+      },
+      counting,
+    );
+    expect(resolved.commits?.map((commit) => commit.id)).toEqual([head]);
+    expect(commands).toEqual(["log"]);
+  });
+
   it("does not take a commit whose parent a shallow clone left out for a first commit", async () => {
     const { repo, git } = await tempRepo({ ...threeCommits, shallowClone: true });
     const head = repo.shas[2]!;
