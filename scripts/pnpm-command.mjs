@@ -1,8 +1,12 @@
 // The pinned pnpm: the one on PATH when it is that version, otherwise through npx. Shared by the
 // scripts that must work on a fresh clone with only Node and npm.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
-const PNPM_VERSION = "12.4.2";
+// The version package.json's packageManager pins (pnpm@X.Y.Z), so it is written in one place.
+const PNPM_VERSION = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+).packageManager.replace(/^pnpm@/, "");
 let chosen;
 
 /** The command and the leading arguments that run pnpm PNPM_VERSION; pnpm on PATH is asked once per process. */

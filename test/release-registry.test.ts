@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,12 +11,12 @@ import {
 } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../packages/cli/test/helpers/run-cli";
+import { pnpmCommand } from "../scripts/pnpm-command.mjs";
 import { sampleFromPage } from "./support/plugin-author-sample";
 import { type LocalRegistry, startRegistry } from "./support/verdaccio";
 import { repoRoot as root } from "./support/workspace-files";
 
 const minutes = 60_000;
-const packageManager = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager as string;
 
 // Every public package published with `pnpm publish -r` (what a maintainer runs) to a real registry,
 // then installed and run with plain npm as a user would.
@@ -46,10 +46,10 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
     });
     home = await mkdtemp(join(tmpdir(), "buildinfo-npm-home-"));
 
-    const [pnpmName, pnpmVersion] = packageManager.split("@");
+    const [pnpm, prefix] = pnpmCommand();
     const published = await runProcess(
-      "npx",
-      ["-y", `${pnpmName}@${pnpmVersion}`, "publish", "-r", "--registry", registry.url, "--no-git-checks"],
+      pnpm,
+      [...prefix, "publish", "-r", "--registry", registry.url, "--no-git-checks"],
       { cwd: root, env: { npm_config_userconfig: registry.npmrc } },
     );
     if (published.code !== 0)
