@@ -132,7 +132,7 @@ export const errorCatalogue = {
   },
   E_CROSS_ORIGIN_LINK: {
     exitCode: 1,
-    hint: "Check the build server's configured root URL (a proxy may rewrite it); links are followed only on the server you configured.",
+    hint: "Check the server's configured root URL (a proxy may rewrite it); links are followed only on the server you configured.",
   },
   E_SERVER_TOO_OLD: {
     exitCode: 1,

@@ -44,7 +44,7 @@ export async function exchangeOidcToken(options: OidcExchangeOptions): Promise<s
     // The id token goes only to the server we were given: a configuration naming another origin (or
     // plain http from https) would hand it to whoever answered there.
     const endpoint = sameOriginLink(
-      resolveAgainst(configuration.token_endpoint, api.server),
+      configuration.token_endpoint,
       api.server,
       "The OpenID configuration's token_endpoint",
     );
@@ -86,15 +86,6 @@ interface TokenAnswer {
   error_description?: string;
   ErrorMessage?: unknown;
   Errors?: unknown;
-}
-
-/** `link` resolved against the server URL (a path is under it); unresolvable text is returned as it is. */
-function resolveAgainst(link: string, server: string): string {
-  try {
-    return new URL(link, `${server}/`).href;
-  } catch {
-    return String(link);
-  }
 }
 
 function safeJson(text: string): TokenAnswer {

@@ -17,7 +17,6 @@ export function transportErrorToBuildInfoError(error: TransportError, doing: str
   }
   if (failure.code === "E_RESPONSE_TOO_LARGE") {
     return new BuildInfoError("E_RESPONSE_TOO_LARGE", `Unexpected answer ${doing}: ${failure.description}.`, {
-      hint: "Check that the URL points at the right server and not at a download or a broken proxy.",
       cause: error,
     });
   }

@@ -45,6 +45,24 @@ describe("exchangeOidcToken", () => {
     });
   });
 
+  it("resolves a relative token_endpoint under a server's sub-path", async () => {
+    server = await startLoopback((req, res) => {
+      if (req.url === "/octopus/.well-known/openid-configuration") {
+        return json(res, 200, { token_endpoint: "token/v1" });
+      }
+      if (req.method === "POST" && req.url === "/octopus/token/v1")
+        return json(res, 200, { access_token: "octo-sub" });
+      json(res, 404, {});
+    });
+    const token = await exchangeOidcToken({
+      serverUrl: `${server.url}/octopus`,
+      serviceAccountId: "sa-123",
+      idToken,
+      ...fastRetry,
+    });
+    expect(token).toBe("octo-sub");
+  });
+
   it.each([
     [
       { error: "invalid_grant", error_description: "subject does not match" },

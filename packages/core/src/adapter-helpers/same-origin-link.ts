@@ -1,16 +1,16 @@
 import { BuildInfoError } from "../errors";
 
 /**
- * A link a build server's API answered with (TeamCity's `nextHref`, a paging link), resolved against
- * the configured server and allowed only on that server's origin: another host, port or scheme
- * (https → http included) is refused, so the build's credentials are never sent anywhere else.
- * Userinfo in the link is dropped.
+ * A link a server's API answered with (TeamCity's `nextHref`, Octopus's OIDC `token_endpoint`),
+ * resolved against the configured server URL (a relative link stays under its path) and allowed only
+ * on that server's origin: another host, port or scheme (https → http included) is refused, so the
+ * build's credentials are never sent anywhere else. Userinfo in the link is dropped.
  */
 export function sameOriginLink(link: string, server: string, what: string): string {
-  const base = new URL(server);
+  const base = new URL(server.endsWith("/") ? server : `${server}/`);
   let url: URL | undefined;
   try {
-    url = new URL(link, base.origin);
+    url = new URL(link, base);
   } catch {
     url = undefined;
   }
@@ -19,10 +19,7 @@ export function sameOriginLink(link: string, server: string, what: string): stri
     throw new BuildInfoError(
       "E_CROSS_ORIGIN_LINK",
       `${what} from ${base.origin} points at ${target}, another origin; it was not followed, so no credentials were sent there.`,
-      {
-        source: base.origin,
-        hint: "Check the server's configured root URL (a proxy may rewrite it); links are followed only on the server you configured.",
-      },
+      { source: base.origin },
     );
   }
   url.username = "";
