@@ -76,7 +76,7 @@ export { applyOverrides } from "./overrides";
 export { overwriteModeSpellings, parseOverwriteMode } from "./overwrite-mode";
 export { invalidPackageIdMessage, validatePackageId } from "./package-id";
 export { redactKnownSecrets, redactSecrets, redactUrl, redactUrlUserinfo } from "./redact";
-export { summariseBody, summarisedBytes } from "./summarise-body";
+export { summariseBody } from "./summarise-body";
 export { isLocalRepositoryPath, normalizeVcsRoot } from "./vcs-root";
 export { normalizeVcsType } from "./vcs-type";
 export { invalidVersionMessage, validateVersion } from "./version";

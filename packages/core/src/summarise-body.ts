@@ -1,13 +1,17 @@
+import { redactSecrets } from "./redact";
+
 /** How much of a body is looked at for a summary: enough for an error page's title and first words. */
-export const summarisedBytes = 4096;
+const summarisedBytes = 4096;
 
 /**
  * An unexpected answer's body for a message: the page title of an HTML body, otherwise its first 160
  * characters of text, quoted, on one line without control characters; "" for an empty body. Only the
  * first 4 KB are read, in one linear pass (no regex that could backtrack over a hostile body).
+ * `secrets` (the request's credentials) and anything that looks like one are masked first, in twice
+ * that much, so a secret crossing the cut cannot leave a readable prefix: an error page may echo them.
  */
-export function summariseBody(text: string): string {
-  const head = text.slice(0, summarisedBytes);
+export function summariseBody(text: string, secrets: readonly string[] = []): string {
+  const head = redactSecrets(text.slice(0, 2 * summarisedBytes), secrets).slice(0, summarisedBytes);
   const lower = head.toLowerCase();
   const titleStart = lower.indexOf("<title");
   const titleOpenEnd = titleStart < 0 ? -1 : lower.indexOf(">", titleStart);

@@ -1,10 +1,4 @@
-import {
-  BuildInfoError,
-  type ErrorCode,
-  redactSecrets,
-  summariseBody,
-  summarisedBytes,
-} from "@buildinfo/core";
+import { BuildInfoError, type ErrorCode, redactSecrets, summariseBody } from "@buildinfo/core";
 import type { RawResponse } from "./send";
 
 /** Where a failed request was going, so messages say what, where and to whom. */
@@ -89,7 +83,7 @@ function badShape(response: RawResponse, context: ErrorContext, problem: string)
 function badResponse(response: RawResponse, context: ErrorContext): BuildInfoError {
   const type = response.headers["content-type"] ?? "no content type";
   // Redacted before it is cut, so a secret crossing the cut cannot leave a readable prefix.
-  const snippet = summariseBody(redactSecrets(response.text.slice(0, 2 * summarisedBytes), context.secrets));
+  const snippet = summariseBody(response.text, context.secrets);
   return new BuildInfoError(
     "E_BAD_RESPONSE",
     `Unexpected answer while ${context.doing} at ${context.server}: HTTP ${response.status} (${type}) that is not ` +

@@ -1,7 +1,6 @@
 import type { HttpClient, HttpRequestOptions, HttpResponse } from "../adapter";
 import { BuildInfoError } from "../errors";
-import { redactSecrets } from "../redact";
-import { summariseBody, summarisedBytes } from "../summarise-body";
+import { summariseBody } from "../summarise-body";
 import { getBuildServerResponse } from "./get-build-server-response";
 
 /**
@@ -23,8 +22,7 @@ export function readBuildServerJson<T>(
     const target = new URL(url);
     const source = `${target.origin}${target.pathname}`;
     const type = response.headers["content-type"] ?? "no content type";
-    // Redacted before it is cut, so a secret crossing the cut cannot leave a readable prefix.
-    const snippet = summariseBody(redactSecrets(response.text.slice(0, 2 * summarisedBytes), secrets));
+    const snippet = summariseBody(response.text, secrets);
     throw new BuildInfoError(
       "E_BUILD_SERVER_RESPONSE",
       `The response from ${source} was not JSON (HTTP ${response.status}, ${type})${snippet ? `: ${snippet}` : ""}.`,
