@@ -51,7 +51,9 @@ export function nodeBinary(target) {
     mkdirSync(unpacked);
     run("tar", ["-xzf", join(scratch, tarball), "-C", unpacked], `unpacking ${tarball}`);
     if (!existsSync(binaryIn(unpacked, target))) {
-      throw new Error(`${spec} has no ${binaryIn("", target)}: its layout changed.`);
+      throw new Error(
+        `${spec} has no ${binaryIn("", target)}: its layout changed. Update binaryIn() in scripts/release/node-binaries.mjs, or pin NODE_VERSION to a version with the old layout.`,
+      );
     }
     // Renamed into place last, so an interrupted download never looks like a cached one.
     rmSync(dir, { recursive: true, force: true });

@@ -32,7 +32,11 @@ export function packPackage(pkg, destination) {
   if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${pkg.name}.`);
   const tarballPath = join(destination, tarball);
   const manifest = spawnSync("tar", ["-xzOf", tarballPath, "package/package.json"], { encoding: "utf8" });
-  if (manifest.status !== 0) throw new Error(`cannot read package.json from ${tarballPath}.`);
+  if (manifest.status !== 0) {
+    throw new Error(
+      `cannot read package.json from ${tarballPath}: ${manifest.stderr.trim() || `tar exited with ${manifest.status}`}.`,
+    );
+  }
   if (manifest.stdout.includes("workspace:")) {
     throw new Error(`${tarballPath} still has a workspace: range in its package.json.`);
   }

@@ -15,7 +15,8 @@ export function ensureRelease(): string {
         cwd: root,
         encoding: "utf8",
       });
-      if (result.status !== 0) throw new Error(`npm run release failed:\n${result.stderr}`);
+      if (result.status !== 0)
+        throw new Error(`scripts/release.mjs --if-stale (npm run release) failed:\n${result.stderr}`);
       return join(root, "release");
     },
     { waitMs: 15 * 60_000 },
