@@ -104,7 +104,13 @@ describe("resolveDraftCommits", () => {
     const { repo, git } = await tempRepo(threeCommits);
     const head = repo.shas[2]!;
     const commands: string[] = [];
-    const counting = { ...git, run: (args: readonly string[]) => (commands.push(args[0]!), git.run(args)) };
+    const counting = {
+      ...git,
+      run: (args: readonly string[]) => {
+        commands.push(args[0]!);
+        return git.run(args);
+      },
+    };
     const resolved = await resolveDraftCommits(
       {
         buildEnvironment: "GitLab CI",
