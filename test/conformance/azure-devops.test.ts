@@ -1,4 +1,5 @@
-import { azureDevOpsAdapter } from "@buildinfo/adapter-azure-devops";
+import { manifest as azureDevOpsAdapter } from "@buildinfo/adapter-azure-devops";
+import { collectBuildInformation } from "@buildinfo/collect";
 import { normalizeDraft } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/octopus";
 import {
@@ -58,9 +59,12 @@ describe("conformance: Azure DevOps", () => {
     };
     const http = createHttpClient();
     try {
-      const { buildInformation } = normalizeDraft(
-        await azureDevOpsAdapter.collect(createTestContext({ env, http })),
-      );
+      const { buildInformation } = await collectBuildInformation({
+        adapter: azureDevOpsAdapter,
+        env,
+        cwd: build.repo.dir,
+        http,
+      });
       expect(buildInformation).toMatchObject(build.expected);
       expect(buildInformation.Commits).toEqual(build.expected.Commits);
       expect(buildInformation).toMatchObject({

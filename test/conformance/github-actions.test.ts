@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { githubActionsAdapter } from "@buildinfo/adapter-github-actions";
+import { manifest as githubActionsAdapter } from "@buildinfo/adapter-github-actions";
 import { collectBuildInformation } from "@buildinfo/collect";
 import { normalizeDraft } from "@buildinfo/core";
 import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
@@ -67,9 +67,11 @@ describe("conformance: GitHub Actions", () => {
       GITHUB_REF_TYPE: "branch",
       GITHUB_SHA: build.head,
     });
-    const { buildInformation } = normalizeDraft(
-      await githubActionsAdapter.collect(createTestContext({ env })),
-    );
+    const { buildInformation } = await collectBuildInformation({
+      adapter: githubActionsAdapter,
+      env,
+      cwd: build.repo.dir,
+    });
     expect(buildInformation).toMatchObject(build.expected);
     expect(buildInformation.Commits).toEqual(build.expected.Commits);
     expect(buildInformation.BuildNumber).toBe(build.buildNumber);

@@ -1,4 +1,5 @@
-import { teamcityAdapter } from "@buildinfo/adapter-teamcity";
+import { manifest as teamcityAdapter } from "@buildinfo/adapter-teamcity";
+import { collectBuildInformation } from "@buildinfo/collect";
 import { normalizeDraft } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/octopus";
 import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
@@ -21,10 +22,13 @@ describe("conformance: TeamCity", () => {
 
   it("gives the expected fields from the properties files and the REST changes (XML and JSON)", async () => {
     for (const restFormat of ["xml", "json"] as const) {
-      const draft = await teamcityAdapter.collect(
-        createTestContext({ http: http, env: agent.env, options: { restFormat } }),
-      );
-      const { buildInformation } = normalizeDraft(draft);
+      const { buildInformation } = await collectBuildInformation({
+        adapter: teamcityAdapter,
+        env: agent.env,
+        cwd: build.repo.dir,
+        http,
+        options: { restFormat },
+      });
       expect(buildInformation).toMatchObject(build.expected);
       expect(buildInformation.BuildUrl).toBe(`${agent.api.url}/viewLog.html?buildId=70311`);
     }

@@ -1,5 +1,4 @@
 export type {
-  Adapter,
   AdapterContext,
   AdapterOptions,
   Checkout,
@@ -13,9 +12,17 @@ export type {
   HttpRequestOptions,
   HttpResponse,
   Logger,
+  ServerRead,
 } from "./adapter";
+export type {
+  AdapterManifest,
+  AdapterOptionSpec,
+  Collector,
+  DetectionMarker,
+  RerunMarker,
+} from "./adapter-manifest";
+export { isDetected, rerunOf } from "./adapter-manifest";
 export { apiFailure } from "./adapter-helpers/api-failure";
-export { attemptMarker } from "./adapter-helpers/attempt-marker";
 export { basicAuthFromEnv } from "./adapter-helpers/basic-auth-from-env";
 export { collectFromEnv } from "./adapter-helpers/collect-from-env";
 export type { CollectedPages, CollectPagesOptions, Page } from "./adapter-helpers/collect-pages";
