@@ -11,9 +11,9 @@ import {
 } from "@buildinfo/core";
 import { appveyorCommitMessage } from "./appveyor-commit-message";
 import { appveyorRepositoryRoot } from "./appveyor-repository-root";
+import { manifest } from "./manifest";
 
 const isTrue = (value: string | undefined) => value?.trim().toLowerCase() === "true";
-
 
 /** The build's information from its environment variables alone. */
 export const collect: Collector = collectFromEnv(collectAppveyor);
@@ -41,6 +41,7 @@ function collectAppveyor(env: Environment): BuildInformationDraft {
     );
   }
   return draftFromEnvValues(
+    manifest.displayName,
     {
       buildNumber: firstEnv(env, ["APPVEYOR_BUILD_NUMBER", "APPVEYOR_BUILD_VERSION"]),
       buildUrl: fillEnvTemplate(

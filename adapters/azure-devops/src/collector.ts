@@ -11,7 +11,7 @@ import {
 import { ACCESS_TOKEN_HINT, fetchBuildChanges } from "./build-changes";
 import { azureDevOpsBuildUrl } from "./build-url";
 import { withFullMessages } from "./full-messages";
-
+import { manifest } from "./manifest";
 
 /** The build's information from the predefined variables and the build changes API. */
 export async function collect(context: AdapterContext): Promise<BuildInformationDraft> {
@@ -47,7 +47,7 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
         ? "SYSTEM_ACCESSTOKEN is not set (map it: `env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)`)"
         : "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI, SYSTEM_TEAMPROJECT or BUILD_BUILDID is not set";
     const note = `${missing}, so the build's changes cannot be read from Azure DevOps.`;
-    return draftFromEnvValues(values, headOnly(env, head), [note]);
+    return draftFromEnvValues(manifest.displayName, values, headOnly(env, head), [note]);
   }
 
   const projectUrl = joinUrl(collection.value, encodeURIComponent(env.SYSTEM_TEAMPROJECTID || project.value));
@@ -55,7 +55,7 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
     { what: `the changes of build ${buildId.value} from the Azure DevOps build API`, fix: ACCESS_TOKEN_HINT },
     () => fetchBuildChanges(context.http, { projectUrl, buildId: buildId.value, token: token.value }),
   );
-  if (changes === undefined) return draftFromEnvValues(values, headOnly(env, head));
+  if (changes === undefined) return draftFromEnvValues(manifest.displayName, values, headOnly(env, head));
   context.logger.debug(`Azure DevOps listed ${changes.length} change(s) for build ${buildId.value}.`);
   const warnings: string[] = [];
   const commits = await withFullMessages(
@@ -70,7 +70,7 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
     },
     warnings,
   );
-  return draftFromEnvValues(values, {
+  return draftFromEnvValues(manifest.displayName, values, {
     commits,
     source: "Azure DevOps build changes API (BUILD_BUILDID)",
     warnings,

@@ -11,6 +11,7 @@ import {
 import { type BambooRepository, readBambooRepository } from "./bamboo-repository";
 import { readBambooResultChanges } from "./bamboo-result-changes";
 import { bambooBaseUrl, bambooBuildUrl } from "./bamboo-urls";
+import { manifest } from "./manifest";
 
 /**
  * From the checkout: `previousRevision..revision`; Bamboo repeats `revision` as the previous one on a
@@ -42,7 +43,13 @@ async function commits(context: AdapterContext, repository: BambooRepository): P
       what: `the changes of ${key.value} from the Bamboo REST API`,
       fix: "Give BAMBOO_TOKEN (a personal access token) or BAMBOO_USERNAME/BAMBOO_PASSWORD of a user who can view the plan.",
     },
-    () => readBambooResultChanges(context.http, base.value, key.value, token ? { bearerToken: token } : { basicAuth }),
+    () =>
+      readBambooResultChanges(
+        context.http,
+        base.value,
+        key.value,
+        token ? { bearerToken: token } : { basicAuth },
+      ),
   );
   if (result === undefined) return gitCommits(repository);
   if (result.commits.length < result.size) {
@@ -62,6 +69,7 @@ async function commits(context: AdapterContext, repository: BambooRepository): P
 export async function collect(context: AdapterContext): Promise<BuildInformationDraft> {
   const repository = readBambooRepository(context.env, context.options.planRepository);
   return draftFromEnvValues(
+    manifest.displayName,
     {
       buildNumber: firstEnv(context.env, ["bamboo_buildNumber"]),
       buildUrl: bambooBuildUrl(context.env),
@@ -74,4 +82,3 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
     await commits(context, repository),
   );
 }
-

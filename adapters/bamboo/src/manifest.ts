@@ -18,7 +18,6 @@ export const manifest: AdapterManifest = {
       help: "Bamboo: the plan repository to describe (its name or position) when the plan has several",
     },
   ],
-  historyFix:
-    "clear 'Use shallow clones' in the plan repository's advanced options",
+  historyFix: "clear 'Use shallow clones' in the plan repository's advanced options",
   loadCollector: async () => (await import("./collector")).collect,
 };

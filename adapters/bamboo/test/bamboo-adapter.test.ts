@@ -177,8 +177,10 @@ describe("bambooAdapter", () => {
     const git = await repo();
     const refused = await fakeBamboo(() => ({ status: 401, body: { message: "Unauthorized" } }));
     const env = { ...bambooEnv(refused.url, git.shas[3]!, git.shas[2]!), BAMBOO_TOKEN: "expired" };
-    const draft = await collect(createTestContext({ http, env }));
-    expect(draft.warnings?.[0]).toMatch(/Bamboo API could not be read .*HTTP 401/);
+    const context = createTestContext({ http, env });
+    const draft = await collect(context);
+    expect(context.failedReads[0]?.error.message).toMatch(/HTTP 401/);
+    expect(context.failedReads[0]?.read.fix).toMatch(/BAMBOO_TOKEN/);
     const resolved = await resolveDraftCommits(draft, createGitRunner(git.dir));
     expect(resolved.commits?.map((commit) => commit.id)).toEqual([git.shas[3]]);
 

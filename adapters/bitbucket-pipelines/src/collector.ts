@@ -9,7 +9,7 @@ import {
   selectCommits,
   tagOrBranch,
 } from "@buildinfo/core";
-
+import { manifest } from "./manifest";
 
 /** The build's information from its environment variables alone. */
 export const collect: Collector = collectFromEnv(collectBitbucketPipelines);
@@ -23,6 +23,7 @@ function collectBitbucketPipelines(env: Environment): BuildInformationDraft {
     cloneDepth: "`clone: depth` in bitbucket-pipelines.yml",
   });
   return draftFromEnvValues(
+    manifest.displayName,
     {
       buildNumber: firstEnv(env, ["BITBUCKET_BUILD_NUMBER"]),
       buildUrl: fillEnvTemplate(

@@ -8,6 +8,7 @@ import {
   firstEnv,
   selectCommits,
 } from "@buildinfo/core";
+import { manifest } from "./manifest";
 
 /**
  * The variables the user sets on the action from Continua expressions, because Continua does not put
@@ -19,7 +20,6 @@ const continuaInputs = {
   vcsType: "CONTINUA_VCS_TYPE",
   branch: "CONTINUA_BRANCH",
 } as const;
-
 
 /** The build's information from its environment variables alone. */
 export const collect: Collector = collectFromEnv(collectContinua);
@@ -42,6 +42,7 @@ function collectContinua(env: Environment): BuildInformationDraft {
   }
   const head = firstEnv(env, ["ContinuaCI.Build.LatestChangeset.Revision"]);
   return draftFromEnvValues(
+    manifest.displayName,
     {
       buildNumber: firstEnv(env, ["ContinuaCI.Build.BuildNumber"]),
       buildUrl,

@@ -11,7 +11,7 @@ import { type CommitPlan, planCommits } from "./commit-plan";
 import { compareCommits } from "./compare-commits";
 import { readEventPayload } from "./event-payload";
 import { fetchCommit } from "./fetch-commit";
-
+import { manifest } from "./manifest";
 
 /** The run's build information from its variables, its event payload, the GitHub API and the checkout. */
 export async function collect(context: AdapterContext): Promise<BuildInformationDraft> {
@@ -35,7 +35,7 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
     vcsCommitNumber: sha,
   };
   if (sha === undefined) {
-    return draftFromEnvValues(values, {
+    return draftFromEnvValues(manifest.displayName, values, {
       warnings: ["GITHUB_SHA is not set, so no commits are sent."],
     });
   }
@@ -47,7 +47,7 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
     ref: env.GITHUB_REF,
     payload,
   });
-  return draftFromEnvValues(values, await selectFor(plan, context), warnings);
+  return draftFromEnvValues(manifest.displayName, values, await selectFor(plan, context), warnings);
 }
 
 async function selectFor(plan: CommitPlan, context: AdapterContext): Promise<CommitSelection> {
@@ -75,7 +75,9 @@ async function selectFor(plan: CommitPlan, context: AdapterContext): Promise<Com
     if (commits === undefined) return fromCheckout(plan);
     return { commits, source: `GitHub compare API ${plan.baseSource}...${plan.headSource}`, warnings: [] };
   }
-  logger.debug(`No commit range for ${plan.reason}: reading the head commit ${plan.head} from the GitHub API.`);
+  logger.debug(
+    `No commit range for ${plan.reason}: reading the head commit ${plan.head} from the GitHub API.`,
+  );
   const commit = await context.fromServer(
     { what: `the head commit ${plan.head} from the GitHub commits API`, fix },
     () => fetchCommit(context.http, { apiUrl, repository, sha: plan.head, token }),

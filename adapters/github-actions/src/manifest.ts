@@ -11,7 +11,6 @@ export const manifest: AdapterManifest = {
   detectWhen: [[{ variable: "GITHUB_ACTIONS", equals: "true" }]],
   rerun: { variable: "GITHUB_RUN_ATTEMPT", kind: "attempt" },
   logCommands: githubLogCommands,
-  historyFix:
-    "give actions/checkout `fetch-depth: 0` (it fetches one commit by default)",
+  historyFix: "give actions/checkout `fetch-depth: 0` (it fetches one commit by default)",
   loadCollector: async () => (await import("./collector")).collect,
 };

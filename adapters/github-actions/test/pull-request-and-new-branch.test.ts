@@ -114,8 +114,10 @@ describe("pull_request runs", () => {
     const env = pullRequestEnv(await eventFile(pr), pr, apiEnv);
     const git = createGitRunner(repo.dir);
 
-    const draft = await collect(createTestContext({ env, http, git }));
-    expect(draft.warnings?.[0]).toMatch(/HTTP 404.*checkout instead/);
+    const context = createTestContext({ env, http, git });
+    const draft = await collect(context);
+    expect(context.failedReads[0]?.error.message).toMatch(/HTTP 404/);
+    expect(context.failedReads[0]?.read.fix).toMatch(/GITHUB_TOKEN/);
     const resolved = await resolveDraftCommits(draft, git);
     expect(resolved.commits).toEqual([{ id: repo.shas[1], comment: "HW-9 fix" }]);
   });

@@ -9,7 +9,7 @@ import {
   selectCommits,
   tagOrBranch,
 } from "@buildinfo/core";
-
+import { manifest } from "./manifest";
 
 /** The build's information from its environment variables alone. */
 export const collect: Collector = collectFromEnv(collectGitlab);
@@ -35,6 +35,7 @@ function collectGitlab(env: Environment): BuildInformationDraft {
     cloneDepth: "GIT_DEPTH",
   });
   return draftFromEnvValues(
+    manifest.displayName,
     {
       buildNumber: firstEnv(env, ["CI_PIPELINE_IID", "CI_PIPELINE_ID"]),
       buildUrl:

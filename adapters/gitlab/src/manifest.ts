@@ -5,7 +5,6 @@ export const manifest: AdapterManifest = {
   id: "gitlab",
   displayName: "GitLab CI",
   detectWhen: [[{ variable: "GITLAB_CI", equals: "true" }]],
-  historyFix:
-    "set the job variable `GIT_DEPTH: 0` (GitLab clones the last 20 commits by default)",
+  historyFix: "set the job variable `GIT_DEPTH: 0` (GitLab clones the last 20 commits by default)",
   loadCollector: async () => (await import("./collector")).collect,
 };

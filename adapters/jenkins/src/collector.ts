@@ -14,6 +14,7 @@ import { jenkinsBuildUrl } from "./jenkins-build-url";
 import { newestFirst } from "./jenkins-commit-order";
 import { readRunsSinceLastSuccess } from "./jenkins-failed-runs";
 import { jenkinsGitCommits } from "./jenkins-git-commits";
+import { manifest } from "./manifest";
 
 const buildDataSource = "api/json BuildData";
 
@@ -132,6 +133,7 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
   }
 
   return draftFromEnvValues(
+    manifest.displayName,
     { buildNumber, buildUrl, branch, vcsType, vcsRoot, vcsCommitNumber: head },
     selection,
     warnings,

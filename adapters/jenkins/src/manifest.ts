@@ -7,10 +7,7 @@ import type { AdapterManifest } from "@buildinfo/core";
 export const manifest: AdapterManifest = {
   id: "jenkins",
   displayName: "Jenkins",
-  detectWhen: [
-    [{ variable: "JENKINS_URL" }],
-    [{ variable: "BUILD_URL" }, { variable: "JOB_NAME" }],
-  ],
+  detectWhen: [[{ variable: "JENKINS_URL" }], [{ variable: "BUILD_URL" }, { variable: "JOB_NAME" }]],
   historyFix:
     "turn off 'Shallow clone' in the job's git 'Advanced clone behaviours'; for a pull request, fetch its target branch too (refspec `+refs/heads/*:refs/remotes/origin/*`)",
   loadCollector: async () => (await import("./collector")).collect,

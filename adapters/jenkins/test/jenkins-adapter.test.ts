@@ -318,14 +318,22 @@ describe("jenkinsAdapter", () => {
       GIT_PREVIOUS_COMMIT: repo.shas[2]!,
       JENKINS_API_TOKEN: "only-a-token-without-user",
     };
-    const refused = await collect(createTestContext({ http, env }));
+    const refusedContext = createTestContext({ http, env });
+    const refused = await collect(refusedContext);
     expect(api.requests[0]?.headers.authorization).toBeUndefined();
-    expect(refused.warnings?.[0]).toMatch(/Jenkins API could not be read .*HTTP 403/);
+    expect(refusedContext.failedReads.map(({ read, error }) => [read.what, error.message])).toEqual([
+      [
+        `the build's change sets from the Jenkins API (${api.url}/job/shop/9/api/json)`,
+        expect.stringMatching(/HTTP 403/),
+      ],
+    ]);
+    expect(refusedContext.failedReads[0]?.read.fix).toMatch(/JENKINS_USER_ID and JENKINS_API_TOKEN/);
     expect(refused.commitRange?.source).toBe("GIT_PREVIOUS_COMMIT..GIT_COMMIT");
 
     await api.close();
-    const unreachable = await collect(createTestContext({ http, env }));
-    expect(unreachable.warnings?.[0]).toMatch(/Jenkins API could not be read/);
+    const unreachableContext = createTestContext({ http, env });
+    const unreachable = await collect(unreachableContext);
+    expect(unreachableContext.failedReads[0]?.error.kind).toBe("remote");
     const resolved = await resolveDraftCommits(unreachable, createGitRunner(repo.dir));
     expect(resolved.commits).toEqual([{ id: repo.shas[3], comment: "SHOP-7 second change" }]);
   });
@@ -342,12 +350,13 @@ describe("jenkinsAdapter", () => {
       JENKINS_USER_ID: "ci-reader",
       JENKINS_API_TOKEN: "11aa22bb33cc",
     };
-    const draft = await collect(createTestContext({ http, env }));
+    const context = createTestContext({ http, env });
+    const draft = await collect(context);
     expect(api.requests).toHaveLength(1);
-    expect(draft.warnings).toEqual([
-      `The Jenkins API could not be read (The response from ${api.url}/job/shop/9/api/json was not JSON (HTTP 200, no content type): "Sign in".); commits come from the checkout.`,
+    expect(context.failedReads.map(({ error }) => error.message)).toEqual([
+      `The response from ${api.url}/job/shop/9/api/json was not JSON (HTTP 200, no content type): "Sign in".`,
     ]);
-    expect(draft.warnings?.join("\n")).not.toMatch(
+    expect(context.failedReads.map(({ error }) => `${error.message} ${error.hint}`).join("\n")).not.toMatch(
       /SyntaxError|Unexpected token|url-s3cret|11aa22bb33cc|tree=/,
     );
     expect(draft.commitRange?.source).toBe("GIT_PREVIOUS_COMMIT..GIT_COMMIT");
@@ -361,21 +370,23 @@ describe("jenkinsAdapter", () => {
         ? { status: 200, body: "<html><body>Please sign in</body></html>" }
         : { status: 200, body: freestyleBuild([{ id: sha(7), comment: "Fix the build" }]) },
     );
-    const draft = await collect(
-      createTestContext({
-        http,
-        env: {
-          BUILD_URL: `${api.url}/job/shop/7/`,
-          JOB_URL: `${api.url}/job/shop/`,
-          JOB_NAME: "shop",
-          BUILD_NUMBER: "7",
-          GIT_COMMIT: sha(7),
-        },
-      }),
-    );
+    const context = createTestContext({
+      http,
+      env: {
+        BUILD_URL: `${api.url}/job/shop/7/`,
+        JOB_URL: `${api.url}/job/shop/`,
+        JOB_NAME: "shop",
+        BUILD_NUMBER: "7",
+        GIT_COMMIT: sha(7),
+      },
+    });
+    const draft = await collect(context);
     expect(draft.commits?.map((commit) => commit.id)).toEqual([sha(7)]);
-    expect(draft.warnings).toEqual([
-      `The runs since the last successful build could not be read (The response from ${api.url}/job/shop/api/json was not JSON (HTTP 200, no content type): "Please sign in".); only this run's changes are sent.`,
+    expect(context.failedReads.map(({ read, error }) => [read.what, error.message])).toEqual([
+      [
+        "the failed runs since the last successful build from the Jenkins API",
+        `The response from ${api.url}/job/shop/api/json was not JSON (HTTP 200, no content type): "Please sign in".`,
+      ],
     ]);
   });
 

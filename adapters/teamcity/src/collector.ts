@@ -9,6 +9,7 @@ import {
   joinUrl,
   selectCommits,
 } from "@buildinfo/core";
+import { manifest } from "./manifest";
 import { readTeamCityChanges, type TeamCityRestFormat } from "./teamcity-changes";
 import { readTeamCityCheckout } from "./teamcity-checkout";
 import { readTeamCityParameters, type TeamCityParameters } from "./teamcity-parameters";
@@ -133,6 +134,7 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
   const vcsCommitNumber = revisionOf(context, parameters, root) ?? checkout.head;
   const vcsType = root?.vcsName ?? checkout.vcsType;
   return draftFromEnvValues(
+    manifest.displayName,
     {
       buildNumber: firstEnv(context.env, ["BUILD_NUMBER"]) ?? parameters.get("build.number"),
       buildUrl: buildUrl(context, parameters),
@@ -145,4 +147,3 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
     warnings,
   );
 }
-

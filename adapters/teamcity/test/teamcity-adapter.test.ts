@@ -314,15 +314,15 @@ describe("teamcityAdapter", () => {
     const config = { ...singleRootConfig(api.url), [`build.vcs.number.${rootA}`]: repo.shas[1]! };
     const files = await properties(systemProperties(), config);
     const git = createGitRunner(repo.dir);
-    const draft = await collect(
-      createTestContext({
-        http,
-        git,
-        env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
-      }),
-    );
-    expect(draft.warnings?.[0]).toMatch(/could not be read from TeamCity .*HTTP 401/);
-    expect(draft.warnings?.[1]).toMatch(/only the head commit/);
+    const context = createTestContext({
+      http,
+      git,
+      env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
+    });
+    const draft = await collect(context);
+    expect(context.failedReads[0]?.read.what).toMatch(/the build's changes from the TeamCity REST API/);
+    expect(context.failedReads[0]?.error.message).toMatch(/HTTP 401/);
+    expect(draft.warnings?.[0]).toMatch(/only the head commit/);
     const resolved = await resolveDraftCommits(draft, git);
     expect(resolved.commits).toEqual([{ id: repo.shas[1], comment: "Second\n\nbody" }]);
   });

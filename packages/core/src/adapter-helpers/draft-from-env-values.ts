@@ -8,6 +8,7 @@ import { type SourcedField, sourcedFields } from "./sourced-fields";
  * the commit selection, and the adapter's own warnings followed by the selection's.
  */
 export function draftFromEnvValues(
+  buildEnvironment: string,
   values: Partial<Record<SourcedField, EnvValue | undefined>>,
   selection: CommitSelection,
   warnings: readonly string[] = [],
@@ -15,6 +16,7 @@ export function draftFromEnvValues(
   const fields = sourcedFields(values);
   const allWarnings = [...warnings, ...selection.warnings];
   return {
+    buildEnvironment,
     ...fields,
     ...(selection.commits === undefined ? {} : { commits: selection.commits }),
     ...(selection.commitRange === undefined ? {} : { commitRange: selection.commitRange }),

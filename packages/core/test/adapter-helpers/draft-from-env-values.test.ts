@@ -5,6 +5,7 @@ describe("draftFromEnvValues", () => {
   it("builds the draft from the found values and a commit range, sources included", () => {
     expect(
       draftFromEnvValues(
+        "GitLab CI",
         {
           buildNumber: { value: "812", source: "CI_PIPELINE_IID" },
           branch: { value: "main", source: "CI_COMMIT_BRANCH" },
@@ -16,6 +17,7 @@ describe("draftFromEnvValues", () => {
         },
       ),
     ).toEqual({
+      buildEnvironment: "GitLab CI",
       buildNumber: "812",
       branch: "main",
       commitRange: { from: "aaa", to: "bbb", source: "CI_COMMIT_BEFORE_SHA..CI_COMMIT_SHA" },
@@ -25,6 +27,7 @@ describe("draftFromEnvValues", () => {
 
   it("takes a commit list with its source into `commits` and `sources.commits`", () => {
     const draft = draftFromEnvValues(
+      "AppVeyor",
       { vcsCommitNumber: { value: "abc", source: "APPVEYOR_REPO_COMMIT" } },
       {
         commits: [{ id: "abc", comment: "Fix it" }],
@@ -33,6 +36,7 @@ describe("draftFromEnvValues", () => {
       },
     );
     expect(draft).toEqual({
+      buildEnvironment: "AppVeyor",
       vcsCommitNumber: "abc",
       commits: [{ id: "abc", comment: "Fix it" }],
       sources: {
@@ -43,7 +47,7 @@ describe("draftFromEnvValues", () => {
   });
 
   it("puts the adapter's warnings before the selection's", () => {
-    const draft = draftFromEnvValues({}, { warnings: ["from the selection"] }, [
+    const draft = draftFromEnvValues("Jenkins", {}, { warnings: ["from the selection"] }, [
       "from the adapter",
       "second",
     ]);
@@ -51,17 +55,17 @@ describe("draftFromEnvValues", () => {
   });
 
   it("keeps either list of warnings alone", () => {
-    expect(draftFromEnvValues({}, { warnings: ["selection only"] }).warnings).toEqual([
+    expect(draftFromEnvValues("Jenkins", {}, { warnings: ["selection only"] }).warnings).toEqual([
       "selection only",
     ]);
-    expect(draftFromEnvValues({}, { warnings: [] }, ["adapter only"]).warnings).toEqual([
+    expect(draftFromEnvValues("Jenkins", {}, { warnings: [] }, ["adapter only"]).warnings).toEqual([
       "adapter only",
     ]);
   });
 
   it("leaves out commits, range, commit source and warnings when there are none", () => {
-    const draft = draftFromEnvValues({}, { warnings: [] }, []);
-    expect(draft).toEqual({ sources: {} });
+    const draft = draftFromEnvValues("Continua CI", {}, { warnings: [] }, []);
+    expect(draft).toEqual({ buildEnvironment: "Continua CI", sources: {} });
     for (const key of ["commits", "commitRange", "warnings"]) expect(key in draft).toBe(false);
     expect("commits" in (draft.sources ?? {})).toBe(false);
   });
@@ -69,7 +73,7 @@ describe("draftFromEnvValues", () => {
   it("does not change the warning lists it is given", () => {
     const adapterWarnings = ["adapter"];
     const selection = { warnings: ["selection"] };
-    draftFromEnvValues({}, selection, adapterWarnings);
+    draftFromEnvValues("TeamCity", {}, selection, adapterWarnings);
     expect(adapterWarnings).toEqual(["adapter"]);
     expect(selection.warnings).toEqual(["selection"]);
   });
