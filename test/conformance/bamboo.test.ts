@@ -1,11 +1,9 @@
 import { manifest as bambooAdapter } from "@buildinfo/adapter-bamboo";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { normalizeDraft } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/octopus";
 import {
   type ConformanceBuild,
   createConformanceBuild,
-  createTestContext,
   type FakeApi,
   startFakeApi,
 } from "@buildinfo/testing";

@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { manifest as githubActionsAdapter } from "@buildinfo/adapter-github-actions";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { normalizeDraft } from "@buildinfo/core";
-import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 describe("conformance: GitHub Actions", () => {

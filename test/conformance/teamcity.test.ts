@@ -1,8 +1,7 @@
 import { manifest as teamcityAdapter } from "@buildinfo/adapter-teamcity";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { normalizeDraft } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/octopus";
-import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TeamCityAgent, teamCityAgentFor } from "../../adapters/teamcity/test/teamcity-fixtures";
 

@@ -80,7 +80,8 @@ export function rerunOf(manifest: AdapterManifest, env: Environment): string | u
   const marker = manifest.rerun;
   if (marker === undefined) return undefined;
   const value = env[marker.variable]?.trim() ?? "";
-  if (marker.kind === "true") return value.toLowerCase() === "true" ? `${marker.variable}=${value}` : undefined;
+  if (marker.kind === "true")
+    return value.toLowerCase() === "true" ? `${marker.variable}=${value}` : undefined;
   const attempt = Number(value);
   return Number.isInteger(attempt) && attempt > 1 ? `${marker.variable}=${attempt}` : undefined;
 }

@@ -1,4 +1,4 @@
-import type { BuildInformationDraft, CommitRange } from "./draft";
+import type { CommitRange } from "./draft";
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

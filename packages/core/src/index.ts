@@ -14,14 +14,6 @@ export type {
   Logger,
   ServerRead,
 } from "./adapter";
-export type {
-  AdapterManifest,
-  AdapterOptionSpec,
-  Collector,
-  DetectionMarker,
-  RerunMarker,
-} from "./adapter-manifest";
-export { isDetected, rerunOf } from "./adapter-manifest";
 export { apiFailure } from "./adapter-helpers/api-failure";
 export { basicAuthFromEnv } from "./adapter-helpers/basic-auth-from-env";
 export { collectFromEnv } from "./adapter-helpers/collect-from-env";
@@ -46,6 +38,14 @@ export type { SourcedField, SourcedFields } from "./adapter-helpers/sourced-fiel
 export { sourcedFields } from "./adapter-helpers/sourced-fields";
 export { splitList } from "./adapter-helpers/split-list";
 export { tagOrBranch } from "./adapter-helpers/tag-or-branch";
+export type {
+  AdapterManifest,
+  AdapterOptionSpec,
+  Collector,
+  DetectionMarker,
+  RerunMarker,
+} from "./adapter-manifest";
+export { isDetected, rerunOf } from "./adapter-manifest";
 export type { AzureDevOpsBuild } from "./azure-devops-build-url";
 export { parseAzureDevOpsBuildUrl } from "./azure-devops-build-url";
 export type { BranchOptions } from "./branch";

@@ -1,8 +1,8 @@
 import { access, readFile } from "node:fs/promises";
 import {
   type AdapterContext,
-  type BuildInfoError,
   type AdapterOptions,
+  type BuildInfoError,
   type Environment,
   type GitRunner,
   type HttpClient,
