@@ -64,8 +64,8 @@ async function selectFor(plan: CommitPlan, context: AdapterContext): Promise<Com
     );
   }
   const fix =
-    "Give the step GITHUB_TOKEN (`env: GITHUB_TOKEN: $" +
-    "{{ github.token }}`) with `permissions: contents: read`, or " +
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+    "Give the step GITHUB_TOKEN (`env: GITHUB_TOKEN: ${{ github.token }}`) with `permissions: contents: read`, or " +
     "give actions/checkout `fetch-depth: 0` so the checkout holds the range.";
   if (plan.kind === "compare") {
     logger.debug(`Reading the commits of ${plan.reason} from the compare API: ${plan.base}...${plan.head}.`);
