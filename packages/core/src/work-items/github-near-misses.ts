@@ -11,6 +11,7 @@ const lookalike = new RegExp(
 );
 const keyword = `(?:close[d|s]*|fix[ed|es]*|resolve[d|s]*)`;
 const keywordOnly = new RegExp(`^${keyword}:?$`, "iu");
+const keywordThenNothing = new RegExp(`${keyword}:?$`, "iu");
 const keywordThenSpaces = new RegExp(`${keyword}:?${dotnetWhitespace}{2,}$`, "iu");
 const keywordThenSpace = new RegExp(`${keyword}:?${dotnetWhitespace}$`, "iu");
 
@@ -58,10 +59,11 @@ function explain(
   before: string,
 ): Required<Pick<WorkItemResult, "reason" | "suggestion">> {
   const reference = `#${number}`;
-  if (keywordOnly.test(owner)) {
+  const glued = keywordOnly.test(owner) ? owner : keywordThenNothing.exec(before)?.[0];
+  if (glued !== undefined) {
     return {
-      reason: `${quote(text)} has no space after "${owner}", and Octopus's GitHub tracker needs exactly one.`,
-      suggestion: `Write "${owner.replace(/:$/, "")} ${reference}".`,
+      reason: `${quote(owner === glued ? text : glued + text)} has no space after "${glued}", and Octopus's GitHub tracker needs exactly one.`,
+      suggestion: `Write "${glued.replace(/:$/, "")} ${reference}".`,
     };
   }
   const spaced = keywordThenSpaces.exec(before);

@@ -48,7 +48,7 @@ export function mapJiraWorkItems(
   const found = new Map(issues?.map((issue) => [issue.key.toUpperCase(), issue]));
   const items = keys.map((key): WorkItemResult => {
     const linkUrl = `${baseUrl}/browse/${key}`;
-    const spelling = lowerCaseNote(key, keys, linkUrl);
+    const spelling = gluedKeyNote(key) ?? gitHubStyleNote(key) ?? lowerCaseNote(key, keys, linkUrl);
     if (issues === undefined) {
       return {
         id: key,
@@ -81,6 +81,25 @@ export function mapJiraWorkItems(
     };
   });
   return [...items, ...jiraNearMisses(record.Commits)];
+}
+
+/** Letters or digits glued before a key in capitals: the pattern ignores case, so it reads them as part of the key. */
+function gluedKeyNote(key: string): Required<Pick<WorkItemResult, "reason" | "suggestion">> | undefined {
+  const glued = /^([a-z][a-z0-9]*)([A-Z][A-Z0-9]+-\p{Nd}+)$/u.exec(key);
+  if (glued === null) return undefined;
+  return {
+    reason: `Octopus reads "${key}" as one key (its pattern ignores case), which Jira will not find: ${glued[2]} is glued to "${glued[1]}".`,
+    suggestion: `Put a space or a bracket before ${glued[2]}: "${glued[1]} [${glued[2]}]".`,
+  };
+}
+
+/** `GH-12` is GitHub's spelling, but it has a Jira key's shape too. */
+function gitHubStyleNote(key: string): Required<Pick<WorkItemResult, "reason" | "suggestion">> | undefined {
+  if (!/^GH-/i.test(key)) return undefined;
+  return {
+    reason: `${key} is read as a Jira key too: it has a key's shape, though it is GitHub's spelling of an issue.`,
+    suggestion: `Write GitHub issues as "#${key.slice(3)}".`,
+  };
 }
 
 /** A key not in Jira's capitals: Octopus reads it, links it as written, and lists it twice beside the capital spelling. */
