@@ -39,13 +39,8 @@ export function azureDevOpsWorkItemCommentsUrl(projectUrl: string, id: number): 
 
 /** The ids in a build-work-items answer: none for a 404 (a deleted build); undefined where Octopus fails the whole lookup. */
 export function readAzureDevOpsBuildWorkItemIds(answer: AzureDevOpsAnswer): number[] | undefined {
-  if (answer.status === 404) return [];
-  if (!isSuccess(answer.status)) return undefined;
-  const value = property(answer.body, "value");
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) return undefined;
-  const ids = value.map((reference) => integer(property(reference, "id")));
-  return ids.every((id) => id !== undefined) ? ids : undefined;
+  const ids = listIn(answer, "value")?.map((reference) => integer(property(reference, "id")));
+  return ids?.every((id) => id !== undefined) ? ids : undefined;
 }
 
 /** A work-item answer read as Octopus reads it; a 404 (a deleted item) counts as titled by its id. */
@@ -61,16 +56,20 @@ export function readAzureDevOpsWorkItem(id: number, answer: AzureDevOpsAnswer): 
 
 /** A comments answer as text (`HtmlConvert`, trimmed, blanks dropped): none for a 404, undefined on failure. */
 export function readAzureDevOpsWorkItemComments(answer: AzureDevOpsAnswer): string[] | undefined {
-  if (answer.status === 404) return [];
-  if (!isSuccess(answer.status)) return undefined;
-  const comments = property(answer.body, "comments");
-  if (comments === undefined || comments === null) return [];
-  if (!Array.isArray(comments)) return undefined;
-  return comments
-    .map((comment) => property(comment, "text"))
+  return listIn(answer, "comments")
+    ?.map((comment) => property(comment, "text"))
     .filter((text) => text !== undefined && text !== null)
     .map((text) => dotnetTrim(htmlToPlainText(String(text))))
     .filter((text) => !isNullOrWhiteSpace(text));
+}
+
+/** A list answer's array (`jObject?[name]?.Select…`): empty for a 404 or no such property; undefined on failure. */
+function listIn(answer: AzureDevOpsAnswer, name: string): unknown[] | undefined {
+  if (answer.status === 404) return [];
+  if (!isSuccess(answer.status)) return undefined;
+  const list = property(answer.body, name);
+  if (list === undefined || list === null) return [];
+  return Array.isArray(list) ? list : undefined;
 }
 
 function isSuccess(status: number): boolean {

@@ -17,7 +17,7 @@ export interface GitHubTracker {
 }
 
 /** One reference and the commit message it came from. */
-export interface SourcedReference extends GitHubReference {
+interface SourcedReference extends GitHubReference {
   comment: string;
 }
 
