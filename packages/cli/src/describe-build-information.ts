@@ -48,7 +48,7 @@ export function describeBuildInformation(info: BuildInformation): string[] {
  * shown and is not read (docs/performance.md).
  */
 function firstWorkItems(info: BuildInformation): { shown: WorkItemResult[]; total: number | undefined } {
-  for (let read = workItemsShown + 1; ; read *= 4) {
+  for (let read = workItemsShown + 1; ; read *= 8) {
     const commits = info.Commits.slice(0, read);
     const { workItems } = mapBuildInformation({ ...info, Commits: commits });
     if (commits.length === info.Commits.length) {

@@ -16,11 +16,6 @@ export interface GitHubTracker {
   issues?: GitHubIssueLookup;
 }
 
-/** One reference and the commit message it came from. */
-interface SourcedReference extends GitHubReference {
-  comment: string;
-}
-
 // OctopusDeploy/GitHubIssueTracker source/Server/WorkItems/WorkItemLinkMapper.cs, Map:
 // docs/reference/octopus-work-items.md#github
 const azureReposPath = "/_git/";
@@ -31,9 +26,7 @@ export function mapGitHubWorkItems(
   record: BuildInformationRecord,
   tracker: GitHubTracker | undefined,
 ): WorkItemResult[] {
-  const references = record.Commits.flatMap((commit) =>
-    parseGitHubReferences(commit.Comment).map((reference) => ({ ...reference, comment: commit.Comment })),
-  );
+  const references = record.Commits.flatMap((commit) => parseGitHubReferences(commit.Comment));
   const notRead = whyMessagesAreNotRead(record, tracker);
   if (notRead !== undefined) return distinctById(references).map((reference) => ignored(reference, notRead));
   const { baseUrl, releaseNotePrefix, issues } = tracker!;
@@ -89,7 +82,7 @@ function whyMessagesAreNotRead(
   return undefined;
 }
 
-function distinctById(references: SourcedReference[]): SourcedReference[] {
+function distinctById(references: GitHubReference[]): GitHubReference[] {
   const seen = new Set<string>();
   return references.filter((reference) => {
     const key = reference.issueNumber.toUpperCase();
@@ -99,7 +92,7 @@ function distinctById(references: SourcedReference[]): SourcedReference[] {
   });
 }
 
-function ignored(reference: SourcedReference, reason: string): WorkItemResult {
+function ignored(reference: GitHubReference, reason: string): WorkItemResult {
   return {
     id: reference.issueNumber,
     linkUrl: "",
@@ -112,7 +105,7 @@ function ignored(reference: SourcedReference, reason: string): WorkItemResult {
 
 /** Why a linked reference's link or reading is not what the message meant, and what to write instead. */
 function quirks(
-  reference: SourcedReference,
+  reference: GitHubReference,
   baseUrl: string,
   linkUrl: string,
 ): Pick<WorkItemResult, "reason" | "suggestion"> {

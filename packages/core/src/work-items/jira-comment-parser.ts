@@ -17,5 +17,13 @@ export interface JiraKeyMatch {
 
 /** Every Jira key in a commit message, in order, as the Jira tracker's `CommentParser` reads them. */
 export function parseJiraKeys(comment: string): JiraKeyMatch[] {
-  return Array.from(comment.matchAll(jiraKey), (match) => ({ key: match[1]!, index: match.index }));
+  // Every key holds a "-"; this test is cheaper than the pattern.
+  if (!comment.includes("-")) return [];
+  const keys: JiraKeyMatch[] = [];
+  // exec over the shared pattern: matchAll would copy the pattern for every message.
+  jiraKey.lastIndex = 0;
+  for (let match = jiraKey.exec(comment); match !== null; match = jiraKey.exec(comment)) {
+    keys.push({ key: match[1]!, index: match.index });
+  }
+  return keys;
 }
