@@ -1,5 +1,4 @@
 export type {
-  Adapter,
   AdapterContext,
   AdapterOptions,
   Checkout,
@@ -13,9 +12,9 @@ export type {
   HttpRequestOptions,
   HttpResponse,
   Logger,
+  ServerRead,
 } from "./adapter";
 export { apiFailure } from "./adapter-helpers/api-failure";
-export { attemptMarker } from "./adapter-helpers/attempt-marker";
 export { basicAuthFromEnv } from "./adapter-helpers/basic-auth-from-env";
 export { collectFromEnv } from "./adapter-helpers/collect-from-env";
 export type { CollectedPages, CollectPagesOptions, Page } from "./adapter-helpers/collect-pages";
@@ -39,6 +38,14 @@ export type { SourcedField, SourcedFields } from "./adapter-helpers/sourced-fiel
 export { sourcedFields } from "./adapter-helpers/sourced-fields";
 export { splitList } from "./adapter-helpers/split-list";
 export { tagOrBranch } from "./adapter-helpers/tag-or-branch";
+export type {
+  AdapterManifest,
+  AdapterOptionSpec,
+  Collector,
+  DetectionMarker,
+  RerunMarker,
+} from "./adapter-manifest";
+export { isDetected, rerunOf } from "./adapter-manifest";
 export type { BranchOptions } from "./branch";
 export { normalizeBranch } from "./branch";
 export type {

@@ -1,7 +1,5 @@
 import {
-  type Adapter,
   type AdapterContext,
-  attemptMarker,
   type BuildInformationDraft,
   type CommitSelection,
   draftFromEnvValues,
@@ -10,29 +8,13 @@ import {
   firstEnv,
   joinUrl,
 } from "@buildinfo/core";
-import { azureLogCommands } from "./azure-log-commands";
-import { fetchBuildChanges } from "./build-changes";
+import { ACCESS_TOKEN_HINT, fetchBuildChanges } from "./build-changes";
 import { azureDevOpsBuildUrl } from "./build-url";
 import { withFullMessages } from "./full-messages";
+import { manifest } from "./manifest";
 
-/** The one BuildEnvironment value that switches on Octopus's Azure DevOps issue tracker. */
-const AZURE_DEVOPS_ENVIRONMENT = "Azure DevOps";
-
-/**
- * Azure Pipelines and TFS builds, Git and TFVC: the predefined variables, and every change of the
- * build from the build changes API with `SYSTEM_ACCESSTOKEN` (messages the API cut short read in full).
- */
-export const azureDevOpsAdapter: Adapter = {
-  id: "azure-devops",
-  displayName: AZURE_DEVOPS_ENVIRONMENT,
-  // Every Azure Pipelines and TFS build sets both; env-ci looks at BUILD_BUILDURI alone (docs/cli.md#detection).
-  detect: (env) => env.TF_BUILD?.toLowerCase() === "true" || firstEnv(env, ["BUILD_BUILDURI"]) !== undefined,
-  collect: collectAzureDevOps,
-  rerunMarker: (env) => attemptMarker(env, "SYSTEM_JOBATTEMPT"),
-  logCommands: azureLogCommands,
-};
-
-async function collectAzureDevOps(context: AdapterContext): Promise<BuildInformationDraft> {
+/** The build's information from the predefined variables and the build changes API. */
+export async function collect(context: AdapterContext): Promise<BuildInformationDraft> {
   const { env } = context;
   const collection = firstEnv(env, ["SYSTEM_TEAMFOUNDATIONCOLLECTIONURI", "SYSTEM_COLLECTIONURI"]);
   const project = firstEnv(env, ["SYSTEM_TEAMPROJECT"]);
@@ -65,15 +47,15 @@ async function collectAzureDevOps(context: AdapterContext): Promise<BuildInforma
         ? "SYSTEM_ACCESSTOKEN is not set (map it: `env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)`)"
         : "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI, SYSTEM_TEAMPROJECT or BUILD_BUILDID is not set";
     const note = `${missing}, so the build's changes cannot be read from Azure DevOps.`;
-    return draftFromEnvValues(AZURE_DEVOPS_ENVIRONMENT, values, headOnly(env, head), [note]);
+    return draftFromEnvValues(manifest.displayName, values, headOnly(env, head), [note]);
   }
 
   const projectUrl = joinUrl(collection.value, encodeURIComponent(env.SYSTEM_TEAMPROJECTID || project.value));
-  const changes = await fetchBuildChanges(context.http, {
-    projectUrl,
-    buildId: buildId.value,
-    token: token.value,
-  });
+  const changes = await context.fromServer(
+    { what: `the changes of build ${buildId.value} from the Azure DevOps build API`, fix: ACCESS_TOKEN_HINT },
+    () => fetchBuildChanges(context.http, { projectUrl, buildId: buildId.value, token: token.value }),
+  );
+  if (changes === undefined) return draftFromEnvValues(manifest.displayName, values, headOnly(env, head));
   context.logger.debug(`Azure DevOps listed ${changes.length} change(s) for build ${buildId.value}.`);
   const warnings: string[] = [];
   const commits = await withFullMessages(
@@ -88,7 +70,7 @@ async function collectAzureDevOps(context: AdapterContext): Promise<BuildInforma
     },
     warnings,
   );
-  return draftFromEnvValues(AZURE_DEVOPS_ENVIRONMENT, values, {
+  return draftFromEnvValues(manifest.displayName, values, {
     commits,
     source: "Azure DevOps build changes API (BUILD_BUILDID)",
     warnings,

@@ -1,6 +1,6 @@
 import {
-  type Adapter,
   type BuildInformationDraft,
+  type Collector,
   collectFromEnv,
   draftFromEnvValues,
   type Environment,
@@ -9,27 +9,10 @@ import {
   selectCommits,
   tagOrBranch,
 } from "@buildinfo/core";
+import { manifest } from "./manifest";
 
-// The spelling of the Octopus CLI's Bitbucket sample (docs/reference/servers/bitbucket-pipelines.md#the-octopus-clis-sample), so existing build
-// information from the pipe and ours look the same in Octopus.
-const BITBUCKET_BUILD_ENVIRONMENT = "BitBucket";
-
-/**
- * Bitbucket Pipelines (Bitbucket Cloud, Git only) from its default variables (docs/reference/servers/bitbucket-pipelines.md).
- * The environment names no previous commit and no message: a pull-request pipeline reads the commits
- * not on the destination (`BITBUCKET_PR_DESTINATION_COMMIT..BITBUCKET_COMMIT`), any other pipeline
- * the head commit from the checkout.
- */
-export const bitbucketPipelinesAdapter: Adapter = {
-  id: "bitbucket-pipelines",
-  displayName: BITBUCKET_BUILD_ENVIRONMENT,
-  // BITBUCKET_COMMIT alone is ci-info's marker; Bitbucket Pipelines sets it in every step.
-  detect: (env) =>
-    firstEnv(env, ["BITBUCKET_BUILD_NUMBER", "BITBUCKET_COMMIT"]) !== undefined ||
-    (firstEnv(env, ["BITBUCKET_PIPELINE_UUID"]) !== undefined &&
-      firstEnv(env, ["BITBUCKET_STEP_UUID"]) !== undefined),
-  collect: collectFromEnv(collectBitbucketPipelines),
-};
+/** The build's information from its environment variables alone. */
+export const collect: Collector = collectFromEnv(collectBitbucketPipelines);
 
 function collectBitbucketPipelines(env: Environment): BuildInformationDraft {
   const head = firstEnv(env, ["BITBUCKET_COMMIT"]);
@@ -40,7 +23,7 @@ function collectBitbucketPipelines(env: Environment): BuildInformationDraft {
     cloneDepth: "`clone: depth` in bitbucket-pipelines.yml",
   });
   return draftFromEnvValues(
-    BITBUCKET_BUILD_ENVIRONMENT,
+    manifest.displayName,
     {
       buildNumber: firstEnv(env, ["BITBUCKET_BUILD_NUMBER"]),
       buildUrl: fillEnvTemplate(

@@ -1,6 +1,6 @@
 import {
-  type Adapter,
   type BuildInformationDraft,
+  type Collector,
   collectFromEnv,
   draftFromEnvValues,
   type Environment,
@@ -11,23 +11,12 @@ import {
 } from "@buildinfo/core";
 import { appveyorCommitMessage } from "./appveyor-commit-message";
 import { appveyorRepositoryRoot } from "./appveyor-repository-root";
-
-const APPVEYOR_BUILD_ENVIRONMENT = "AppVeyor";
+import { manifest } from "./manifest";
 
 const isTrue = (value: string | undefined) => value?.trim().toLowerCase() === "true";
 
-/**
- * AppVeyor from its environment variables (docs/reference/servers/appveyor.md). The environment holds only the head
- * commit (with its message), no previous commit and no repository URL.
- */
-export const appveyorAdapter: Adapter = {
-  id: "appveyor",
-  displayName: APPVEYOR_BUILD_ENVIRONMENT,
-  detect: (env) => isTrue(env.APPVEYOR),
-  collect: collectFromEnv(collectAppveyor),
-  rerunMarker: (env) =>
-    env.APPVEYOR_RE_BUILD?.toLowerCase() === "true" ? "APPVEYOR_RE_BUILD=true" : undefined,
-};
+/** The build's information from its environment variables alone. */
+export const collect: Collector = collectFromEnv(collectAppveyor);
 
 function collectAppveyor(env: Environment): BuildInformationDraft {
   const warnings: string[] = [];
@@ -52,7 +41,7 @@ function collectAppveyor(env: Environment): BuildInformationDraft {
     );
   }
   return draftFromEnvValues(
-    APPVEYOR_BUILD_ENVIRONMENT,
+    manifest.displayName,
     {
       buildNumber: firstEnv(env, ["APPVEYOR_BUILD_NUMBER", "APPVEYOR_BUILD_VERSION"]),
       buildUrl: fillEnvTemplate(

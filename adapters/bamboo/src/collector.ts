@@ -1,7 +1,5 @@
 import {
-  type Adapter,
   type AdapterContext,
-  apiFailure,
   type BuildInformationDraft,
   basicAuthFromEnv,
   type CommitSelection,
@@ -13,6 +11,7 @@ import {
 import { type BambooRepository, readBambooRepository } from "./bamboo-repository";
 import { readBambooResultChanges } from "./bamboo-result-changes";
 import { bambooBaseUrl, bambooBuildUrl } from "./bamboo-urls";
+import { manifest } from "./manifest";
 
 /**
  * From the checkout: `previousRevision..revision`; Bamboo repeats `revision` as the previous one on a
@@ -39,34 +38,38 @@ async function commits(context: AdapterContext, repository: BambooRepository): P
   const base = bambooBaseUrl(env);
   const key = firstEnv(env, ["bamboo_buildResultKey"]);
   if ((!token && !basicAuth) || !base || !key) return gitCommits(repository);
-  try {
-    const result = await readBambooResultChanges(
-      context.http,
-      base.value,
-      key.value,
-      token ? { bearerToken: token } : { basicAuth },
+  const result = await context.fromServer(
+    {
+      what: `the changes of ${key.value} from the Bamboo REST API`,
+      fix: "Give BAMBOO_TOKEN (a personal access token) or BAMBOO_USERNAME/BAMBOO_PASSWORD of a user who can view the plan.",
+    },
+    () =>
+      readBambooResultChanges(
+        context.http,
+        base.value,
+        key.value,
+        token ? { bearerToken: token } : { basicAuth },
+      ),
+  );
+  if (result === undefined) return gitCommits(repository);
+  if (result.commits.length < result.size) {
+    return checkoutInstead(
+      `Bamboo listed ${result.commits.length} of ${result.size} changes of ${key.value}; reading them from the checkout.`,
+      repository,
     );
-    if (result.commits.length < result.size) {
-      return checkoutInstead(
-        `Bamboo listed ${result.commits.length} of ${result.size} changes of ${key.value}; reading them from the checkout.`,
-        repository,
-      );
-    }
-    return {
-      commits: result.commits,
-      source: `Bamboo REST result/${key.value}?expand=changes.change`,
-      warnings: [],
-    };
-  } catch (error) {
-    const reason = apiFailure(error).message;
-    return checkoutInstead(`The Bamboo API could not be read (${reason}); reading the checkout.`, repository);
   }
+  return {
+    commits: result.commits,
+    source: `Bamboo REST result/${key.value}?expand=changes.change`,
+    warnings: [],
+  };
 }
 
-async function collectBamboo(context: AdapterContext): Promise<BuildInformationDraft> {
+/** The build's information from the plan repository's variables and the result's REST changes. */
+export async function collect(context: AdapterContext): Promise<BuildInformationDraft> {
   const repository = readBambooRepository(context.env, context.options.planRepository);
   return draftFromEnvValues(
-    bambooAdapter.displayName,
+    manifest.displayName,
     {
       buildNumber: firstEnv(context.env, ["bamboo_buildNumber"]),
       buildUrl: bambooBuildUrl(context.env),
@@ -79,11 +82,3 @@ async function collectBamboo(context: AdapterContext): Promise<BuildInformationD
     await commits(context, repository),
   );
 }
-
-export const bambooAdapter: Adapter = {
-  id: "bamboo",
-  displayName: "Bamboo",
-  // Bamboo exports these for every job; ci-info looks at bamboo_planKey, env-ci at bamboo_agentId.
-  detect: (env) => Boolean(env.bamboo_buildKey || env.bamboo_planKey || env.bamboo_agentId),
-  collect: collectBamboo,
-};

@@ -1,6 +1,6 @@
 import {
-  type Adapter,
   type BuildInformationDraft,
+  type Collector,
   collectFromEnv,
   draftFromEnvValues,
   type Environment,
@@ -8,8 +8,7 @@ import {
   firstEnv,
   selectCommits,
 } from "@buildinfo/core";
-
-const CONTINUA_BUILD_ENVIRONMENT = "Continua CI";
+import { manifest } from "./manifest";
 
 /**
  * The variables the user sets on the action from Continua expressions, because Continua does not put
@@ -22,17 +21,8 @@ const continuaInputs = {
   branch: "CONTINUA_BRANCH",
 } as const;
 
-/**
- * Continua CI from the `ContinuaCI.*` variables its actions see (names with dots) plus the inputs above.
- * Continua gives no previous commit: the build's changesets are taken as the last
- * `ContinuaCI.Build.ChangesetCount` commits of the latest changeset's first-parent history.
- */
-export const continuaCiAdapter: Adapter = {
-  id: "continua-ci",
-  displayName: CONTINUA_BUILD_ENVIRONMENT,
-  detect: (env) => firstEnv(env, ["ContinuaCI.Version"]) !== undefined,
-  collect: collectFromEnv(collectContinua),
-};
+/** The build's information from its environment variables alone. */
+export const collect: Collector = collectFromEnv(collectContinua);
 
 function collectContinua(env: Environment): BuildInformationDraft {
   const warnings: string[] = [];
@@ -52,7 +42,7 @@ function collectContinua(env: Environment): BuildInformationDraft {
   }
   const head = firstEnv(env, ["ContinuaCI.Build.LatestChangeset.Revision"]);
   return draftFromEnvValues(
-    CONTINUA_BUILD_ENVIRONMENT,
+    manifest.displayName,
     {
       buildNumber: firstEnv(env, ["ContinuaCI.Build.BuildNumber"]),
       buildUrl,
@@ -65,7 +55,7 @@ function collectContinua(env: Environment): BuildInformationDraft {
       vcsRoot,
       vcsCommitNumber: head,
     },
-    selectCommits({ server: CONTINUA_BUILD_ENVIRONMENT, head, bases: [changesetsBase(env, head)] }),
+    selectCommits({ server: "Continua CI", head, bases: [changesetsBase(env, head)] }),
     warnings,
   );
 }

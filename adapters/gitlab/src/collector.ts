@@ -1,6 +1,6 @@
 import {
-  type Adapter,
   type BuildInformationDraft,
+  type Collector,
   collectFromEnv,
   draftFromEnvValues,
   type Environment,
@@ -9,19 +9,10 @@ import {
   selectCommits,
   tagOrBranch,
 } from "@buildinfo/core";
+import { manifest } from "./manifest";
 
-const GITLAB_BUILD_ENVIRONMENT = "GitLab CI";
-
-/**
- * GitLab CI from its predefined variables (docs/reference/servers/gitlab.md). The repository is `CI_PROJECT_URL`:
- * `CI_REPOSITORY_URL` carries the job token (`gitlab-ci-token:<token>@`) and is never read.
- */
-export const gitlabAdapter: Adapter = {
-  id: "gitlab",
-  displayName: GITLAB_BUILD_ENVIRONMENT,
-  detect: (env) => env.GITLAB_CI?.trim().toLowerCase() === "true",
-  collect: collectFromEnv(collectGitlab),
-};
+/** The build's information from its environment variables alone. */
+export const collect: Collector = collectFromEnv(collectGitlab);
 
 function collectGitlab(env: Environment): BuildInformationDraft {
   const head = firstEnv(env, ["CI_COMMIT_SHA"]);
@@ -33,7 +24,7 @@ function collectGitlab(env: Environment): BuildInformationDraft {
     mergeRequestBranch ??
     tagOrBranch(firstEnv(env, ["CI_COMMIT_TAG"]), firstEnv(env, ["CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME"]));
   const selection = selectCommits({
-    server: GITLAB_BUILD_ENVIRONMENT,
+    server: "GitLab CI",
     head,
     previous: firstEnv(env, ["CI_COMMIT_BEFORE_SHA"]),
     bases: [
@@ -44,7 +35,7 @@ function collectGitlab(env: Environment): BuildInformationDraft {
     cloneDepth: "GIT_DEPTH",
   });
   return draftFromEnvValues(
-    GITLAB_BUILD_ENVIRONMENT,
+    manifest.displayName,
     {
       buildNumber: firstEnv(env, ["CI_PIPELINE_IID", "CI_PIPELINE_ID"]),
       buildUrl:

@@ -1,7 +1,5 @@
 import {
-  type Adapter,
   type AdapterContext,
-  apiFailure,
   type BuildInformationDraft,
   basicAuthFromEnv,
   type CommitSelection,
@@ -16,6 +14,7 @@ import { jenkinsBuildUrl } from "./jenkins-build-url";
 import { newestFirst } from "./jenkins-commit-order";
 import { readRunsSinceLastSuccess } from "./jenkins-failed-runs";
 import { jenkinsGitCommits } from "./jenkins-git-commits";
+import { manifest } from "./manifest";
 
 const buildDataSource = "api/json BuildData";
 
@@ -48,9 +47,11 @@ interface ApiRead {
   record?: JenkinsBuildRecord;
   /** The failed runs since the last successful one, newest first. */
   earlierRuns: JenkinsBuildRecord[];
-  /** Why this run's API could not be read. */
-  apiFailure?: string;
 }
+
+/** A Jenkins user that can read the job: the API answers 403 or 404 to anyone else. */
+const accessFix =
+  "Let buildinfo read the job's API: set JENKINS_USER_ID and JENKINS_API_TOKEN (a user with Job/Read) in the step's environment.";
 
 async function readApi(
   context: AdapterContext,
@@ -59,36 +60,33 @@ async function readApi(
 ): Promise<ApiRead> {
   const { env, http } = context;
   if (!buildUrl) {
-    return {
-      earlierRuns: [],
-      apiFailure: "BUILD_URL is empty and JENKINS_URL/JOB_NAME/BUILD_NUMBER cannot compose it",
-    };
+    warnings.push(
+      "BUILD_URL is empty and JENKINS_URL/JOB_NAME/BUILD_NUMBER cannot compose it, so the Jenkins API is not read.",
+    );
+    return { earlierRuns: [] };
   }
   const auth = basicAuthFromEnv(env, "JENKINS_USER_ID", "JENKINS_API_TOKEN");
-  let record: JenkinsBuildRecord;
-  try {
-    record = await readJenkinsBuild(http, buildUrl, auth);
-  } catch (error) {
-    return { earlierRuns: [], apiFailure: apiFailure(error).message };
-  }
+  const record = await context.fromServer(
+    { what: `the build's change sets from the Jenkins API (${buildUrl}api/json)`, fix: accessFix },
+    () => readJenkinsBuild(http, buildUrl, auth),
+  );
+  if (record === undefined) return { earlierRuns: [] };
   const jobUrl = firstEnv(env, ["JOB_URL"]);
   const number = env.BUILD_NUMBER ?? "";
   if (!jobUrl || !/^\d+$/.test(number)) return { record, earlierRuns: [] };
-  try {
-    return { record, earlierRuns: await readRunsSinceLastSuccess(http, jobUrl.value, Number(number), auth) };
-  } catch (error) {
-    warnings.push(
-      `The runs since the last successful build could not be read (${apiFailure(error).message}); only this run's changes are sent.`,
-    );
-    return { record, earlierRuns: [] };
-  }
+  const earlierRuns = await context.fromServer(
+    { what: "the failed runs since the last successful build from the Jenkins API", fix: accessFix },
+    () => readRunsSinceLastSuccess(http, jobUrl.value, Number(number), auth),
+  );
+  return { record, earlierRuns: earlierRuns ?? [] };
 }
 
-async function collectJenkins(context: AdapterContext): Promise<BuildInformationDraft> {
+/** This run's build information from the git plugin's variables and the build's JSON API. */
+export async function collect(context: AdapterContext): Promise<BuildInformationDraft> {
   const { env, logger } = context;
   const warnings: string[] = [];
   const buildUrl = jenkinsBuildUrl(env);
-  const { record, earlierRuns, apiFailure } = await readApi(context, buildUrl?.value, warnings);
+  const { record, earlierRuns } = await readApi(context, buildUrl?.value, warnings);
   const gitHead = firstEnv(env, ["GIT_COMMIT"]);
   const buildData = pickBuildData(record, gitHead?.value);
   const head =
@@ -118,17 +116,15 @@ async function collectJenkins(context: AdapterContext): Promise<BuildInformation
     };
   } else if (vcsType?.value === "git") {
     selection = jenkinsGitCommits(env, head);
-    if (apiFailure !== undefined) {
-      warnings.push(`The Jenkins API could not be read (${apiFailure}); commits come from the checkout.`);
-    } else {
+    if (record !== undefined) {
       logger.info(
         "The build has no change sets (the first build of a branch, or a rebuild); reading the checkout.",
       );
     }
-  } else if (apiFailure !== undefined) {
+  } else if (record === undefined) {
     selection = {
       warnings: [
-        `The Jenkins API could not be read (${apiFailure}) and GIT_COMMIT is not set, so the built commit is unknown. ` +
+        "GIT_COMMIT is not set and the Jenkins API was not read, so the built commit is unknown. " +
           "Pass --commit <sha> (e.g. from `checkout scm`) to read the commits from the checkout.",
       ],
     };
@@ -137,16 +133,9 @@ async function collectJenkins(context: AdapterContext): Promise<BuildInformation
   }
 
   return draftFromEnvValues(
-    jenkinsAdapter.displayName,
+    manifest.displayName,
     { buildNumber, buildUrl, branch, vcsType, vcsRoot, vcsCommitNumber: head },
     selection,
     warnings,
   );
 }
-
-export const jenkinsAdapter: Adapter = {
-  id: "jenkins",
-  displayName: "Jenkins",
-  detect: (env) => Boolean(env.JENKINS_URL) || (Boolean(env.BUILD_URL) && Boolean(env.JOB_NAME)),
-  collect: collectJenkins,
-};

@@ -1,8 +1,5 @@
 import {
-  type Adapter,
   type AdapterContext,
-  apiFailure,
-  attemptMarker,
   type BuildInformationDraft,
   type CommitSelection,
   draftFromEnvValues,
@@ -14,24 +11,10 @@ import { type CommitPlan, planCommits } from "./commit-plan";
 import { compareCommits } from "./compare-commits";
 import { readEventPayload } from "./event-payload";
 import { fetchCommit } from "./fetch-commit";
-import { githubLogCommands } from "./github-log-commands";
+import { manifest } from "./manifest";
 
-const GITHUB_ACTIONS_ENVIRONMENT = "GitHub Actions";
-
-/**
- * GitHub Actions: the run's environment variables and event payload. Commits come from the push
- * payload when it is complete, else from the GitHub API (with `GITHUB_TOKEN`), else from the checkout.
- */
-export const githubActionsAdapter: Adapter = {
-  id: "github-actions",
-  displayName: GITHUB_ACTIONS_ENVIRONMENT,
-  detect: (env) => env.GITHUB_ACTIONS === "true",
-  collect: collectGitHubActions,
-  rerunMarker: (env) => attemptMarker(env, "GITHUB_RUN_ATTEMPT"),
-  logCommands: githubLogCommands,
-};
-
-async function collectGitHubActions(context: AdapterContext): Promise<BuildInformationDraft> {
+/** The run's build information from its variables, its event payload, the GitHub API and the checkout. */
+export async function collect(context: AdapterContext): Promise<BuildInformationDraft> {
   const { env } = context;
   const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? "1");
   if (attempt > 1) {
@@ -52,7 +35,7 @@ async function collectGitHubActions(context: AdapterContext): Promise<BuildInfor
     vcsCommitNumber: sha,
   };
   if (sha === undefined) {
-    return draftFromEnvValues(GITHUB_ACTIONS_ENVIRONMENT, values, {
+    return draftFromEnvValues(manifest.displayName, values, {
       warnings: ["GITHUB_SHA is not set, so no commits are sent."],
     });
   }
@@ -64,7 +47,7 @@ async function collectGitHubActions(context: AdapterContext): Promise<BuildInfor
     ref: env.GITHUB_REF,
     payload,
   });
-  return draftFromEnvValues(GITHUB_ACTIONS_ENVIRONMENT, values, await selectFor(plan, context), warnings);
+  return draftFromEnvValues(manifest.displayName, values, await selectFor(plan, context), warnings);
 }
 
 async function selectFor(plan: CommitPlan, context: AdapterContext): Promise<CommitSelection> {
@@ -80,36 +63,36 @@ async function selectFor(plan: CommitPlan, context: AdapterContext): Promise<Com
         "(actions/checkout needs `fetch-depth: 0` for that).",
     );
   }
-  try {
-    if (plan.kind === "compare") {
-      logger.debug(
-        `Reading the commits of ${plan.reason} from the compare API: ${plan.base}...${plan.head}.`,
-      );
-      const commits = await compareCommits(context.http, {
-        apiUrl,
-        repository,
-        base: plan.base,
-        head: plan.head,
-        token,
-      });
-      return { commits, source: `GitHub compare API ${plan.baseSource}...${plan.headSource}`, warnings: [] };
-    }
-    logger.debug(
-      `No commit range for ${plan.reason}: reading the head commit ${plan.head} from the GitHub API.`,
+  const fix =
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+    "Give the step GITHUB_TOKEN (`env: GITHUB_TOKEN: ${{ github.token }}`) with `permissions: contents: read`, or " +
+    "give actions/checkout `fetch-depth: 0` so the checkout holds the range.";
+  if (plan.kind === "compare") {
+    logger.debug(`Reading the commits of ${plan.reason} from the compare API: ${plan.base}...${plan.head}.`);
+    const commits = await context.fromServer(
+      { what: `the commits of ${plan.reason} from the GitHub compare API`, fix },
+      () => compareCommits(context.http, { apiUrl, repository, base: plan.base, head: plan.head, token }),
     );
-    const commit = await fetchCommit(context.http, { apiUrl, repository, sha: plan.head, token });
-    return { commits: [commit], source: "GitHub commits API GITHUB_SHA", warnings: [] };
-  } catch (error) {
-    return fromCheckout(plan, `${apiFailure(error).message} Reading the commits from the checkout instead.`);
+    if (commits === undefined) return fromCheckout(plan);
+    return { commits, source: `GitHub compare API ${plan.baseSource}...${plan.headSource}`, warnings: [] };
   }
+  logger.debug(
+    `No commit range for ${plan.reason}: reading the head commit ${plan.head} from the GitHub API.`,
+  );
+  const commit = await context.fromServer(
+    { what: `the head commit ${plan.head} from the GitHub commits API`, fix },
+    () => fetchCommit(context.http, { apiUrl, repository, sha: plan.head, token }),
+  );
+  if (commit === undefined) return fromCheckout(plan);
+  return { commits: [commit], source: "GitHub commits API GITHUB_SHA", warnings: [] };
 }
 
 /** The plan as a `git log` range of the checkout; a branch base is read through its remote-tracking ref. */
-function fromCheckout(plan: Exclude<CommitPlan, { kind: "payload" }>, why: string): CommitSelection {
+function fromCheckout(plan: Exclude<CommitPlan, { kind: "payload" }>, why?: string): CommitSelection {
   const selection =
     plan.kind === "compare"
       ? selectCommits({
-          server: GITHUB_ACTIONS_ENVIRONMENT,
+          server: "GitHub Actions",
           head: { value: plan.head, source: plan.headSource },
           previous: {
             value: /^[0-9a-f]{40}$/i.test(plan.base) ? plan.base : `origin/${plan.base}`,
@@ -117,8 +100,8 @@ function fromCheckout(plan: Exclude<CommitPlan, { kind: "payload" }>, why: strin
           },
         })
       : selectCommits({
-          server: GITHUB_ACTIONS_ENVIRONMENT,
+          server: "GitHub Actions",
           head: { value: plan.head, source: "GITHUB_SHA" },
         });
-  return { ...selection, warnings: [why, ...selection.warnings] };
+  return why === undefined ? selection : { ...selection, warnings: [why, ...selection.warnings] };
 }

@@ -1,8 +1,5 @@
 import {
-  type Adapter,
   type AdapterContext,
-  apiFailure,
-  BuildInfoError,
   type BuildInformationDraft,
   type CommitSelection,
   draftFromEnvValues,
@@ -12,9 +9,9 @@ import {
   joinUrl,
   selectCommits,
 } from "@buildinfo/core";
-import { readTeamCityChanges, type TeamCityChanges, type TeamCityRestFormat } from "./teamcity-changes";
+import { manifest } from "./manifest";
+import { readTeamCityChanges, type TeamCityRestFormat } from "./teamcity-changes";
 import { readTeamCityCheckout } from "./teamcity-checkout";
-import { teamcityLogCommands } from "./teamcity-log-commands";
 import { readTeamCityParameters, type TeamCityParameters } from "./teamcity-parameters";
 import { chooseVcsRoot } from "./teamcity-root-choice";
 import { listVcsRoots, type TeamCityVcsRoot } from "./teamcity-vcs-roots";
@@ -52,28 +49,16 @@ function revisionOf(
   return parameters.get("build.vcs.number") ?? firstEnv(context.env, ["BUILD_VCS_NUMBER"]);
 }
 
-function positiveInteger(raw: string | undefined, name: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new BuildInfoError("E_USAGE", `${name} must be a positive integer, not "${raw}".`, {
-      hint: `Pass a whole number of changes per request as ${name}.`,
-      source: name,
-    });
-  }
-  return value;
-}
-
 /** Without the REST changes: TeamCity names no previous revision, so the checkout can give the head commit only. */
 function headCommitOnly(
-  reason: string,
+  reason: string | undefined,
   vcsType: EnvValue | undefined,
   revision: EnvValue | undefined,
 ): CommitSelection {
   const fallback = isGitVcsType(vcsType?.value)
     ? selectCommits({ server: "TeamCity", head: revision })
     : { warnings: ["No commits are sent."] };
-  return { ...fallback, warnings: [`${reason}.`, ...fallback.warnings] };
+  return { ...fallback, warnings: [...(reason === undefined ? [] : [`${reason}.`]), ...fallback.warnings] };
 }
 
 async function commits(
@@ -96,23 +81,25 @@ async function commits(
   const userId = parameters.get("teamcity.auth.userId");
   const password = parameters.get("teamcity.auth.password");
   const format: TeamCityRestFormat = context.options.restFormat === "json" ? "json" : "xml";
-  let read: TeamCityChanges;
-  try {
-    read = await readTeamCityChanges({
-      http: context.http,
-      serverUrl: server.value,
-      buildId: buildId.value,
-      basicAuth: userId && password ? { username: userId.value, password: password.value } : undefined,
-      pageSize: positiveInteger(context.options.changesPageSize, "changesPageSize"),
-      format,
-    });
-  } catch (error) {
-    return headCommitOnly(
-      `The build's changes could not be read from TeamCity (${apiFailure(error).message})`,
-      vcsType,
-      revision,
-    );
-  }
+  const pageSize = context.options.changesPageSize;
+  const read = await context.fromServer(
+    {
+      what: `the build's changes from the TeamCity REST API (${server.value})`,
+      fix:
+        "Let the build read its own changes: the agent's teamcity.auth.userId/teamcity.auth.password need " +
+        "'View build runtime parameters and data' on the project, and the agent must reach teamcity.serverUrl.",
+    },
+    () =>
+      readTeamCityChanges({
+        http: context.http,
+        serverUrl: server.value,
+        buildId: buildId.value,
+        basicAuth: userId && password ? { username: userId.value, password: password.value } : undefined,
+        pageSize: pageSize === undefined ? undefined : Number(pageSize),
+        format,
+      }),
+  );
+  if (read === undefined) return headCommitOnly(undefined, vcsType, revision);
   context.logger.debug(`Read ${read.changes.length} TeamCity change(s) in ${read.requests} request(s).`);
   // With several roots the build's changes mix repositories; keep those of the root described.
   const ofRoot =
@@ -128,7 +115,8 @@ async function commits(
   };
 }
 
-async function collectTeamCity(context: AdapterContext): Promise<BuildInformationDraft> {
+/** The build's information from its properties file, VCS roots and REST changes. */
+export async function collect(context: AdapterContext): Promise<BuildInformationDraft> {
   const warnings: string[] = [];
   const parameters = await readTeamCityParameters(context, warnings);
   if (!context.env.TEAMCITY_BUILD_PROPERTIES_FILE) {
@@ -146,7 +134,7 @@ async function collectTeamCity(context: AdapterContext): Promise<BuildInformatio
   const vcsCommitNumber = revisionOf(context, parameters, root) ?? checkout.head;
   const vcsType = root?.vcsName ?? checkout.vcsType;
   return draftFromEnvValues(
-    teamcityAdapter.displayName,
+    manifest.displayName,
     {
       buildNumber: firstEnv(context.env, ["BUILD_NUMBER"]) ?? parameters.get("build.number"),
       buildUrl: buildUrl(context, parameters),
@@ -159,11 +147,3 @@ async function collectTeamCity(context: AdapterContext): Promise<BuildInformatio
     warnings,
   );
 }
-
-export const teamcityAdapter: Adapter = {
-  id: "teamcity",
-  displayName: "TeamCity",
-  detect: (env) => Boolean(env.TEAMCITY_VERSION),
-  collect: collectTeamCity,
-  logCommands: teamcityLogCommands,
-};
