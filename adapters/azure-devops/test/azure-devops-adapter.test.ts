@@ -75,7 +75,7 @@ describe("Azure Repos Git (TfsGit)", () => {
     expect(parseAzureDevOpsBuildUrl(buildInformation.BuildUrl)).toEqual({
       organizationUrl: `${api.collectionUrl}`.replace(/\/$/, ""),
       projectUrl: `${api.collectionUrl}Shop%20Web`,
-      buildId: BUILD_ID,
+      buildId: Number(BUILD_ID),
     });
     expect(buildInformation.Commits).toEqual(
       changes.map((change) => ({ Id: change.id, Comment: change.message })),
