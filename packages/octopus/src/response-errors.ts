@@ -1,5 +1,6 @@
 import { BuildInfoError, type ErrorCode, redactSecrets, summariseBody } from "@buildinfo/core";
 import type { RawResponse } from "./send";
+import { describeKind, maxAnswerDepth, nestsWithin, serverText } from "./server-value";
 
 /** Where a failed request was going, so messages say what, where and to whom. */
 export interface ErrorContext {
@@ -25,14 +26,20 @@ export function isJsonResponse(response: RawResponse): boolean {
   return /json/i.test(type) || (type === "" && /^\s*[[{]/.test(response.text));
 }
 
-/** Parses a JSON body, or throws E_BAD_RESPONSE (an HTML page from a proxy, a login wall, …). */
+/**
+ * Parses a JSON body, or throws E_BAD_RESPONSE: an HTML page from a proxy or a login wall, or JSON nested
+ * deeper than any Octopus resource (`maxAnswerDepth`), which nothing after this point could print.
+ */
 export function parseJson<T>(response: RawResponse, context: ErrorContext): T {
+  let parsed: unknown;
   if (isJsonResponse(response)) {
     try {
-      return JSON.parse(response.text) as T;
+      parsed = JSON.parse(response.text);
     } catch {
-      // reported below with the snippet
+      throw badResponse(response, context);
     }
+    if (nestsWithin(parsed)) return parsed as T;
+    throw badShape(response, context, `nested deeper than ${maxAnswerDepth} levels`);
   }
   throw badResponse(response, context);
 }
@@ -81,7 +88,7 @@ function badShape(response: RawResponse, context: ErrorContext, problem: string)
 }
 
 function badResponse(response: RawResponse, context: ErrorContext): BuildInfoError {
-  const type = response.headers["content-type"] ?? "no content type";
+  const type = quotedHeader(response.headers["content-type"], context.secrets) ?? "no content type";
   // Redacted before it is cut, so a secret crossing the cut cannot leave a readable prefix.
   const snippet = summariseBody(response.text, context.secrets);
   return new BuildInfoError(
@@ -102,11 +109,18 @@ function attemptsNote(context: ErrorContext): string {
 }
 
 /**
- * A server's word as error messages quote it: the request's secrets masked, then cut to 500
- * characters (masking after the cut would miss a secret the cut splits).
+ * A server's word as error messages quote it: the request's secrets masked, then cut to `limit`
+ * characters (masking after the cut would miss a secret the cut splits); a value that is not text is
+ * named by its kind.
  */
-export function serverWord(value: unknown, secrets: readonly string[]): string {
-  return redactSecrets(String(value), secrets).slice(0, 500);
+export function serverWord(value: unknown, secrets: readonly string[], limit = 500): string {
+  const text = serverText(value);
+  return text === undefined ? `(${describeKind(value)})` : redactSecrets(text, secrets).slice(0, limit);
+}
+
+/** A response header as a message quotes it: one line of at most 120 characters, secrets masked. */
+function quotedHeader(value: string | undefined, secrets: readonly string[]): string | undefined {
+  return value === undefined ? undefined : serverWord(value.replace(/\s+/g, " "), secrets, 120);
 }
 
 const said = (value: unknown) => value !== undefined && value !== null && value !== "";
