@@ -16,8 +16,8 @@ import {
   webhookExample,
 } from "../../../adapters/github-actions/test/support/webhook-examples";
 import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
-import { pushBodies, recordsOf } from "../../support/octopus-pushes";
-import { packageWrapper } from "../../support/package-wrapper";
+import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
+import { packageWrapper } from "../../../test/support/wrappers/package-wrapper";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const apiKey = "API-GHACTIONE2ESECRETKEY00000000";

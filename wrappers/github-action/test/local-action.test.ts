@@ -9,7 +9,7 @@ import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
-import { pushBodies, recordsOf } from "../../support/octopus-pushes";
+import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const localAction = join(wrapperDir, "node_modules/.bin/local-action");

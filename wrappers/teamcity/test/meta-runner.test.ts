@@ -17,8 +17,11 @@ import {
   writeTeamCityProperties,
 } from "../../../adapters/teamcity/test/teamcity-fixtures";
 import { runNodeScript, runProcess } from "../../../packages/cli/test/helpers/run-cli";
-import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
-import { pushBodies, recordsOf } from "../../support/octopus-pushes";
+import {
+  releaseBuildTimeout,
+  writeBuildinfoExecutable,
+} from "../../../test/support/wrappers/buildinfo-executable";
+import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const xml = readFileSync(join(wrapperDir, "meta-runners/buildinfo_PushBuildInformation.xml"), "utf8");
