@@ -17,7 +17,7 @@ import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
  * CA) before the local Octopus server. Verification is always on; NODE_EXTRA_CA_CERTS is how a private
  * CA is trusted, directly and through an HTTPS_PROXY tunnel.
  */
-const tls = fileURLToPath(new URL("../packages/octopus/test/fixtures/tls/", import.meta.url));
+const tls = fileURLToPath(new URL("../packages/http/test/fixtures/tls/", import.meta.url));
 
 describe("buildinfo push over https", () => {
   let server: LocalOctopusServer;

@@ -69,9 +69,9 @@ describe("the plugin-author sample of docs/plugin-authors.md", () => {
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   });
 
-  it("uses only @buildinfo/collect and @buildinfo/octopus", async () => {
+  it("uses only @buildinfo/collect, @buildinfo/http and @buildinfo/octopus", async () => {
     const imports = [...(await sampleFromPage()).matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
-    expect(imports).toEqual(["@buildinfo/collect", "@buildinfo/octopus"]);
+    expect(imports).toEqual(["@buildinfo/collect", "@buildinfo/http", "@buildinfo/octopus"]);
   });
 
   it("compiles, runs in a git checkout and pushes the checkout's build information for both packages", async () => {

@@ -6,14 +6,13 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { isBuildInfoError } from "@buildinfo/core";
-import { createHttpClient, createOctopusClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
+import { createOctopusClient } from "@buildinfo/octopus";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
 
-const tls = fileURLToPath(new URL("../packages/octopus/test/fixtures/tls/", import.meta.url));
-const undiciEntry = fileURLToPath(
-  new URL("../packages/octopus/node_modules/undici/index.js", import.meta.url),
-);
+const tls = fileURLToPath(new URL("../packages/http/test/fixtures/tls/", import.meta.url));
+const undiciEntry = fileURLToPath(new URL("../packages/http/node_modules/undici/index.js", import.meta.url));
 const fast = { retry: { baseDelayMs: 5, maxAttempts: 2 } };
 const servers: Server[] = [];
 const proxies: ForwardProxy[] = [];

@@ -164,7 +164,12 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
         writeFileSync(join(project, "package.json"), JSON.stringify({ name: "library-user", private: true }));
         const installed = await npm("npm", ["install", "@buildinfo/core", "@buildinfo/octopus"], project);
         expect(installed.code, installed.stderr).toBe(0);
-        expect(readdirSync(join(project, "node_modules", "@buildinfo")).sort()).toEqual(["core", "octopus"]);
+        // The Octopus client sends through @buildinfo/http.
+        expect(readdirSync(join(project, "node_modules", "@buildinfo")).sort()).toEqual([
+          "core",
+          "http",
+          "octopus",
+        ]);
 
         // A CommonJS user on Node >= 20.19: require() of these ES modules goes through the `default` export.
         writeFileSync(

@@ -1,6 +1,6 @@
 import { azureDevOpsAdapter } from "@buildinfo/adapter-azure-devops";
 import { normalizeDraft } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,

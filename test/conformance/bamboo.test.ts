@@ -1,7 +1,7 @@
 import { bambooAdapter } from "@buildinfo/adapter-bamboo";
 import { collectBuildInformation } from "@buildinfo/collect";
 import { normalizeDraft } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,

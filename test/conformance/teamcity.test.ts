@@ -1,6 +1,6 @@
 import { teamcityAdapter } from "@buildinfo/adapter-teamcity";
 import { normalizeDraft } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TeamCityAgent, teamCityAgentFor } from "../../adapters/teamcity/test/teamcity-fixtures";

@@ -19,18 +19,20 @@ function layer(folder: string): string {
 
 /**
  * The runtime dependencies each layer may have: `cli → collect → adapters → core`, `collect → git`,
- * `cli → octopus → core`, `cli → server → templates`; `cli → git` only to start git early
- * (docs/performance.md). `testing` is test helpers built on the server, only ever a devDependency.
+ * `cli → octopus → http → core`, `cli → server → templates`; `cli → http` for the adapters' client,
+ * `cli → git` only to start git early (docs/performance.md). `testing` is test helpers built on the
+ * server, only ever a devDependency.
  */
 const allowed: Record<string, readonly string[]> = {
   core: [],
   git: ["core"],
   adapter: ["core"],
-  octopus: ["core"],
+  http: ["core"],
+  octopus: ["core", "http"],
   collect: ["core", "git", "adapter"],
   server: ["core", "templates"],
   testing: ["core", "git", "server"],
-  cli: ["core", "collect", "git", "octopus", "server"],
+  cli: ["core", "collect", "git", "http", "octopus", "server"],
   wrapper: ["core", "cli"],
 };
 

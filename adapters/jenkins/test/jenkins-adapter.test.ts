@@ -1,7 +1,7 @@
 import { jenkinsAdapter } from "@buildinfo/adapter-jenkins";
 import { type BuildInfoError, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import {
   createTempGitRepo,
   createTestContext,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { teamcityAdapter } from "@buildinfo/adapter-teamcity";
 import { normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { createTempGitRepo, createTestContext, type FakeApi, startFakeApi } from "@buildinfo/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {

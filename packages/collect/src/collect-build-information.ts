@@ -35,7 +35,7 @@ export interface CollectBuildInformationOptions {
   /** The most commits kept (newest first); a warning says when more were found. */
   commitCap?: number;
   /**
-   * The client for the build server's API (`createHttpClient()` of `@buildinfo/octopus`). Without it
+   * The client for the build server's API (`createHttpClient()` of `@buildinfo/http`). Without it
    * an adapter that needs its server's API fails with an error saying so.
    */
   http?: HttpClient;
@@ -70,7 +70,7 @@ const noHttp: HttpClient = {
     Promise.reject(
       new Error(
         `collectBuildInformation was given no http client, yet the adapter requested GET ${url}: ` +
-          "pass createHttpClient() from @buildinfo/octopus as `http`.",
+          "pass createHttpClient() from @buildinfo/http as `http`.",
       ),
     ),
 };

@@ -1,7 +1,7 @@
 import { BuildInfoError, redactSecrets, sameOriginLink } from "@buildinfo/core";
+import type { TransportOptions } from "@buildinfo/http";
 import { createApiCaller } from "./api-caller";
 import { isJsonResponse, octopusErrorWords, parseJson, serverWord } from "./response-errors";
-import type { TransportOptions } from "./transport-options";
 
 export interface OidcExchangeOptions extends TransportOptions {
   serverUrl: string;
