@@ -1,13 +1,12 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer, request as forward, type Server } from "node:http";
-import { type AddressInfo, connect } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
+import type { AddressInfo } from "node:net";
 import type { BuildInfoError, BuildInformation, Logger, OverwriteMode } from "@buildinfo/core";
 import { createOctopusClient, type OctopusClientOptions } from "@buildinfo/octopus";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
 import { createFaultQueue } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { startNeverAcceptingListener } from "./support/never-accepting-listener";
 
 const buildInformation: BuildInformation = {
   BuildEnvironment: "Jenkins",
@@ -33,48 +32,6 @@ afterEach(async () => {
     await new Promise((resolve) => extra.close(resolve));
   }
 });
-
-/**
- * A loopback address whose handshakes never complete, for the connect timeout: a child process listens
- * with a backlog of 1 and blocks its event loop so it never accepts; connections parked here fill the
- * kernel's accept queue, after which Linux drops further SYNs instead of refusing them (Windows refuses
- * them, hence the skip). Note `backlog: 0` would not do: Node takes 0 as "use the default" (511).
- */
-async function listenerThatNeverAccepts(): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      "-e",
-      `const server = require("node:net").createServer();
-      server.listen({ port: 0, host: "127.0.0.1", backlog: 1 }, () => {
-        process.stdout.write(server.address().port + "\\n");
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-      });`,
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  cleanups.push(async () => {
-    child.kill();
-    if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
-  });
-  const [port] = (await once(child.stdout, "data")) as [Buffer];
-  const address = { port: Number(port.toString().trim()), host: "127.0.0.1" };
-  // Park connections until one stays in the handshake: the queue is full.
-  for (let parkedCount = 0; ; parkedCount += 1) {
-    if (parkedCount === 16) throw new Error("the accept queue never filled up");
-    const socket = connect(address);
-    socket.on("error", () => {});
-    cleanups.push(async () => {
-      socket.destroy();
-    });
-    const connected = await Promise.race([
-      once(socket, "connect").then(() => true),
-      sleep(500).then(() => false),
-    ]);
-    if (!connected) break;
-  }
-  return `http://${address.host}:${address.port}`;
-}
 
 function collectingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -227,7 +184,9 @@ describe("fault injection against the local Octopus server", () => {
   // Linux drops connection attempts to a listener whose accept queue is full (the project's CI is Linux).
   it("a server that never completes the TCP handshake: E_TIMEOUT for connecting, within the deadline", async () => {
     server = await startOctopusServer({ beforeRequest: faults.beforeRequest }); // not used: afterEach closes one
-    const serverUrl = await listenerThatNeverAccepts();
+    const listener = await startNeverAcceptingListener();
+    cleanups.push(listener.close);
+    const serverUrl = listener.url;
     const { octopus } = await client({
       serverUrl,
       timeoutMs: 10_000,

@@ -42,6 +42,7 @@ export class RetriesExhaustedError extends TransportError {
   }
 }
 
+/** 429 and 5xx but 501 and 505, which no later attempt can change (docs/reference/http-retries.md). */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
