@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { adapters } from "@buildinfo/collect";
+import { manifests } from "@buildinfo/collect";
 import { overwriteModeSpellings } from "@buildinfo/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commandOptions } from "../packages/cli/src/settings/option-specs";
@@ -25,7 +25,9 @@ describe("buildinfo completion", () => {
   it("completes commands, flags, adapter ids and overwrite modes in bash", () => {
     expect(bashComplete(["buildinfo", "pu"])).toEqual(["push"]);
     expect(bashComplete(["buildinfo", "collect", "--fr"])).toEqual(["--from"]);
-    expect(bashComplete(["buildinfo", "collect", "--from", ""])).toEqual([...adapters.keys()]);
+    expect(bashComplete(["buildinfo", "collect", "--from", ""])).toEqual(
+      manifests.map((manifest) => manifest.id),
+    );
     expect(bashComplete(["buildinfo", "push", "--from", "jen"])).toEqual(["jenkins"]);
     expect(bashComplete(["buildinfo", "push", "--overwrite-mode", ""])).toEqual([...overwriteModeSpellings]);
     expect(bashComplete(["buildinfo", "build-information", "upload", "--overwrite", "re"])).toEqual([
@@ -71,7 +73,7 @@ describe("buildinfo completion", () => {
     // The script is text, not JSON: stdout's JSON escaping must not turn `::` into `\u003a\u003a`.
     expect(result.stdout).toContain("[System.Management.Automation.CompletionResult]::new(");
     expect(result.stdout).not.toContain("\\u003a");
-    for (const word of [...adapters.keys(), ...overwriteModeSpellings])
+    for (const word of [...manifests.map((manifest) => manifest.id), ...overwriteModeSpellings])
       expect(result.stdout).toContain(`'${word}'`);
     for (const [command, options] of Object.entries(commandOptions)) {
       for (const name of Object.keys(options)) expect(result.stdout, command).toContain(`'--${name}'`);

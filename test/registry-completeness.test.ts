@@ -1,25 +1,24 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { adapters } from "@buildinfo/collect";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { manifests } from "@buildinfo/collect";
 import { describe, expect, it } from "vitest";
 import { type RegistryView, registryProblems } from "./support/registry-check";
 import { repoRoot, workspacePackages } from "./support/workspace-files";
 
+const run = promisify(execFile);
+
 function currentView(): RegistryView {
   return {
+    root: repoRoot,
     adapterFolders: workspacePackages()
       .filter((pkg) => pkg.startsWith("adapters/"))
       .map((pkg) => pkg.slice("adapters/".length)),
-    registeredIds: [...adapters.keys()],
-    docs: readdirSync(join(repoRoot, "docs")),
-    readme: readFileSync(join(repoRoot, "README.md"), "utf8"),
-    cliDoc: readFileSync(join(repoRoot, "docs/cli.md"), "utf8"),
-    conformanceTests: readdirSync(join(repoRoot, "test/conformance")),
+    registeredIds: manifests.map((manifest) => manifest.id),
   };
 }
 
 describe("the adapter registry is complete", () => {
-  it("registers every adapters/* package, each with a docs page, a README row, its docs/cli.md rows and a conformance test", () => {
+  it("registers every adapters/* package, each with its manifest, collector, tests, docs and reference pages", () => {
     const view = currentView();
     expect(view.adapterFolders.length).toBeGreaterThanOrEqual(10);
     expect(registryProblems(view)).toEqual([]);
@@ -29,35 +28,27 @@ describe("the adapter registry is complete", () => {
     const view = currentView();
     expect(
       registryProblems({ ...view, registeredIds: view.registeredIds.filter((id) => id !== "gitlab") }),
-    ).toEqual(["adapters/gitlab is not in the registry (packages/collect/src/registry.ts)"]);
-    expect(registryProblems({ ...view, docs: view.docs.filter((name) => name !== "bamboo.md") })).toEqual([
-      "adapters/bamboo has no docs/bamboo.md",
-    ]);
-    expect(registryProblems({ ...view, readme: view.readme.replace("(docs/appveyor.md)", "") })).toEqual([
-      "adapters/appveyor is missing from README's table of build servers",
-    ]);
-    expect(
-      registryProblems({ ...view, cliDoc: view.cliDoc.replace("`appveyor` `continua-ci`", "`continua-ci`") }),
-    ).toEqual(["adapters/appveyor is missing from docs/cli.md's --from row"]);
-    expect(registryProblems({ ...view, cliDoc: view.cliDoc.replace(/^\| 6 .*\n/m, "") })).toEqual([
-      "adapters/teamcity is missing from docs/cli.md's build-server detection table",
-    ]);
-    expect(
-      registryProblems({
-        ...view,
-        conformanceTests: view.conformanceTests.filter((name) => name !== "jenkins.test.ts"),
-      }),
-    ).toEqual(["adapters/jenkins has no conformance test test/conformance/jenkins.test.ts"]);
+    ).toEqual(["adapters/gitlab is not in the registry (registryIds in packages/collect/src/registry.ts)"]);
     expect(registryProblems({ ...view, adapterFolders: [...view.adapterFolders, "drone"] })).toEqual([
-      "adapters/drone is not in the registry (packages/collect/src/registry.ts)",
+      "adapters/drone is not in the registry (registryIds in packages/collect/src/registry.ts)",
+      "adapters/drone has no adapters/drone/src/manifest.ts",
+      "adapters/drone has no adapters/drone/src/collector.ts",
       "adapters/drone has no docs/drone.md",
-      "adapters/drone is missing from README's table of build servers",
-      "adapters/drone is missing from docs/cli.md's --from row",
-      "adapters/drone is missing from docs/cli.md's build-server detection table",
-      "adapters/drone has no conformance test test/conformance/drone.test.ts",
+      "adapters/drone has no docs/reference/servers/drone.md",
+      "adapters/drone has no test/conformance/drone.test.ts",
+      "adapters/drone has no unit test in adapters/drone/test/",
     ]);
     expect(registryProblems({ ...view, registeredIds: [...view.registeredIds, "drone"] })).toEqual([
       "the registry's 'drone' has no adapters/drone folder",
     ]);
+  });
+
+  it("has every generated file up to date (npm run generate)", async () => {
+    const result = await run(process.execPath, ["scripts/generate.mjs", "--check"], { cwd: repoRoot }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { appveyorAdapter } from "@buildinfo/adapter-appveyor";
+import { manifest as appveyorAdapter } from "@buildinfo/adapter-appveyor";
 import { collectBuildInformation } from "@buildinfo/collect";
 import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

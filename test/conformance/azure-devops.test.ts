@@ -1,10 +1,9 @@
-import { azureDevOpsAdapter } from "@buildinfo/adapter-azure-devops";
-import { normalizeDraft } from "@buildinfo/core";
+import { manifest as azureDevOpsAdapter } from "@buildinfo/adapter-azure-devops";
+import { collectBuildInformation } from "@buildinfo/collect";
 import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,
-  createTestContext,
   type FakeApi,
   startFakeApi,
 } from "@buildinfo/testing";
@@ -58,9 +57,12 @@ describe("conformance: Azure DevOps", () => {
     };
     const http = createHttpClient();
     try {
-      const { buildInformation } = normalizeDraft(
-        await azureDevOpsAdapter.collect(createTestContext({ env, http })),
-      );
+      const { buildInformation } = await collectBuildInformation({
+        adapter: azureDevOpsAdapter,
+        env,
+        cwd: build.repo.dir,
+        http,
+      });
       expect(buildInformation).toMatchObject(build.expected);
       expect(buildInformation.Commits).toEqual(build.expected.Commits);
       expect(buildInformation).toMatchObject({

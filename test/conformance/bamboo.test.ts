@@ -1,11 +1,9 @@
-import { bambooAdapter } from "@buildinfo/adapter-bamboo";
+import { manifest as bambooAdapter } from "@buildinfo/adapter-bamboo";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { normalizeDraft } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,
-  createTestContext,
   type FakeApi,
   startFakeApi,
 } from "@buildinfo/testing";
@@ -65,10 +63,12 @@ describe("conformance: Bamboo", () => {
   });
 
   it("gives the expected fields from the REST result's changes with BAMBOO_TOKEN", async () => {
-    const draft = await bambooAdapter.collect(
-      createTestContext({ env: { ...env(), BAMBOO_TOKEN: "pat-token" }, http: http }),
-    );
-    const { buildInformation } = normalizeDraft(draft);
+    const { buildInformation } = await collectBuildInformation({
+      adapter: bambooAdapter,
+      env: { ...env(), BAMBOO_TOKEN: "pat-token" },
+      cwd: build.repo.dir,
+      http,
+    });
     expect(buildInformation).toMatchObject(build.expected);
     expect(buildInformation.BuildNumber).toBe(build.buildNumber);
   });

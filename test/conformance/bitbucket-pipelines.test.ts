@@ -1,4 +1,4 @@
-import { bitbucketPipelinesAdapter } from "@buildinfo/adapter-bitbucket-pipelines";
+import { manifest as bitbucketPipelinesAdapter } from "@buildinfo/adapter-bitbucket-pipelines";
 import { collectBuildInformation } from "@buildinfo/collect";
 import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { continuaCiAdapter } from "@buildinfo/adapter-continua-ci";
+import { manifest as continuaCiAdapter } from "@buildinfo/adapter-continua-ci";
 import { collectBuildInformation } from "@buildinfo/collect";
 import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { gitAdapter } from "@buildinfo/adapter-git";
+import { manifest as gitAdapter } from "@buildinfo/adapter-git";
 import { collectBuildInformation } from "@buildinfo/collect";
 import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,10 +1,9 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { githubActionsAdapter } from "@buildinfo/adapter-github-actions";
+import { manifest as githubActionsAdapter } from "@buildinfo/adapter-github-actions";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { normalizeDraft } from "@buildinfo/core";
-import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 describe("conformance: GitHub Actions", () => {
@@ -67,9 +66,11 @@ describe("conformance: GitHub Actions", () => {
       GITHUB_REF_TYPE: "branch",
       GITHUB_SHA: build.head,
     });
-    const { buildInformation } = normalizeDraft(
-      await githubActionsAdapter.collect(createTestContext({ env })),
-    );
+    const { buildInformation } = await collectBuildInformation({
+      adapter: githubActionsAdapter,
+      env,
+      cwd: build.repo.dir,
+    });
     expect(buildInformation).toMatchObject(build.expected);
     expect(buildInformation.Commits).toEqual(build.expected.Commits);
     expect(buildInformation.BuildNumber).toBe(build.buildNumber);

@@ -1,4 +1,4 @@
-import { gitlabAdapter } from "@buildinfo/adapter-gitlab";
+import { manifest as gitlabAdapter } from "@buildinfo/adapter-gitlab";
 import { collectBuildInformation } from "@buildinfo/collect";
 import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

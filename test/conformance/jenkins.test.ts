@@ -1,11 +1,9 @@
-import { jenkinsAdapter } from "@buildinfo/adapter-jenkins";
+import { manifest as jenkinsAdapter } from "@buildinfo/adapter-jenkins";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { normalizeDraft } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,
-  createTestContext,
   type FakeApi,
   startFakeApi,
 } from "@buildinfo/testing";
@@ -44,8 +42,12 @@ describe("conformance: Jenkins", () => {
 
   it("gives the expected fields from a multibranch pipeline's changeSets", async () => {
     firstBuildOfBranch = false;
-    const draft = await jenkinsAdapter.collect(createTestContext({ env: env(), http: http }));
-    const { buildInformation } = normalizeDraft(draft);
+    const { buildInformation } = await collectBuildInformation({
+      adapter: jenkinsAdapter,
+      env: env(),
+      cwd: build.repo.dir,
+      http,
+    });
     expect(buildInformation).toMatchObject(build.expected);
     expect(buildInformation.BuildNumber).toBe(build.buildNumber);
   });

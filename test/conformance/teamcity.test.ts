@@ -1,7 +1,7 @@
-import { teamcityAdapter } from "@buildinfo/adapter-teamcity";
-import { normalizeDraft } from "@buildinfo/core";
+import { manifest as teamcityAdapter } from "@buildinfo/adapter-teamcity";
+import { collectBuildInformation } from "@buildinfo/collect";
 import { createHttpClient } from "@buildinfo/http";
-import { type ConformanceBuild, createConformanceBuild, createTestContext } from "@buildinfo/testing";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TeamCityAgent, teamCityAgentFor } from "../../adapters/teamcity/test/teamcity-fixtures";
 
@@ -21,10 +21,13 @@ describe("conformance: TeamCity", () => {
 
   it("gives the expected fields from the properties files and the REST changes (XML and JSON)", async () => {
     for (const restFormat of ["xml", "json"] as const) {
-      const draft = await teamcityAdapter.collect(
-        createTestContext({ http: http, env: agent.env, options: { restFormat } }),
-      );
-      const { buildInformation } = normalizeDraft(draft);
+      const { buildInformation } = await collectBuildInformation({
+        adapter: teamcityAdapter,
+        env: agent.env,
+        cwd: build.repo.dir,
+        http,
+        options: { restFormat },
+      });
       expect(buildInformation).toMatchObject(build.expected);
       expect(buildInformation.BuildUrl).toBe(`${agent.api.url}/viewLog.html?buildId=70311`);
     }

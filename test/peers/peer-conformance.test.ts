@@ -119,7 +119,7 @@ describe("detection of the peers' environments", () => {
   const cases = detectionCases();
 
   it.each(cases.map((entry) => [entry.id, entry] as const))("%s", (_id, entry) => {
-    expect(detectAdapter(entry.env).adapter.id).toBe(entry.adapter);
+    expect(detectAdapter(entry.env).manifest.id).toBe(entry.adapter);
   });
 });
 
@@ -199,7 +199,7 @@ describe("the order when two servers' markers are present (docs/cli.md#build-ser
     ],
   ] as const)("%s", (_name, env, adapter) => {
     const detection = detectAdapter(env);
-    expect(detection.adapter.id).toBe(adapter);
+    expect(detection.manifest.id).toBe(adapter);
     expect(detection.warning).toContain("Pass --from");
   });
 });

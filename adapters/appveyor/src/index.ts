@@ -1,1 +1,1 @@
-export { appveyorAdapter } from "./appveyor-adapter";
+export { manifest } from "./manifest";

@@ -1,8 +1,9 @@
-import { type Environment, isBuildInfoError, normalizeDraft } from "@buildinfo/core";
+import { type Environment, isBuildInfoError, isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createTempGitRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { appveyorAdapter } from "../src/index";
+import { collect as collectDraft } from "../src/collector";
+import { manifest } from "../src/manifest";
 
 const repos: TempGitRepo[] = [];
 afterEach(async () => {
@@ -73,16 +74,16 @@ function branchBuildEnv(
 
 async function collect(env: Environment, checkout: TempGitRepo) {
   const git = createGitRunner(checkout.dir);
-  const draft = await appveyorAdapter.collect(createTestContext({ env, git }));
+  const draft = await collectDraft(createTestContext({ env, git }));
   const resolved = await resolveDraftCommits(draft, git);
   return { draft, resolved, ...normalizeDraft(resolved) };
 }
 
 describe("appveyorAdapter", () => {
   it("detects AppVeyor from APPVEYOR on Windows (True) and Linux (true) images", () => {
-    expect(appveyorAdapter.detect({ APPVEYOR: "True" })).toBe(true);
-    expect(appveyorAdapter.detect({ APPVEYOR: "true" })).toBe(true);
-    expect(appveyorAdapter.detect({ CI: "True" })).toBe(false);
+    expect(isDetected(manifest, { APPVEYOR: "True" })).toBe(true);
+    expect(isDetected(manifest, { APPVEYOR: "true" })).toBe(true);
+    expect(isDetected(manifest, { CI: "True" })).toBe(false);
   });
 
   it("maps a branch build and sends the head commit with its full message from the environment", async () => {

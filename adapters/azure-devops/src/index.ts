@@ -1,1 +1,1 @@
-export { azureDevOpsAdapter } from "./azure-devops-adapter";
+export { manifest } from "./manifest";

@@ -1,11 +1,12 @@
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isBuildInfoError, normalizeDraft, parseAzureDevOpsBuildUrl } from "@buildinfo/core";
+import { isBuildInfoError, isDetected, normalizeDraft, parseAzureDevOpsBuildUrl } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/http";
 import { createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { azureDevOpsAdapter } from "../src/index";
+import { collect } from "../src/collector";
+import { manifest } from "../src/manifest";
 import {
   BUILD_ID,
   type FakeChange,
@@ -59,7 +60,7 @@ describe("Azure Repos Git (TfsGit)", () => {
       SYSTEM_ACCESSTOKEN: TOKEN,
     });
 
-    const draft = await azureDevOpsAdapter.collect(createTestContext({ env, http: httpClient() }));
+    const draft = await collect(createTestContext({ env, http: httpClient() }));
     const { buildInformation } = normalizeDraft(draft);
 
     expect(buildInformation).toMatchObject({
@@ -74,7 +75,7 @@ describe("Azure Repos Git (TfsGit)", () => {
     expect(parseAzureDevOpsBuildUrl(buildInformation.BuildUrl)).toEqual({
       organizationUrl: `${api.collectionUrl}`.replace(/\/$/, ""),
       projectUrl: `${api.collectionUrl}Shop%20Web`,
-      buildId: BUILD_ID,
+      buildId: Number(BUILD_ID),
     });
     expect(buildInformation.Commits).toEqual(
       changes.map((change) => ({ Id: change.id, Comment: change.message })),
@@ -109,7 +110,7 @@ describe("Azure Repos Git (TfsGit)", () => {
       SYSTEM_PULLREQUEST_TARGETBRANCH: "refs/heads/main",
       SYSTEM_ACCESSTOKEN: TOKEN,
     });
-    const draft = await azureDevOpsAdapter.collect(createTestContext({ env, http: httpClient() }));
+    const draft = await collect(createTestContext({ env, http: httpClient() }));
     expect(draft.sources?.branch).toBe("SYSTEM_PULLREQUEST_SOURCEBRANCH");
     expect(normalizeDraft(draft).buildInformation.Branch).toBe("feature/SHOP-41");
   });
@@ -125,7 +126,7 @@ describe("Azure Repos Git (TfsGit)", () => {
       BUILD_SOURCEVERSION: changes[0]!.id,
       SYSTEM_ACCESSTOKEN: TOKEN,
     });
-    const draft = await azureDevOpsAdapter.collect(createTestContext({ env, http: httpClient() }));
+    const draft = await collect(createTestContext({ env, http: httpClient() }));
     expect(draft.commits?.[0]?.comment).toBe(changes[0]!.message.slice(0, 40));
     expect(draft.warnings).toEqual([
       expect.stringMatching(/1 commit message\(s\) were cut short .* GitHub repositories/),
@@ -147,7 +148,7 @@ describe("Azure Repos Git (TfsGit)", () => {
       BUILD_SOURCEVERSION: change!.id,
       SYSTEM_ACCESSTOKEN: TOKEN,
     });
-    const draft = await azureDevOpsAdapter.collect(createTestContext({ env, http: httpClient() }));
+    const draft = await collect(createTestContext({ env, http: httpClient() }));
     expect(draft.commits).toEqual([{ id: change!.id, comment: change!.message }]);
     expect(draft.warnings).toEqual([expect.stringMatching(/malformed %-escape .* BUILD_REPOSITORY_ID/)]);
     expect(api.requests.map((request) => request.path)).toContain(
@@ -163,12 +164,12 @@ describe("Azure Repos Git (TfsGit)", () => {
       BUILD_SOURCEVERSION: "5f2a0c3b4d5e6f708192a3b4c5d6e7f8091a2b3c",
       SYSTEM_ACCESSTOKEN: "not-the-job-token",
     });
-    const error = await azureDevOpsAdapter
-      .collect(createTestContext({ env, http: httpClient() }))
-      .catch((e: unknown) => e);
-    expect(isBuildInfoError(error) && error.code).toBe("E_BUILD_SERVER_HTTP_203");
-    expect(isBuildInfoError(error) && error.hint).toMatch(/SYSTEM_ACCESSTOKEN: \$\(System.AccessToken\)/);
-    expect(isBuildInfoError(error) && error.kind).toBe("remote");
+    const context = createTestContext({ env, http: httpClient() });
+    await collect(context);
+    const error = context.failedReads[0]?.error;
+    expect(error?.code).toBe("E_BUILD_SERVER_HTTP_203");
+    expect(error?.hint).toMatch(/SYSTEM_ACCESSTOKEN: \$\(System.AccessToken\)/);
+    expect(error?.kind).toBe("remote");
   });
 
   it("masks the job token in the snippet of an answer that is not JSON, such as a sign-in page echoing it", async () => {
@@ -185,10 +186,10 @@ describe("Azure Repos Git (TfsGit)", () => {
       BUILD_SOURCEVERSION: "5f2a0c3b4d5e6f708192a3b4c5d6e7f8091a2b3c",
       SYSTEM_ACCESSTOKEN: TOKEN,
     });
-    const error = await azureDevOpsAdapter
-      .collect(createTestContext({ env, http: httpClient() }))
-      .catch((e: unknown) => e);
-    expect(isBuildInfoError(error) && error.code).toBe("E_BUILD_SERVER_RESPONSE");
+    const context = createTestContext({ env, http: httpClient() });
+    await collect(context);
+    const error = context.failedReads[0]?.error;
+    expect(error?.code).toBe("E_BUILD_SERVER_RESPONSE");
     expect((error as Error).message).toContain("Signed in with ");
     expect((error as Error).message).not.toContain(TOKEN.slice(0, 20));
   });
@@ -202,7 +203,7 @@ describe("Azure Repos Git (TfsGit)", () => {
       BUILD_SOURCEVERSIONMESSAGE: "SHOP-9 add retry",
     });
     // No http client: nothing may be requested.
-    const draft = await azureDevOpsAdapter.collect(createTestContext({ env }));
+    const draft = await collect(createTestContext({ env }));
     expect(draft.commits).toEqual([
       { id: "5f2a0c3b4d5e6f708192a3b4c5d6e7f8091a2b3c", comment: "SHOP-9 add retry" },
     ]);
@@ -235,7 +236,7 @@ describe("TFVC (TfsVersionControl)", () => {
       SYSTEM_ACCESSTOKEN: TOKEN,
     });
     const { buildInformation } = normalizeDraft(
-      await azureDevOpsAdapter.collect(createTestContext({ env, http: httpClient() })),
+      await collect(createTestContext({ env, http: httpClient() })),
     );
     expect(buildInformation).toMatchObject({
       BuildEnvironment: "Azure DevOps",
@@ -263,7 +264,7 @@ describe("Subversion", () => {
       BUILD_SOURCEVERSION: "4711",
       BUILD_SOURCEVERSIONMESSAGE: "r4711",
     });
-    const draft = await azureDevOpsAdapter.collect(createTestContext({ env }));
+    const draft = await collect(createTestContext({ env }));
     expect(draft.vcsType).toBe("Svn");
     expect(draft.sources?.vcsType).toBe("BUILD_REPOSITORY_PROVIDER");
     // Nothing for the git reader to do first: the core's rejection is the first thing the user sees.
@@ -282,7 +283,7 @@ describe("Subversion", () => {
 
 describe("detection", () => {
   it("is TF_BUILD=True", () => {
-    expect(azureDevOpsAdapter.detect({ TF_BUILD: "True" })).toBe(true);
-    expect(azureDevOpsAdapter.detect({ BUILD_BUILDID: "1" })).toBe(false);
+    expect(isDetected(manifest, { TF_BUILD: "True" })).toBe(true);
+    expect(isDetected(manifest, { BUILD_BUILDID: "1" })).toBe(false);
   });
 });

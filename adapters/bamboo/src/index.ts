@@ -1,1 +1,1 @@
-export { bambooAdapter } from "./bamboo-adapter";
+export { manifest } from "./manifest";

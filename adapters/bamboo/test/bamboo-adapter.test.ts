@@ -1,5 +1,4 @@
-import { bambooAdapter } from "@buildinfo/adapter-bamboo";
-import { normalizeDraft } from "@buildinfo/core";
+import { isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createHttpClient } from "@buildinfo/http";
 import {
@@ -11,6 +10,8 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { collect } from "../src/collector";
+import { manifest } from "../src/manifest";
 
 const http = createHttpClient({ retry: { maxAttempts: 1 } });
 const cleanups: (() => Promise<void>)[] = [];
@@ -95,15 +96,15 @@ function resultBody(key: string, changes: { id: string; comment: string }[], siz
 
 describe("bambooAdapter", () => {
   it("detects Bamboo from bamboo_buildKey or bamboo_planKey", () => {
-    expect(bambooAdapter.detect({ bamboo_buildKey: "CD-CDOB-JOB1" })).toBe(true);
-    expect(bambooAdapter.detect({ bamboo_planKey: "CD-CDOB" })).toBe(true);
-    expect(bambooAdapter.detect({ BUILD_NUMBER: "1" })).toBe(false);
+    expect(isDetected(manifest, { bamboo_buildKey: "CD-CDOB-JOB1" })).toBe(true);
+    expect(isDetected(manifest, { bamboo_planKey: "CD-CDOB" })).toBe(true);
+    expect(isDetected(manifest, { BUILD_NUMBER: "1" })).toBe(false);
   });
 
   it("without a token reads previousRevision..revision from the checkout", async () => {
     const git = await repo();
     const env = bambooEnv("https://bamboo.foo.bar", git.shas[3]!, git.shas[1]!);
-    const draft = await bambooAdapter.collect(createTestContext({ env }));
+    const draft = await collect(createTestContext({ env }));
     expect(draft.commitRange).toEqual({
       from: git.shas[1],
       to: git.shas[3],
@@ -140,7 +141,7 @@ describe("bambooAdapter", () => {
       ...bambooEnv(`${api.url}/bamboo`, git.shas[3]!, git.shas[1]!),
       BAMBOO_TOKEN: "NjM4MTc2OTk0NzQ3OnBhdA",
     };
-    const draft = await bambooAdapter.collect(createTestContext({ http, env }));
+    const draft = await collect(createTestContext({ http, env }));
 
     expect(api.requests).toHaveLength(1);
     expect(api.requests[0]?.query.get("expand")).toBe("changes.change");
@@ -163,7 +164,7 @@ describe("bambooAdapter", () => {
       BAMBOO_USERNAME: "ci",
       BAMBOO_PASSWORD: "s3cret",
     };
-    const draft = await bambooAdapter.collect(createTestContext({ http, env }));
+    const draft = await collect(createTestContext({ http, env }));
     expect(api.requests[0]?.headers.authorization).toBe(
       `Basic ${Buffer.from("ci:s3cret").toString("base64")}`,
     );
@@ -176,15 +177,17 @@ describe("bambooAdapter", () => {
     const git = await repo();
     const refused = await fakeBamboo(() => ({ status: 401, body: { message: "Unauthorized" } }));
     const env = { ...bambooEnv(refused.url, git.shas[3]!, git.shas[2]!), BAMBOO_TOKEN: "expired" };
-    const draft = await bambooAdapter.collect(createTestContext({ http, env }));
-    expect(draft.warnings?.[0]).toMatch(/Bamboo API could not be read .*HTTP 401/);
+    const context = createTestContext({ http, env });
+    const draft = await collect(context);
+    expect(context.failedReads[0]?.error.message).toMatch(/HTTP 401/);
+    expect(context.failedReads[0]?.read.fix).toMatch(/BAMBOO_TOKEN/);
     const resolved = await resolveDraftCommits(draft, createGitRunner(git.dir));
     expect(resolved.commits?.map((commit) => commit.id)).toEqual([git.shas[3]]);
 
     const partial = await fakeBamboo(() => ({
       body: resultBody("CD-CDOB-JOB1-7", [{ id: git.shas[3]!, comment: "x" }], 2),
     }));
-    const partialDraft = await bambooAdapter.collect(
+    const partialDraft = await collect(
       createTestContext({
         http,
         env: { ...env, bamboo_buildResultsUrl: `${partial.url}/browse/CD-CDOB-JOB1-7` },
@@ -198,7 +201,7 @@ describe("bambooAdapter", () => {
 
   it("reads only the head commit when previousRevision repeats revision (first build or re-run)", async () => {
     const git = await repo();
-    const draft = await bambooAdapter.collect(
+    const draft = await collect(
       createTestContext({ env: bambooEnv("https://b", git.shas[3]!, git.shas[3]!) }),
     );
     expect(draft.warnings?.join("\n")).toMatch(/only the head commit/);
@@ -207,7 +210,7 @@ describe("bambooAdapter", () => {
   });
 
   it("reads the repository at the planRepository position, a PR's source branch, and composes the URL from BAMBOO_URL", async () => {
-    const draft = await bambooAdapter.collect(
+    const draft = await collect(
       createTestContext({
         env: {
           bamboo_planKey: "SHOP-WEB3",
@@ -239,7 +242,7 @@ describe("bambooAdapter", () => {
   });
 
   it("passes a Subversion repository type through, which the core rejects", async () => {
-    const draft = await bambooAdapter.collect(
+    const draft = await collect(
       createTestContext({
         env: {
           bamboo_buildKey: "OLD-PLAN-JOB1",

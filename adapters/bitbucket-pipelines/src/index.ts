@@ -1,1 +1,1 @@
-export { bitbucketPipelinesAdapter } from "./bitbucket-pipelines-adapter";
+export { manifest } from "./manifest";

@@ -1,8 +1,9 @@
-import { type Environment, isBuildInfoError, normalizeDraft } from "@buildinfo/core";
+import { type Environment, isBuildInfoError, isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createFeatureBranchRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { bitbucketPipelinesAdapter } from "../src/index";
+import { collect as collectDraft } from "../src/collector";
+import { manifest } from "../src/manifest";
 
 const REMOTE = "http://bitbucket.org/acme/shop-web";
 const repos: TempGitRepo[] = [];
@@ -45,18 +46,16 @@ function branchPipelineEnv(
 
 async function collect(env: Environment, repo: TempGitRepo) {
   const git = createGitRunner(repo.dir);
-  const draft = await bitbucketPipelinesAdapter.collect(createTestContext({ env, git }));
+  const draft = await collectDraft(createTestContext({ env, git }));
   const resolved = await resolveDraftCommits(draft, git);
   return { draft, resolved, ...normalizeDraft(resolved) };
 }
 
 describe("bitbucketPipelinesAdapter", () => {
   it("detects Bitbucket Pipelines from BITBUCKET_BUILD_NUMBER or the pipeline and step ids", () => {
-    expect(bitbucketPipelinesAdapter.detect({ BITBUCKET_BUILD_NUMBER: "288" })).toBe(true);
-    expect(
-      bitbucketPipelinesAdapter.detect({ BITBUCKET_PIPELINE_UUID: "{a}", BITBUCKET_STEP_UUID: "{b}" }),
-    ).toBe(true);
-    expect(bitbucketPipelinesAdapter.detect({ CI: "true", BITBUCKET_BRANCH: "main" })).toBe(false);
+    expect(isDetected(manifest, { BITBUCKET_BUILD_NUMBER: "288" })).toBe(true);
+    expect(isDetected(manifest, { BITBUCKET_PIPELINE_UUID: "{a}", BITBUCKET_STEP_UUID: "{b}" })).toBe(true);
+    expect(isDetected(manifest, { CI: "true", BITBUCKET_BRANCH: "main" })).toBe(false);
   });
 
   it("maps a branch pipeline and reads the head commit from the checkout, with a warning", async () => {

@@ -1,1 +1,1 @@
-export { continuaCiAdapter } from "./continua-ci-adapter";
+export { manifest } from "./manifest";

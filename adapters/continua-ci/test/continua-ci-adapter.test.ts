@@ -1,8 +1,9 @@
-import { type Environment, isBuildInfoError, normalizeDraft } from "@buildinfo/core";
+import { type Environment, isBuildInfoError, isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createTempGitRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { continuaCiAdapter } from "../src/index";
+import { collect as collectDraft } from "../src/collector";
+import { manifest } from "../src/manifest";
 
 const repos: TempGitRepo[] = [];
 afterEach(async () => {
@@ -70,15 +71,15 @@ function buildEnv(checkout: TempGitRepo, overrides: Record<string, string | unde
 
 async function collect(env: Environment, checkout: TempGitRepo) {
   const git = createGitRunner(checkout.dir);
-  const draft = await continuaCiAdapter.collect(createTestContext({ env, git }));
+  const draft = await collectDraft(createTestContext({ env, git }));
   const resolved = await resolveDraftCommits(draft, git);
   return { draft, resolved, ...normalizeDraft(resolved) };
 }
 
 describe("continuaCiAdapter", () => {
   it("detects Continua CI from ContinuaCI.Version", () => {
-    expect(continuaCiAdapter.detect({ "ContinuaCI.Version": "1.9.2.1085" })).toBe(true);
-    expect(continuaCiAdapter.detect({ CONTINUA_BUILD_URL: "https://continua.acme.example/" })).toBe(false);
+    expect(isDetected(manifest, { "ContinuaCI.Version": "1.9.2.1085" })).toBe(true);
+    expect(isDetected(manifest, { CONTINUA_BUILD_URL: "https://continua.acme.example/" })).toBe(false);
   });
 
   it("maps a build and reads its ChangesetCount commits up to the latest changeset", async () => {

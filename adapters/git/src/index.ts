@@ -1,1 +1,1 @@
-export { gitAdapter } from "./git-adapter";
+export { manifest } from "./manifest";

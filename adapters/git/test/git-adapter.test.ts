@@ -1,8 +1,9 @@
-import { normalizeDraft } from "@buildinfo/core";
+import { isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createTempGitRepo, createTestContext, type TempGitRepoOptions } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitAdapter } from "../src/index";
+import { collect } from "../src/collector";
+import { manifest } from "../src/manifest";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,10 +27,10 @@ const fourCommits = {
 
 describe("gitAdapter", () => {
   it("is never detected: the CLI falls back to it", () => {
-    expect(gitAdapter.id).toBe("git");
-    expect(gitAdapter.displayName).toBe("Git");
-    expect(gitAdapter.detect({ GITHUB_ACTIONS: "true", JENKINS_URL: "https://ci" })).toBe(false);
-    expect(gitAdapter.detect({})).toBe(false);
+    expect(manifest.id).toBe("git");
+    expect(manifest.displayName).toBe("Git");
+    expect(isDetected(manifest, { GITHUB_ACTIONS: "true", JENKINS_URL: "https://ci" })).toBe(false);
+    expect(isDetected(manifest, {})).toBe(false);
   });
 
   it("maps the checkout and, with no tag, the whole history of HEAD", async () => {
@@ -38,7 +39,7 @@ describe("gitAdapter", () => {
       branch: "feature/SHOP-12-price-cache",
       remoteUrl: "git@github.com:acme/shop-web.git",
     });
-    const draft = await gitAdapter.collect(createTestContext({ env: {}, git }));
+    const draft = await collect(createTestContext({ env: {}, git }));
     expect(draft).toEqual({
       buildEnvironment: "Git",
       branch: "feature/SHOP-12-price-cache",
@@ -75,7 +76,7 @@ describe("gitAdapter", () => {
     const { repo, git } = await tempRepo(fourCommits);
     repo.git(["tag", "v0.9", repo.shas[0]!]);
     repo.git(["tag", "-a", "-m", "Release 1.0", "v1.0", repo.shas[1]!]);
-    const draft = await gitAdapter.collect(createTestContext({ env: {}, git }));
+    const draft = await collect(createTestContext({ env: {}, git }));
     expect(draft.commitRange).toEqual({
       from: repo.shas[1],
       to: repo.shas[3],
@@ -90,7 +91,7 @@ describe("gitAdapter", () => {
     const { repo, git } = await tempRepo(fourCommits);
     repo.git(["tag", "v1.0", repo.shas[0]!]);
     repo.git(["tag", "-a", "-m", "Release 1.1", "v1.1", repo.shas[3]!]);
-    const draft = await gitAdapter.collect(createTestContext({ env: {}, git }));
+    const draft = await collect(createTestContext({ env: {}, git }));
     expect(draft.commitRange).toEqual({
       from: repo.shas[0],
       to: repo.shas[3],
@@ -101,16 +102,14 @@ describe("gitAdapter", () => {
   it("reads the whole history when the only tag is on HEAD", async () => {
     const { repo, git } = await tempRepo(fourCommits);
     repo.git(["tag", "v1.0", repo.shas[3]!]);
-    const draft = await gitAdapter.collect(createTestContext({ env: {}, git }));
+    const draft = await collect(createTestContext({ env: {}, git }));
     expect(draft.commitRange).toEqual({ to: repo.shas[3], source: "HEAD (no --since and no tag)" });
   });
 
   it("takes --since from its options", async () => {
     const { repo, git } = await tempRepo(fourCommits);
     repo.git(["tag", "v1.0", repo.shas[2]!]);
-    const draft = await gitAdapter.collect(
-      createTestContext({ env: {}, git, options: { since: repo.shas[0] } }),
-    );
+    const draft = await collect(createTestContext({ env: {}, git, options: { since: repo.shas[0] } }));
     expect(draft.commitRange).toEqual({
       from: repo.shas[0],
       to: repo.shas[3],

@@ -1,1 +1,1 @@
-export { githubActionsAdapter } from "./github-actions-adapter";
+export { manifest } from "./manifest";

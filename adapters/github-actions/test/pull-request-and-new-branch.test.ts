@@ -2,8 +2,8 @@ import { normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createTempGitRepo, createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { collect } from "../src/collector";
 import { COMPARE_PAGE_SIZE } from "../src/compare-commits";
-import { githubActionsAdapter } from "../src/index";
 import { fakeCommits, fakeGitHubIn } from "./support/fake-github-api";
 import { githubEnv } from "./support/github-env";
 import { eventFileIn, webhookExample } from "./support/webhook-examples";
@@ -49,7 +49,7 @@ describe("pull_request runs", () => {
     const env = pullRequestEnv(await eventFile(pr), pr, apiEnv);
 
     const context = createTestContext({ env, http });
-    const draft = await githubActionsAdapter.collect(context);
+    const draft = await collect(context);
     const { buildInformation } = normalizeDraft(draft);
 
     expect(buildInformation.Branch).toBe("changes");
@@ -86,7 +86,7 @@ describe("pull_request runs", () => {
     const env = pullRequestEnv(await eventFile(pr), pr, { GITHUB_SHA: repo.shas[3]! });
     const git = createGitRunner(repo.dir);
 
-    const draft = await githubActionsAdapter.collect(createTestContext({ env, git }));
+    const draft = await collect(createTestContext({ env, git }));
     expect(draft.commitRange).toMatchObject({ from: repo.shas[1], to: repo.shas[3] });
     expect(draft.warnings?.[0]).toMatch(/No GITHUB_TOKEN/);
     const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
@@ -114,8 +114,10 @@ describe("pull_request runs", () => {
     const env = pullRequestEnv(await eventFile(pr), pr, apiEnv);
     const git = createGitRunner(repo.dir);
 
-    const draft = await githubActionsAdapter.collect(createTestContext({ env, http, git }));
-    expect(draft.warnings?.[0]).toMatch(/HTTP 404.*checkout instead/);
+    const context = createTestContext({ env, http, git });
+    const draft = await collect(context);
+    expect(context.failedReads[0]?.error.message).toMatch(/HTTP 404/);
+    expect(context.failedReads[0]?.read.fix).toMatch(/GITHUB_TOKEN/);
     const resolved = await resolveDraftCommits(draft, git);
     expect(resolved.commits).toEqual([{ id: repo.shas[1], comment: "HW-9 fix" }]);
   });
@@ -136,7 +138,7 @@ describe("a new branch (before is all zeros)", () => {
       GITHUB_SHA: head,
       ...apiEnv,
     });
-    const draft = await githubActionsAdapter.collect(createTestContext({ env, http }));
+    const draft = await collect(createTestContext({ env, http }));
     const { buildInformation } = normalizeDraft(draft);
     expect(buildInformation.Branch).toBe("feature/HW-7-wave");
     expect(buildInformation.Commits.map((c) => c.Id)).toEqual(commits.map((c) => c.sha).reverse());
@@ -166,7 +168,7 @@ describe("a new branch (before is all zeros)", () => {
       GITHUB_SHA: head,
     });
     const git = createGitRunner(repo.dir);
-    const draft = await githubActionsAdapter.collect(createTestContext({ env, git }));
+    const draft = await collect(createTestContext({ env, git }));
     expect(draft.commitRange).toMatchObject({ from: "origin/main", to: head });
     const { buildInformation } = normalizeDraft(await resolveDraftCommits(draft, git));
     expect(buildInformation.Commits).toEqual([{ Id: head, Comment: "HW-7 wave at the world\n\nFixes #7" }]);

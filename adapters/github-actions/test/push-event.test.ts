@@ -1,8 +1,9 @@
-import { normalizeDraft } from "@buildinfo/core";
+import { isDetected, normalizeDraft } from "@buildinfo/core";
 import { createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { collect } from "../src/collector";
 import { PUSH_PAYLOAD_COMMIT_LIMIT } from "../src/commit-plan";
-import { githubActionsAdapter } from "../src/index";
+import { manifest } from "../src/manifest";
 import { fakeCommits, fakeGitHubIn } from "./support/fake-github-api";
 import { githubEnv } from "./support/github-env";
 import { eventFileIn, type PushPayload, webhookExample } from "./support/webhook-examples";
@@ -28,7 +29,7 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
       GITHUB_SHA: payload.after,
     });
     // No http client: a complete payload needs no API call.
-    const draft = await githubActionsAdapter.collect(createTestContext({ env }));
+    const draft = await collect(createTestContext({ env }));
     const { buildInformation } = normalizeDraft(draft);
     expect(buildInformation).toEqual({
       BuildEnvironment: "GitHub Actions",
@@ -68,9 +69,7 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
       GITHUB_REF: "refs/heads/master",
       GITHUB_SHA: second.id,
     });
-    const { buildInformation } = normalizeDraft(
-      await githubActionsAdapter.collect(createTestContext({ env })),
-    );
+    const { buildInformation } = normalizeDraft(await collect(createTestContext({ env })));
     expect(buildInformation.Commits).toEqual([
       { Id: second.id, Comment: "HW-2 greet the world\n\nWith a body.\nCloses #3" },
       { Id: first.id, Comment: "Initial commit" },
@@ -98,7 +97,7 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
       GITHUB_SHA: head,
       ...apiEnv,
     });
-    const draft = await githubActionsAdapter.collect(createTestContext({ env, http }));
+    const draft = await collect(createTestContext({ env, http }));
     const { buildInformation } = normalizeDraft(draft);
     expect(buildInformation.Commits.map((c) => c.Id)).toEqual(commits.map((c) => c.sha).reverse());
     expect(buildInformation.Commits[0]!.Comment).toBe(commits.at(-1)!.message);
@@ -122,7 +121,7 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
       GITHUB_SHA: head,
       ...apiEnv,
     });
-    const draft = await githubActionsAdapter.collect(createTestContext({ env, http }));
+    const draft = await collect(createTestContext({ env, http }));
     expect(draft.commits?.map((c) => c.id)).toEqual([commits[1]!.sha, commits[0]!.sha]);
   });
 
@@ -146,9 +145,7 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
       GITHUB_SHA: payload.after,
       ...apiEnv,
     });
-    const { buildInformation } = normalizeDraft(
-      await githubActionsAdapter.collect(createTestContext({ env, http })),
-    );
+    const { buildInformation } = normalizeDraft(await collect(createTestContext({ env, http })));
     expect(buildInformation.Branch).toBe("refs/tags/simple-tag");
     expect(buildInformation.Commits).toEqual([
       { Id: payload.after, Comment: "Initial commit\n\nRelease notes body." },
@@ -159,7 +156,7 @@ describe("push events (real @octokit/webhooks-examples payloads)", () => {
   });
 
   it("is detected by GITHUB_ACTIONS=true only", () => {
-    expect(githubActionsAdapter.detect(githubEnv({}))).toBe(true);
-    expect(githubActionsAdapter.detect({ CI: "true" })).toBe(false);
+    expect(isDetected(manifest, githubEnv({}))).toBe(true);
+    expect(isDetected(manifest, { CI: "true" })).toBe(false);
   });
 });

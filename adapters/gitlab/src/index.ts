@@ -1,1 +1,1 @@
-export { gitlabAdapter } from "./gitlab-adapter";
+export { manifest } from "./manifest";

@@ -1,8 +1,9 @@
-import { type Environment, isBuildInfoError, normalizeDraft } from "@buildinfo/core";
+import { type Environment, isBuildInfoError, isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createFeatureBranchRepo, createTestContext, type TempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitlabAdapter } from "../src/index";
+import { collect as collectDraft } from "../src/collector";
+import { manifest } from "../src/manifest";
 
 const ZEROS = "0000000000000000000000000000000000000000";
 const JOB_TOKEN = "glcbt-64_Zx9YqV3sJ7kLmN2pQ8rT";
@@ -60,15 +61,15 @@ function pushPipelineEnv(repo: TempGitRepo, overrides: Record<string, string | u
 
 async function collect(env: Environment, repo: TempGitRepo) {
   const git = createGitRunner(repo.dir);
-  const draft = await gitlabAdapter.collect(createTestContext({ env, git }));
+  const draft = await collectDraft(createTestContext({ env, git }));
   const resolved = await resolveDraftCommits(draft, git);
   return { draft, resolved, ...normalizeDraft(resolved) };
 }
 
 describe("gitlabAdapter", () => {
   it("detects GitLab CI from GITLAB_CI", () => {
-    expect(gitlabAdapter.detect({ GITLAB_CI: "true", CI: "true" })).toBe(true);
-    expect(gitlabAdapter.detect({ CI: "true", CI_SERVER_URL: "https://gitlab.com" })).toBe(false);
+    expect(isDetected(manifest, { GITLAB_CI: "true", CI: "true" })).toBe(true);
+    expect(isDetected(manifest, { CI: "true", CI_SERVER_URL: "https://gitlab.com" })).toBe(false);
   });
 
   it("maps a branch pipeline and reads CI_COMMIT_BEFORE_SHA..CI_COMMIT_SHA from the checkout", async () => {

@@ -1,1 +1,1 @@
-export { jenkinsAdapter } from "./jenkins-adapter";
+export { manifest } from "./manifest";

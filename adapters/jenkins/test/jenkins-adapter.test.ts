@@ -1,5 +1,4 @@
-import { jenkinsAdapter } from "@buildinfo/adapter-jenkins";
-import { type BuildInfoError, normalizeDraft } from "@buildinfo/core";
+import { type BuildInfoError, isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createHttpClient } from "@buildinfo/http";
 import {
@@ -10,7 +9,9 @@ import {
   type TempGitRepo,
 } from "@buildinfo/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { collect } from "../src/collector";
 import { jenkinsBuildTree } from "../src/jenkins-build-api";
+import { manifest } from "../src/manifest";
 import { buildDataAction, freestyleBuild, pipelineBuild } from "./jenkins-fixtures";
 
 const http = createHttpClient({ retry: { maxAttempts: 1 } });
@@ -46,10 +47,10 @@ const sha = (n: number) => n.toString(16).padStart(40, "0");
 
 describe("jenkinsAdapter", () => {
   it("detects Jenkins from JENKINS_URL or BUILD_URL + JOB_NAME only", () => {
-    expect(jenkinsAdapter.detect({ JENKINS_URL: "https://ci.example.com/" })).toBe(true);
-    expect(jenkinsAdapter.detect({ BUILD_URL: "https://ci/job/x/1/", JOB_NAME: "x" })).toBe(true);
-    expect(jenkinsAdapter.detect({ BUILD_URL: "https://tc/buildConfiguration/x/1" })).toBe(false);
-    expect(jenkinsAdapter.detect({})).toBe(false);
+    expect(isDetected(manifest, { JENKINS_URL: "https://ci.example.com/" })).toBe(true);
+    expect(isDetected(manifest, { BUILD_URL: "https://ci/job/x/1/", JOB_NAME: "x" })).toBe(true);
+    expect(isDetected(manifest, { BUILD_URL: "https://tc/buildConfiguration/x/1" })).toBe(false);
+    expect(isDetected(manifest, {})).toBe(false);
   });
 
   it("maps a freestyle build: one changeSet, full comments, basic auth, origin/ branch", async () => {
@@ -72,7 +73,7 @@ describe("jenkinsAdapter", () => {
         JENKINS_API_TOKEN: "11aa22bb33cc",
       },
     });
-    const draft = await jenkinsAdapter.collect(context);
+    const draft = await collect(context);
 
     expect(api.requests).toHaveLength(1);
     const [request] = api.requests;
@@ -118,7 +119,7 @@ describe("jenkinsAdapter", () => {
         [buildDataAction(head, "PR-24", "git@github.com:acme/shop-web.git")],
       ),
     );
-    const draft = await jenkinsAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: {
@@ -165,7 +166,7 @@ describe("jenkinsAdapter", () => {
       }
       return { status: 404, body: "Not found" };
     });
-    const draft = await jenkinsAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: {
@@ -193,7 +194,7 @@ describe("jenkinsAdapter", () => {
 
   it("sends a tag build's branch as the tag ref", async () => {
     const api = await fakeJenkins(pipelineBuild([]));
-    const draft = await jenkinsAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: {
@@ -220,7 +221,7 @@ describe("jenkinsAdapter", () => {
       GIT_PREVIOUS_SUCCESSFUL_COMMIT: repo.shas[1]!,
       GIT_URL: "https://github.com/acme/shop-web.git",
     };
-    const draft = await jenkinsAdapter.collect(createTestContext({ http, env }));
+    const draft = await collect(createTestContext({ http, env }));
     expect(draft.commits).toBeUndefined();
     expect(draft.commitRange).toEqual({
       from: repo.shas[1],
@@ -241,12 +242,12 @@ describe("jenkinsAdapter", () => {
     const api = await fakeJenkins(pipelineBuild([]));
     const base = { BUILD_URL: `${api.url}/job/shop/1/`, JOB_NAME: "shop", GIT_COMMIT: repo.shas[3]! };
 
-    const branchDraft = await jenkinsAdapter.collect(createTestContext({ http, env: base }));
+    const branchDraft = await collect(createTestContext({ http, env: base }));
     expect(branchDraft.warnings?.join("\n")).toContain("--since");
     const branchCommits = await resolveDraftCommits(branchDraft, createGitRunner(repo.dir));
     expect(branchCommits.commits?.map((commit) => commit.id)).toEqual([repo.shas[3]]);
 
-    const prDraft = await jenkinsAdapter.collect(
+    const prDraft = await collect(
       createTestContext({
         http,
         env: { ...base, CHANGE_ID: "7", CHANGE_TARGET: "main", CHANGE_BRANCH: "x" },
@@ -267,7 +268,7 @@ describe("jenkinsAdapter", () => {
       { gitlabMergeRequestId: "7", gitlabSourceBranch: "feature/SHOP-7-new", gitlabTargetBranch: "main" },
     ];
     for (const variables of plugins) {
-      const draft = await jenkinsAdapter.collect(createTestContext({ http, env: { ...base, ...variables } }));
+      const draft = await collect(createTestContext({ http, env: { ...base, ...variables } }));
       const [source, target] = Object.keys(variables).slice(1);
       expect(draft.branch).toBe("feature/SHOP-7-new");
       expect(draft.sources?.branch).toBe(source);
@@ -292,7 +293,7 @@ describe("jenkinsAdapter", () => {
         [{ id: sha(4), comment: "library change", at: 2.5 }],
       ]),
     );
-    const draft = await jenkinsAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: { BUILD_URL: `${api.url}/job/shop/2/`, JOB_NAME: "shop", GIT_COMMIT: sha(3) },
@@ -317,14 +318,22 @@ describe("jenkinsAdapter", () => {
       GIT_PREVIOUS_COMMIT: repo.shas[2]!,
       JENKINS_API_TOKEN: "only-a-token-without-user",
     };
-    const refused = await jenkinsAdapter.collect(createTestContext({ http, env }));
+    const refusedContext = createTestContext({ http, env });
+    const refused = await collect(refusedContext);
     expect(api.requests[0]?.headers.authorization).toBeUndefined();
-    expect(refused.warnings?.[0]).toMatch(/Jenkins API could not be read .*HTTP 403/);
+    expect(refusedContext.failedReads.map(({ read, error }) => [read.what, error.message])).toEqual([
+      [
+        `the build's change sets from the Jenkins API (${api.url}/job/shop/9/api/json)`,
+        expect.stringMatching(/HTTP 403/),
+      ],
+    ]);
+    expect(refusedContext.failedReads[0]?.read.fix).toMatch(/JENKINS_USER_ID and JENKINS_API_TOKEN/);
     expect(refused.commitRange?.source).toBe("GIT_PREVIOUS_COMMIT..GIT_COMMIT");
 
     await api.close();
-    const unreachable = await jenkinsAdapter.collect(createTestContext({ http, env }));
-    expect(unreachable.warnings?.[0]).toMatch(/Jenkins API could not be read/);
+    const unreachableContext = createTestContext({ http, env });
+    const unreachable = await collect(unreachableContext);
+    expect(unreachableContext.failedReads[0]?.error.kind).toBe("remote");
     const resolved = await resolveDraftCommits(unreachable, createGitRunner(repo.dir));
     expect(resolved.commits).toEqual([{ id: repo.shas[3], comment: "SHOP-7 second change" }]);
   });
@@ -341,12 +350,13 @@ describe("jenkinsAdapter", () => {
       JENKINS_USER_ID: "ci-reader",
       JENKINS_API_TOKEN: "11aa22bb33cc",
     };
-    const draft = await jenkinsAdapter.collect(createTestContext({ http, env }));
+    const context = createTestContext({ http, env });
+    const draft = await collect(context);
     expect(api.requests).toHaveLength(1);
-    expect(draft.warnings).toEqual([
-      `The Jenkins API could not be read (The response from ${api.url}/job/shop/9/api/json was not JSON (HTTP 200, no content type): "Sign in".); commits come from the checkout.`,
+    expect(context.failedReads.map(({ error }) => error.message)).toEqual([
+      `The response from ${api.url}/job/shop/9/api/json was not JSON (HTTP 200, no content type): "Sign in".`,
     ]);
-    expect(draft.warnings?.join("\n")).not.toMatch(
+    expect(context.failedReads.map(({ error }) => `${error.message} ${error.hint}`).join("\n")).not.toMatch(
       /SyntaxError|Unexpected token|url-s3cret|11aa22bb33cc|tree=/,
     );
     expect(draft.commitRange?.source).toBe("GIT_PREVIOUS_COMMIT..GIT_COMMIT");
@@ -360,27 +370,29 @@ describe("jenkinsAdapter", () => {
         ? { status: 200, body: "<html><body>Please sign in</body></html>" }
         : { status: 200, body: freestyleBuild([{ id: sha(7), comment: "Fix the build" }]) },
     );
-    const draft = await jenkinsAdapter.collect(
-      createTestContext({
-        http,
-        env: {
-          BUILD_URL: `${api.url}/job/shop/7/`,
-          JOB_URL: `${api.url}/job/shop/`,
-          JOB_NAME: "shop",
-          BUILD_NUMBER: "7",
-          GIT_COMMIT: sha(7),
-        },
-      }),
-    );
+    const context = createTestContext({
+      http,
+      env: {
+        BUILD_URL: `${api.url}/job/shop/7/`,
+        JOB_URL: `${api.url}/job/shop/`,
+        JOB_NAME: "shop",
+        BUILD_NUMBER: "7",
+        GIT_COMMIT: sha(7),
+      },
+    });
+    const draft = await collect(context);
     expect(draft.commits?.map((commit) => commit.id)).toEqual([sha(7)]);
-    expect(draft.warnings).toEqual([
-      `The runs since the last successful build could not be read (The response from ${api.url}/job/shop/api/json was not JSON (HTTP 200, no content type): "Please sign in".); only this run's changes are sent.`,
+    expect(context.failedReads.map(({ read, error }) => [read.what, error.message])).toEqual([
+      [
+        "the failed runs since the last successful build from the Jenkins API",
+        `The response from ${api.url}/job/shop/api/json was not JSON (HTTP 200, no content type): "Please sign in".`,
+      ],
     ]);
   });
 
   it("composes BUILD_URL from JENKINS_URL, JOB_NAME folders and BUILD_NUMBER when Jenkins has no root URL", async () => {
     const api = await fakeJenkins(freestyleBuild([]));
-    const draft = await jenkinsAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: {
@@ -406,7 +418,7 @@ describe("jenkinsAdapter", () => {
         items: [{ commitId: "9032", revision: 9032, msg: "Fix the build", user: "dlee" }],
       },
     });
-    const draft = await jenkinsAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: {
@@ -427,7 +439,7 @@ describe("jenkinsAdapter", () => {
   });
 
   it("infers svn from SVN_REVISION when the API is not reachable, without asking git", async () => {
-    const draft = await jenkinsAdapter.collect(
+    const draft = await collect(
       createTestContext({ http, env: { JENKINS_URL: "http://127.0.0.1:9/", SVN_REVISION: "77" } }),
     );
     expect(draft).toMatchObject({ vcsType: "svn", sources: { vcsType: "SVN_REVISION" } });

@@ -1,1 +1,1 @@
-export { teamcityAdapter } from "./teamcity-adapter";
+export { manifest } from "./manifest";

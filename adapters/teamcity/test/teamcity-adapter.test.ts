@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { teamcityAdapter } from "@buildinfo/adapter-teamcity";
-import { normalizeDraft } from "@buildinfo/core";
+import { isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
 import { createHttpClient } from "@buildinfo/http";
 import { createTempGitRepo, createTestContext, type FakeApi, startFakeApi } from "@buildinfo/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { collect } from "../src/collector";
+import { manifest } from "../src/manifest";
 import {
   type FixtureChange,
   type PropertiesFiles,
@@ -78,8 +79,8 @@ const manyChanges: FixtureChange[] = Array.from({ length: 250 }, (_, index) => (
 
 describe("teamcityAdapter", () => {
   it("detects TeamCity from TEAMCITY_VERSION", () => {
-    expect(teamcityAdapter.detect({ TEAMCITY_VERSION: "2024.03 (build 156630)" })).toBe(true);
-    expect(teamcityAdapter.detect({ BUILD_NUMBER: "5" })).toBe(false);
+    expect(isDetected(manifest, { TEAMCITY_VERSION: "2024.03 (build 156630)" })).toBe(true);
+    expect(isDetected(manifest, { BUILD_NUMBER: "5" })).toBe(false);
   });
 
   it("reads 250 changes as XML pages of 100 in exactly 3 requests, with the build's temporary credentials", async () => {
@@ -94,7 +95,7 @@ describe("teamcityAdapter", () => {
       },
       options: { changesPageSize: "100" },
     });
-    const draft = await teamcityAdapter.collect(context);
+    const draft = await collect(context);
 
     expect(api.requests).toHaveLength(3);
     expect(api.requests.map((request) => request.query.get("locator"))).toEqual([
@@ -138,7 +139,7 @@ describe("teamcityAdapter", () => {
   it("reads the same changes as JSON (Accept: application/json), paging by start+count when the server sends no nextHref", async () => {
     const api = await fakeTeamCity(manyChanges.slice(0, 200), { withNextHref: false });
     const files = await properties(systemProperties(), singleRootConfig(api.url));
-    const draft = await teamcityAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
@@ -162,7 +163,7 @@ describe("teamcityAdapter", () => {
   it("stops at the last linked page when the count is an exact multiple of the page size", async () => {
     const api = await fakeTeamCity(manyChanges.slice(0, 200));
     const files = await properties(systemProperties(), singleRootConfig(api.url));
-    const draft = await teamcityAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
@@ -181,7 +182,7 @@ describe("teamcityAdapter", () => {
     };
     config[`teamcity.build.vcs.branch.${rootA}`] = "refs/heads/main";
     const files = await properties(systemProperties(), config);
-    const draft = await teamcityAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: {
@@ -222,7 +223,7 @@ describe("teamcityAdapter", () => {
     it("takes --vcs-root-id, its revision and branch, and only that root's changes", async () => {
       const api = await fakeTeamCity(changes);
       const files = await properties(systemProperties(), multiRootConfig(api.url));
-      const draft = await teamcityAdapter.collect(
+      const draft = await collect(
         createTestContext({
           http,
           env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
@@ -245,7 +246,7 @@ describe("teamcityAdapter", () => {
         env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
         options: { vcsRootId: "Nope" },
       });
-      await expect(teamcityAdapter.collect(context)).rejects.toMatchObject({
+      await expect(collect(context)).rejects.toMatchObject({
         code: "E_VCS_ROOT_NOT_FOUND",
         hint: `Use one of: ${rootB}, ${rootA}.`,
       });
@@ -257,7 +258,7 @@ describe("teamcityAdapter", () => {
       cleanups.push(() => repo.cleanup());
       const api = await fakeTeamCity(changes);
       const files = await properties(systemProperties(), multiRootConfig(api.url));
-      return teamcityAdapter.collect(
+      return collect(
         createTestContext({
           http,
           git: createGitRunner(repo.dir),
@@ -290,7 +291,7 @@ describe("teamcityAdapter", () => {
       "vcsroot.Legacy_Tfvc.tfs-root": "$/Shop/Main",
       "build.vcs.number.Legacy_Tfvc": "4711",
     });
-    const draft = await teamcityAdapter.collect(
+    const draft = await collect(
       createTestContext({
         http,
         env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
@@ -313,15 +314,15 @@ describe("teamcityAdapter", () => {
     const config = { ...singleRootConfig(api.url), [`build.vcs.number.${rootA}`]: repo.shas[1]! };
     const files = await properties(systemProperties(), config);
     const git = createGitRunner(repo.dir);
-    const draft = await teamcityAdapter.collect(
-      createTestContext({
-        http,
-        git,
-        env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
-      }),
-    );
-    expect(draft.warnings?.[0]).toMatch(/could not be read from TeamCity .*HTTP 401/);
-    expect(draft.warnings?.[1]).toMatch(/only the head commit/);
+    const context = createTestContext({
+      http,
+      git,
+      env: { TEAMCITY_VERSION: "2025.03", TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile },
+    });
+    const draft = await collect(context);
+    expect(context.failedReads[0]?.read.what).toMatch(/the build's changes from the TeamCity REST API/);
+    expect(context.failedReads[0]?.error.message).toMatch(/HTTP 401/);
+    expect(draft.warnings?.[0]).toMatch(/only the head commit/);
     const resolved = await resolveDraftCommits(draft, git);
     expect(resolved.commits).toEqual([{ id: repo.shas[1], comment: "Second\n\nbody" }]);
   });
@@ -329,7 +330,7 @@ describe("teamcityAdapter", () => {
   it("without the properties file maps the environment, takes the branch from the checkout and warns", async () => {
     const repo = await createTempGitRepo({ commits: [{ message: "First" }], branch: "release/5" });
     cleanups.push(() => repo.cleanup());
-    const draft = await teamcityAdapter.collect(
+    const draft = await collect(
       createTestContext({
         git: createGitRunner(repo.dir),
         env: { TEAMCITY_VERSION: "10.0 (build 42002)", BUILD_NUMBER: "5", BUILD_VCS_NUMBER: sha(5) },
@@ -347,7 +348,7 @@ describe("teamcityAdapter", () => {
   it("without the properties file or a git checkout says why the checkout gave nothing", async () => {
     const notARepository = await mkdtemp(join(tmpdir(), "buildinfo-teamcity-no-git-"));
     cleanups.push(() => rm(notARepository, { recursive: true, force: true }));
-    const draft = await teamcityAdapter.collect(
+    const draft = await collect(
       createTestContext({
         git: createGitRunner(notARepository),
         env: { TEAMCITY_VERSION: "2025.03", BUILD_NUMBER: "6" },
@@ -368,7 +369,7 @@ describe("teamcityAdapter", () => {
     cleanups.push(() => repo.cleanup());
     const git = createGitRunner(repo.dir);
     const missing = `${repo.dir}/../missing/build.properties`;
-    const draft = await teamcityAdapter.collect(
+    const draft = await collect(
       createTestContext({
         git,
         env: { TEAMCITY_VERSION: "2025.03", BUILD_NUMBER: "12", TEAMCITY_BUILD_PROPERTIES_FILE: missing },

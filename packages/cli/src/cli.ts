@@ -77,10 +77,10 @@ async function main(argv: string[]): Promise<number> {
   return command.run(first, rest);
 }
 
-/** The registry's `--from` ids; loaded only for a command's help, since the adapters bring zod. */
+/** The registry's `--from` ids; loaded only for a command's help. */
 async function adapterIds(): Promise<string[]> {
-  const { adapters } = await import("@buildinfo/collect");
-  return [...adapters.keys()];
+  const { manifests } = await import("@buildinfo/collect");
+  return manifests.map((manifest) => manifest.id);
 }
 
 async function unknownCommand(name: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import {
-  type Adapter,
+  type AdapterManifest,
   type AdapterOptions,
   applyOverrides,
   type BuildInformation,
@@ -16,24 +16,31 @@ import {
   normalizeVcsType,
   selectCommits,
 } from "@buildinfo/core";
-import { createCheckoutReader, createGitRunner, resolveDraftCommits } from "@buildinfo/git";
+import { createCheckoutReader, createGitRunner } from "@buildinfo/git";
+import { adapterOptions } from "./adapter-options";
+import { type Degradation, DegradePolicy } from "./degrade-policy";
 import { detectAdapter } from "./detect-adapter";
-import { adapterById } from "./registry";
+import { manifestById } from "./registry";
 
 export interface CollectBuildInformationOptions {
-  /** An adapter or its `--from` id; detected from `env` when absent. */
-  adapter?: Adapter | string;
+  /** A server's manifest or its `--from` id; detected from `env` when absent. */
+  adapter?: AdapterManifest | string;
   env: Environment;
   /** The checkout, for the git reader. */
   cwd: string;
   /** The user's values, replacing what the adapter found (`--build-number`, `--branch`, …). */
   overrides?: DraftOverrides;
-  /** What the adapter reads besides the environment, e.g. `{ vcsRootId }` for TeamCity. */
+  /** The options the adapter's manifest declares, by key, e.g. `{ vcsRootId }` for TeamCity. */
   options?: AdapterOptions;
   /** Take the commits `since..head` from the checkout instead of what the adapter found. */
   since?: string | undefined;
   /** The most commits kept (newest first); a warning says when more were found. */
   commitCap?: number;
+  /**
+   * Fail where the default degrades: a build server's API that failed, or a commit range whose start
+   * the checkout does not have, is then an error instead of a warning and the head commit alone.
+   */
+  strict?: boolean;
   /**
    * The client for the build server's API (`createHttpClient()` of `@buildinfo/http`). Without it
    * an adapter that needs its server's API fails with an error saying so.
@@ -46,10 +53,15 @@ export interface CollectBuildInformationOptions {
 
 export interface CollectedBuildInformation {
   buildInformation: BuildInformation;
-  /** The adapter that gathered it. */
-  adapter: Adapter;
+  /** The manifest of the server that was read. */
+  adapter: AdapterManifest;
   /** Everything the user should be told: detection conflicts, the adapter's fallbacks, commits dropped. */
   warnings: string[];
+  /**
+   * What could not be read, each with its fix: when not empty, the commits are what was certain (often
+   * the head commit alone), not the whole build.
+   */
+  incomplete: Degradation[];
   /** The draft before normalisation, with the sources of each value. */
   draft: BuildInformationDraft;
 }
@@ -75,53 +87,69 @@ const noHttp: HttpClient = {
     ),
 };
 
+function chooseAdapter(options: CollectBuildInformationOptions, logger: Logger, warnings: string[]) {
+  if (options.adapter === undefined) {
+    const detection = detectAdapter(options.env);
+    logger.info(detection.reason);
+    if (detection.warning !== undefined) warnings.push(detection.warning);
+    return detection.manifest;
+  }
+  const manifest = typeof options.adapter === "string" ? manifestById(options.adapter) : options.adapter;
+  logger.info(`using the ${manifest.displayName} adapter`);
+  return manifest;
+}
+
 /**
- * One build's build information, as Octopus takes it: pick the adapter (given or detected, warning
- * when several servers' markers are present), let it map its server, take the commits `--since` asked
- * for, fill commit ranges from the checkout, apply the overrides, then normalise and validate.
- * Throws `BuildInfoError` for what the user must fix (an unsupported VCS, an invalid URL, a shallow
- * clone, …); the result's `warnings` are what the user should be told.
+ * One build's build information, as Octopus takes it: pick the server (given or detected, warning
+ * when several servers' markers are present), let its collector map it, take the commits `--since`
+ * asked for, fill commit ranges from the checkout, apply the overrides, then normalise and validate.
+ * A server API that fails, or a range the checkout cannot read, degrades to what is certain (see
+ * `strict`). Throws `BuildInfoError` for what the user must fix (an unsupported VCS, an invalid URL, …).
  */
 export async function collectBuildInformation(
   options: CollectBuildInformationOptions,
 ): Promise<CollectedBuildInformation> {
   const logger = options.logger ?? silentLogger;
   const warnings: string[] = [];
-  let adapter: Adapter;
-  if (options.adapter === undefined) {
-    const detection = detectAdapter(options.env);
-    adapter = detection.adapter;
-    logger.info(detection.reason);
-    if (detection.warning !== undefined) warnings.push(detection.warning);
-  } else {
-    adapter = typeof options.adapter === "string" ? adapterById(options.adapter) : options.adapter;
-    logger.info(`using the ${adapter.displayName} adapter`);
-  }
-
+  const manifest = chooseAdapter(options, logger, warnings);
+  const adapterOptionValues = adapterOptions(manifest, options.options ?? {});
   const git = options.git ?? createGitRunner(options.cwd, { logger });
   const since = options.since?.trim() || undefined;
-  const draft = await adapter.collect({
+  const policy = new DegradePolicy(manifest, options.strict === true);
+  const collect = await manifest.loadCollector();
+  const collected = await collect({
     env: options.env,
     http: options.http ?? noHttp,
     fs: options.fs ?? nodeFileSystem,
     git,
     checkout: createCheckoutReader(git),
     logger,
-    options: { ...options.options, ...(since === undefined ? {} : { since }) },
+    options: { ...adapterOptionValues, ...(since === undefined ? {} : { since }) },
+    fromServer: (read, fetch) => policy.fromServer(read, fetch),
   });
+  const draft = { ...collected, buildEnvironment: collected.buildEnvironment ?? manifest.displayName };
 
   const overridden = headFromCommandLine(
     sinceRange(applyOverrides(draft, options.overrides ?? {}), since),
-    adapter,
+    manifest,
   );
   // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
   normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
   const commitCap = options.commitCap ?? defaultCommitCap;
   // One past the cap, so the core still sees (and warns) that the history was longer.
-  const withCommits = await resolveDraftCommits(overridden, git, { maxCount: commitCap + 1 });
+  const withCommits = await policy.resolveCommits(overridden, git, {
+    maxCount: commitCap + 1,
+    userRange: since !== undefined,
+  });
   const normalized = normalizeDraft(withCommits, { commitCap });
   warnings.push(...normalized.warnings);
-  return { buildInformation: normalized.buildInformation, adapter, warnings, draft: withCommits };
+  return {
+    buildInformation: normalized.buildInformation,
+    adapter: manifest,
+    warnings,
+    incomplete: policy.degradations,
+    draft: withCommits,
+  };
 }
 
 /** `--since` replaces what a server's API gave, unless the adapter already read that range itself. */
@@ -140,11 +168,11 @@ function sinceRange(draft: BuildInformationDraft, since: string | undefined): Bu
  * its API unreachable) but `--commit` names the head, the commits come from the checkout by the rule
  * every server's fallback uses.
  */
-function headFromCommandLine(draft: BuildInformationDraft, adapter: Adapter): BuildInformationDraft {
+function headFromCommandLine(draft: BuildInformationDraft, manifest: AdapterManifest): BuildInformationDraft {
   if (draft.commits !== undefined || draft.commitRange !== undefined) return draft;
   if (draft.sources?.vcsCommitNumber !== "--commit" || !draft.vcsCommitNumber) return draft;
   const selection = selectCommits({
-    server: adapter.displayName,
+    server: manifest.displayName,
     head: { value: draft.vcsCommitNumber, source: "--commit" },
   });
   return {

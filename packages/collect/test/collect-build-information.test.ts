@@ -1,4 +1,4 @@
-import type { Adapter, AdapterContext, BuildInformationDraft } from "@buildinfo/core";
+import type { AdapterContext, AdapterManifest, BuildInformationDraft } from "@buildinfo/core";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectBuildInformation } from "../src/index";
@@ -6,14 +6,16 @@ import { collectBuildInformation } from "../src/index";
 function fakeServer(
   draft: (repo: TempGitRepo) => BuildInformationDraft,
   repo: TempGitRepo,
-): Adapter & { seen: AdapterContext[] } {
+): AdapterManifest & { seen: AdapterContext[] } {
   const seen: AdapterContext[] = [];
   return {
     id: "acme-ci",
     displayName: "Acme CI",
-    detect: () => true,
+    detectWhen: [[{ variable: "ACME" }]],
+    options: [{ key: "vcsRootId", flag: "vcs-root-id", valueName: "ID", help: "the root" }],
+    historyFix: "fetch more",
     seen,
-    async collect(context) {
+    loadCollector: async () => async (context) => {
       seen.push(context);
       return draft(repo);
     },

@@ -1,4 +1,4 @@
-import type { BuildInformationDraft, CommitRange } from "./draft";
+import type { CommitRange } from "./draft";
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -60,18 +60,18 @@ export interface CheckoutReader {
   localRange(head: string, since: string | undefined): Promise<CommitRange>;
 }
 
-/** The options an adapter reads, each set by one command-line flag or by an embedder. */
-export interface AdapterOptions {
-  /** `--since REV`: where the git adapter's range starts. */
-  since?: string | undefined;
-  /** `--vcs-root-id`: the TeamCity VCS root to report when the build has several. */
-  vcsRootId?: string | undefined;
-  /** Bamboo: the plan repository whose `bamboo_planRepository_<name>_*` variables to read. */
-  planRepository?: string | undefined;
-  /** TeamCity: the REST format to ask for (`xml`, the default, or `json`). */
-  restFormat?: "xml" | "json" | undefined;
-  /** TeamCity: the page size of the changes request (a positive integer). */
-  changesPageSize?: string | undefined;
+/**
+ * The options an adapter reads besides the environment, by the keys its manifest declares
+ * (`AdapterManifest.options`): set by a command-line flag or by an embedder.
+ */
+export type AdapterOptions = Readonly<Record<string, string | undefined>>;
+
+/** One read from a build server's API, for the degrade policy: what it is and how to fix its failure. */
+export interface ServerRead {
+  /** What is read, for the warning: `the build's changes from the TeamCity REST API`. */
+  what: string;
+  /** What to grant or set so the read succeeds next time. */
+  fix: string;
 }
 
 /** Everything an adapter may touch, handed to it so it can be tested with plain objects. */
@@ -82,7 +82,15 @@ export interface AdapterContext {
   git: GitRunner;
   checkout: CheckoutReader;
   logger: Logger;
-  options: Readonly<AdapterOptions>;
+  options: AdapterOptions;
+  /**
+   * Reads from the build server's API under the collect pipeline's one degrade policy: when the read
+   * fails remotely (an error status, an answer that cannot be read, the network), the failure is
+   * recorded, to be warned about with its fix, and `undefined` is returned so the collector maps what it
+   * knows without it; with `--strict` the failure is thrown. Any other error (invalid input, a bug) is
+   * always thrown.
+   */
+  fromServer<T>(read: ServerRead, fetch: () => Promise<T>): Promise<T | undefined>;
 }
 
 /** A build server's native commands for problems and collapsible blocks in its build log. */
@@ -98,20 +106,4 @@ export interface CiLogCommands {
   endGroup(title: string): string;
   /** Marks the build step failed, where the protocol has such a command. */
   failure(summary: string): string | undefined;
-}
-
-export interface Adapter {
-  /** The `--from` id: `jenkins`, `teamcity`, … */
-  readonly id: string;
-  /** The `BuildEnvironment` value. */
-  readonly displayName: string;
-  detect(env: Environment): boolean;
-  collect(context: AdapterContext): Promise<BuildInformationDraft>;
-  /**
-   * The variable showing this run is a re-run of an earlier attempt (`NAME=value`), when it is; the CLI
-   * then defaults to `--overwrite-mode IgnoreIfExists` because the first attempt's record is likely there.
-   */
-  rerunMarker?(env: Environment): string | undefined;
-  /** The server's log-command dialect, when its build log interprets one. */
-  readonly logCommands?: CiLogCommands;
 }

@@ -30,7 +30,8 @@ export type DraftField =
  * normalises and validates it into a `BuildInformation`; adapters never do.
  */
 export interface BuildInformationDraft {
-  buildEnvironment: string;
+  /** The server's name; a collector leaves it out and the pipeline sets its manifest's `displayName`. */
+  buildEnvironment?: string | undefined;
   buildNumber?: string | undefined;
   buildUrl?: string | undefined;
   branch?: string | undefined;

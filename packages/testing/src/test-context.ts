@@ -1,11 +1,14 @@
 import { access, readFile } from "node:fs/promises";
-import type {
-  AdapterContext,
-  AdapterOptions,
-  Environment,
-  GitRunner,
-  HttpClient,
-  Logger,
+import {
+  type AdapterContext,
+  type AdapterOptions,
+  type BuildInfoError,
+  type Environment,
+  type GitRunner,
+  type HttpClient,
+  isBuildInfoError,
+  type Logger,
+  type ServerRead,
 } from "@buildinfo/core";
 import { createCheckoutReader } from "@buildinfo/git";
 
@@ -19,7 +22,15 @@ export interface TestContextInit {
 /** A logger that keeps every line as `level: message`, so tests can assert what an adapter reported. */
 export type CollectingLogger = Logger & { lines: string[] };
 
-export type TestContext = AdapterContext & { logger: CollectingLogger };
+/**
+ * The context, its collecting logger, and the server reads that failed: `fromServer` here stands in for
+ * the collect pipeline's degrade policy (remote failures recorded and answered with undefined, anything
+ * else thrown), so a collector's own mapping can be tested without the pipeline.
+ */
+export type TestContext = AdapterContext & {
+  logger: CollectingLogger;
+  failedReads: { read: ServerRead; error: BuildInfoError }[];
+};
 
 function createCollectingLogger(): CollectingLogger {
   const lines: string[] = [];
@@ -54,6 +65,7 @@ const missingGit: GitRunner = {
  */
 export function createTestContext(init: TestContextInit): TestContext {
   const git = init.git ?? missingGit;
+  const failedReads: TestContext["failedReads"] = [];
   return {
     env: init.env,
     http: init.http ?? missingHttp,
@@ -69,5 +81,15 @@ export function createTestContext(init: TestContextInit): TestContext {
     },
     logger: createCollectingLogger(),
     options: init.options ?? {},
+    failedReads,
+    async fromServer(read, fetch) {
+      try {
+        return await fetch();
+      } catch (error) {
+        if (!isBuildInfoError(error) || error.kind !== "remote") throw error;
+        failedReads.push({ read, error });
+        return undefined;
+      }
+    },
   };
 }

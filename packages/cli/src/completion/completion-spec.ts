@@ -1,4 +1,4 @@
-import { adapters } from "@buildinfo/collect";
+import { manifests } from "@buildinfo/collect";
 import { overwriteModeSpellings } from "@buildinfo/core";
 import { type CommandName, commandNames } from "../help";
 import { commandOptions } from "../settings/option-specs";
@@ -23,7 +23,7 @@ export const shells = ["bash", "zsh", "fish", "powershell"] as const;
 
 /** What each flag's value can be, where the CLI knows the full set. */
 function valuesOf(name: string): CompletedFlag["values"] {
-  if (name === "from") return [...adapters.keys()];
+  if (name === "from") return manifests.map((manifest) => manifest.id);
   if (name === "overwrite-mode" || name === "overwrite" || name === "overwritemode")
     return overwriteModeSpellings;
   if (name === "log-format") return ["text", "json"];

@@ -1,4 +1,4 @@
-import { adapters } from "@buildinfo/collect";
+import { rerunMarker } from "@buildinfo/collect";
 import { type Environment, type OverwriteMode, parseOverwriteMode } from "@buildinfo/core";
 
 interface OverwriteChoice {
@@ -9,7 +9,7 @@ interface OverwriteChoice {
 
 /**
  * The mode the user asked for, else FailIfExists — except on a CI re-run, where the record of the
- * first attempt is probably there already (each adapter's `rerunMarker` says): then IgnoreIfExists,
+ * first attempt is probably there already (each manifest's `rerun` marker says): then IgnoreIfExists,
  * as the official GitHub Action and Azure DevOps task do.
  */
 export function resolveOverwriteMode(raw: string | undefined, env: Environment): OverwriteChoice {
@@ -20,12 +20,4 @@ export function resolveOverwriteMode(raw: string | undefined, env: Environment):
     mode: "IgnoreIfExists",
     reason: `${rerun} says this is a re-run: using --overwrite-mode IgnoreIfExists (pass --overwrite-mode to choose).`,
   };
-}
-
-function rerunMarker(env: Environment): string | undefined {
-  for (const adapter of adapters.values()) {
-    const marker = adapter.rerunMarker?.(env);
-    if (marker !== undefined) return marker;
-  }
-  return undefined;
 }
