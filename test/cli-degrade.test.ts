@@ -1,11 +1,5 @@
-import {
-  createTempGitRepo,
-  type FakeApi,
-  type LocalOctopusServer,
-  startFakeApi,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type FakeApi, startFakeApi, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pipelineBuild } from "../adapters/jenkins/test/jenkins-fixtures";
 import { pushArgs } from "../packages/cli/test/helpers/push-args";

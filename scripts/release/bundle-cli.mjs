@@ -39,7 +39,7 @@ export async function bundleCli(esmFile, cjsFile) {
     minifySyntax: true,
     plugins: [
       lazyDependencies({
-        undici: `${workspace}packages/octopus`,
+        undici: `${workspace}packages/http`,
         "fast-xml-parser": `${workspace}adapters/teamcity`,
       }),
     ],

@@ -468,13 +468,13 @@ export async function adapterCollection() {
 // ---------------------------------------------------------------- child processes (child side)
 
 async function loadAdapters() {
-  const [teamcity, jenkins, bamboo, octopus] = await Promise.all([
+  const [teamcity, jenkins, bamboo, http] = await Promise.all([
     import(dist("adapters/teamcity")),
     import(dist("adapters/jenkins")),
     import(dist("adapters/bamboo")),
-    import(dist("packages/octopus")),
+    import(dist("packages/http")),
   ]);
-  return { teamcity, jenkins, bamboo, octopus };
+  return { teamcity, jenkins, bamboo, http };
 }
 
 function printResult(result) {
@@ -490,7 +490,7 @@ async function childCollect(spec, modules) {
     bamboo: modules.bamboo.bambooAdapter,
   }[spec.adapter];
   // Proxy variables of the machine must not route loopback traffic.
-  const http = modules.octopus.createHttpClient({ env: {} });
+  const http = modules.http.createHttpClient({ env: {} });
   const lines = [];
   const context = {
     env: spec.env,

@@ -1,8 +1,8 @@
 import { BuildInfoError, redactSecrets, sameOriginLink } from "@buildinfo/core";
+import type { TransportOptions } from "@buildinfo/http";
 import { createApiCaller } from "./api-caller";
 import { isJsonResponse, octopusErrorWords, parseJson, serverWord } from "./response-errors";
 import { serverText } from "./server-value";
-import type { TransportOptions } from "./transport-options";
 
 export interface OidcExchangeOptions extends TransportOptions {
   serverUrl: string;

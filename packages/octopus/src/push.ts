@@ -1,9 +1,8 @@
-import { BuildInfoError, type CreateBuildInformationCommand, isBuildInfoError } from "@buildinfo/core";
+import { BuildInfoError, type CreateBuildInformationCommand } from "@buildinfo/core";
+import { mayHaveArrived, type RetriedResponse } from "@buildinfo/http";
 import type { ApiCaller } from "./api-caller";
 import { compareBuildInformation } from "./compare";
 import { parsePage, parseResource, responseError, serverWord } from "./response-errors";
-import type { RetriedResponse } from "./retry";
-import { TransportError } from "./send";
 import { serverText } from "./server-value";
 import type { SpaceResolver } from "./spaces";
 import type { BuildInformationRecord, PushOutcome, PushRequest } from "./types";
@@ -66,12 +65,7 @@ export async function pushOne(
       doing,
     });
   } catch (error) {
-    if (
-      isBuildInfoError(error) &&
-      error.cause instanceof TransportError &&
-      error.cause.failure.maybeDelivered
-    )
-      return verifyStored(api, request, command, deadline, error);
+    if (mayHaveArrived(error)) return verifyStored(api, request, command, deadline, error);
     throw error;
   }
   const { response, attempts, earlierAttemptMaybeDelivered } = answer;

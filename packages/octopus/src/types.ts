@@ -1,5 +1,5 @@
 import type { BuildInfoError, BuildInformation, OverwriteMode } from "@buildinfo/core";
-import type { TransportOptions } from "./transport-options";
+import type { TransportOptions } from "@buildinfo/http";
 
 export interface OctopusClientOptions extends TransportOptions {
   /** The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept). */

@@ -21,7 +21,7 @@ describe("retry policy", () => {
 
   it("retries 5xx and 429, never other 4xx", () => {
     expect([500, 502, 503, 504, 429].every(isRetryableStatus)).toBe(true);
-    expect([400, 401, 403, 404, 409, 501].some(isRetryableStatus)).toBe(false);
+    expect([400, 401, 403, 404, 409, 501, 505].some(isRetryableStatus)).toBe(false);
   });
 
   it("classifies transport failures: retryable, and whether the request may have been delivered", () => {

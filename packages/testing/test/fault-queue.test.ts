@@ -1,8 +1,10 @@
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { type LocalOctopusServer, startOctopusServer } from "../src/octopus-server";
-import { call, pushBody } from "./octopus-call";
+import { call, pushBody } from "../../server/test/octopus-call";
+import { createFaultQueue, type FaultQueue, type FaultQueueOptions } from "../src/fault-queue";
 
 let server: LocalOctopusServer;
+let faults: FaultQueue;
 afterEach(async () => {
   await server.close();
 });
@@ -23,11 +25,17 @@ async function transportError(promise: Promise<unknown>): Promise<string> {
   return error.cause?.code ?? error.name;
 }
 
-describe("fault injection", () => {
+/** A local server with a fresh fault queue plugged into its request hook. */
+async function startWithFaults(options: FaultQueueOptions = {}): Promise<LocalOctopusServer> {
+  faults = createFaultQueue(options);
+  return startOctopusServer({ beforeRequest: faults.beforeRequest });
+}
+
+describe("the fault queue in the local server's request hook", () => {
   it("answers an injected status the given number of times, with Retry-After, then behaves again", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "status", status: 503, times: 2 });
-    server.faults.inject({ kind: "status", status: 429, retryAfter: "2" });
+    server = await startWithFaults();
+    faults.inject({ kind: "status", status: 503, times: 2 });
+    faults.inject({ kind: "status", status: 429, retryAfter: "2" });
     const first = await push();
     expect(first.status).toBe(503);
     expect(first.json.ErrorMessage).toBe("Injected fault: HTTP 503.");
@@ -41,9 +49,9 @@ describe("fault injection", () => {
   });
 
   it("serves a proxy's HTML error page as given", async () => {
-    server = await startOctopusServer();
+    server = await startWithFaults();
     const html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-    server.faults.inject({ kind: "status", status: 502, body: html, contentType: "text/html" });
+    faults.inject({ kind: "status", status: 502, body: html, contentType: "text/html" });
     const response = await push();
     expect(response.status).toBe(502);
     expect(response.headers.get("content-type")).toBe("text/html");
@@ -51,24 +59,24 @@ describe("fault injection", () => {
   });
 
   it("applies faults only to matching requests, in injection order", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({
+    server = await startWithFaults();
+    faults.inject({
       kind: "status",
       status: 500,
       match: { method: "post", path: /build-information$/ },
     });
-    server.faults.inject({ kind: "status", status: 502 });
+    faults.inject({ kind: "status", status: 502 });
     expect((await call(server, "GET", "/api/Spaces-1")).status).toBe(502);
     expect((await push()).status).toBe(500);
     expect((await push()).status).toBe(200);
-    server.faults.inject({ kind: "status", status: 503, times: 5 });
-    server.faults.clear();
+    faults.inject({ kind: "status", status: 503, times: 5 });
+    faults.clear();
     expect((await call(server, "GET", "/api/Spaces-1")).status).toBe(200);
   });
 
   it("delays one request by the latency fault and every request by latencyMs", async () => {
-    server = await startOctopusServer({ latencyMs: 40 });
-    server.faults.inject({ kind: "latency", ms: 150 });
+    server = await startWithFaults({ latencyMs: 40 });
+    faults.inject({ kind: "latency", ms: 150 });
     let started = performance.now();
     expect((await push()).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(185);
@@ -80,8 +88,8 @@ describe("fault injection", () => {
   });
 
   it("resets the connection before storing: nothing is stored", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "reset-before-store" });
+    server = await startWithFaults();
+    faults.inject({ kind: "reset-before-store" });
     expect(await transportError(push())).toBe("ECONNRESET");
     expect(server.records()).toEqual([]);
     expect(server.requests).toHaveLength(1);
@@ -90,31 +98,31 @@ describe("fault injection", () => {
   });
 
   it("resets the connection after storing: the record exists and a plain retry meets a 409", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "reset-after-store" });
+    server = await startWithFaults();
+    faults.inject({ kind: "reset-after-store" });
     expect(await transportError(push())).toBe("ECONNRESET");
     expect(server.records().map((record) => record.PackageId)).toEqual(["Shop.Web"]);
     expect((await push()).status).toBe(409);
   });
 
   it("hangs without answering until the client gives up, and close() still returns promptly", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "hang" });
+    server = await startWithFaults();
+    faults.inject({ kind: "hang" });
     expect(await transportError(push("1.0.0", AbortSignal.timeout(200)))).toBe("TimeoutError");
     expect(server.records()).toEqual([]);
-    server.faults.inject({ kind: "hang" });
+    faults.inject({ kind: "hang" });
     const pending = push("1.0.0").catch((error: unknown) => error);
     while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     const started = performance.now();
     await server.close();
     expect(performance.now() - started).toBeLessThan(1000);
     expect(await pending).toBeInstanceOf(Error);
-    server = await startOctopusServer();
+    server = await startWithFaults();
   });
 
   it("stalls the body: stored, 200 with JSON headers, part of the body, never the rest", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "stall-body", match: { method: "POST" } });
+    server = await startWithFaults();
+    faults.inject({ kind: "stall-body", match: { method: "POST" } });
     const response = await fetch(`${server.url}${pushPath}`, {
       method: "POST",
       headers: { "X-Octopus-ApiKey": server.apiKey, "Content-Type": "application/json" },
@@ -141,14 +149,12 @@ describe("fault injection", () => {
     await server.close();
     expect(await outcome).toBe("cut short");
     expect(received).toBeLessThan(declared);
-    server = await startOctopusServer();
+    server = await startWithFaults();
     expect((await push("1.0.1")).status).toBe(200);
   });
 
   it("refuses a fault with a non-positive times", async () => {
-    server = await startOctopusServer();
-    expect(() => server.faults.inject({ kind: "hang", times: 0 })).toThrow(
-      /times must be a positive integer/,
-    );
+    server = await startWithFaults();
+    expect(() => faults.inject({ kind: "hang", times: 0 })).toThrow(/times must be a positive integer/);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Reply } from "./octopus-resources";
+import type { ServerReply } from "./octopus-resources";
 
 export interface OidcOptions {
   /** The service account id a CI identity token is exchanged for (the `audience`). */
@@ -12,11 +12,11 @@ const tokenExchangeGrant = "urn:ietf:params:oauth:grant-type:token-exchange";
 const jwtTokenType = "urn:ietf:params:oauth:token-type:jwt";
 export const tokenEndpointPath = "/token/v1";
 
-function oauthError(error: string, description: string): Reply {
+function oauthError(error: string, description: string): ServerReply {
   return { status: 400, body: { error, error_description: description } };
 }
 
-export function openIdConfiguration(baseUrl: string): Reply {
+export function openIdConfiguration(baseUrl: string): ServerReply {
   return {
     status: 200,
     body: { issuer: baseUrl, token_endpoint: `${baseUrl}${tokenEndpointPath}` },
@@ -27,7 +27,7 @@ export function openIdConfiguration(baseUrl: string): Reply {
  * The RFC 8693 exchange of a CI identity token for an Octopus access token, as the Octopus login
  * action performs it. A granted token is added to `accessTokens`, so it works as `Authorization: Bearer`.
  */
-export function exchangeToken(bodyText: string, oidc: OidcOptions, accessTokens: string[]): Reply {
+export function exchangeToken(bodyText: string, oidc: OidcOptions, accessTokens: string[]): ServerReply {
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(bodyText) as Record<string, unknown>;

@@ -43,16 +43,24 @@ export function createDispatcher(
   if (proxy.httpProxy === "" && proxy.httpsProxy === "") return direct;
   const through = (uri: string) =>
     new LazyUndiciDispatcher(
-      ({ ProxyAgent }) =>
+      ({ ProxyAgent, Pool }) =>
         new ProxyAgent({
           uri,
           // Plain-http servers are reached through the proxy as a forward proxy, so its error pages are readable.
           proxyTunnel: false,
           connections,
           keepAliveTimeout: keepAliveMs,
-          connect: { timeout: limits.connectMs },
           headersTimeout: limits.headersMs,
           bodyTimeout: limits.bodyMs,
+          // ProxyAgent replaces `connect` with its own: the connect timeout goes to the connection to the
+          // proxy (proxyTls) and to the TLS handshake inside a CONNECT tunnel (requestTls), or it stays
+          // undici's 10 s default (test/transport-contract.test.ts).
+          proxyTls: { timeout: limits.connectMs },
+          requestTls: { timeout: limits.connectMs },
+          // undici gives the pool to a forward proxy only the connector, so the socket limit and the
+          // keep-alive time are set here, as they are for every other pool.
+          factory: (origin, options) =>
+            new Pool(origin, { connections, keepAliveTimeout: keepAliveMs, ...options }),
         }),
     );
   return new EnvProxyDispatcher(proxy, direct, through);

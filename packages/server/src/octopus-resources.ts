@@ -6,7 +6,7 @@ export interface OctopusSpace {
 }
 
 /** An answer before it is written: the body is sent as JSON. */
-export interface Reply {
+export interface ServerReply {
   status: number;
   body?: object;
   headers?: Record<string, string>;

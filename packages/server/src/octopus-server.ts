@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import { BuildInformationStore, type StoredBuildInformation } from "./build-information-store";
 import { bindCreateCommand } from "./create-command";
-import { flattenHeaders } from "./fake-api";
-import { type Fault, type FaultQueue, InjectedFaults } from "./fault-queue";
 import {
   alreadyExistsMessage,
   badRequestMessage,
@@ -13,8 +10,8 @@ import {
   errorBody,
   notFoundMessage,
   type OctopusSpace,
-  type Reply,
   rootDocument,
+  type ServerReply,
   spaceResource,
   spaceRoot,
 } from "./octopus-resources";
@@ -47,12 +44,32 @@ export interface OctopusServerOptions {
   version?: string;
   /** A JSON file the records are loaded from on start and written to (atomically) after each change. */
   persistPath?: string;
-  /** Added to every request, e.g. to give benchmarks a realistic round trip. */
-  latencyMs?: number;
   /** Enables `/.well-known/openid-configuration` and the token exchange endpoint. */
   oidc?: OidcOptions;
   /** Largest request body; more is answered 413 without being read. Default 30,000,000 bytes (Kestrel's). */
   maxBodyBytes?: number;
+  /**
+   * Called for every request that passed the host, origin, credential and size checks, after its body is
+   * read and before the server answers it: return `"handled"` when the hook has taken the exchange over
+   * (answered it, reset the connection or left it hanging), anything else to let the server answer.
+   * `@buildinfo/testing`'s fault queue plugs in here; `buildinfo serve` sets none.
+   */
+  beforeRequest?: (exchange: PendingExchange) => RequestHookResult | Promise<RequestHookResult>;
+}
+
+/** What a `beforeRequest` hook returns: `"handled"` when it has taken the exchange over. */
+export type RequestHookResult = "handled" | undefined;
+
+/** A request the server has read and not answered yet, as `beforeRequest` receives it. */
+export interface PendingExchange {
+  /** The request as recorded (body included). */
+  readonly request: RecordedRequest;
+  /** Handles the request as the server would (a push is stored) and returns the answer without sending it. */
+  handle(): ServerReply;
+  /** Sends an answer, its body as JSON. */
+  send(reply: ServerReply): void;
+  /** The response itself, for an answer that is not JSON, a partial one or a reset connection. */
+  readonly response: ServerResponse;
 }
 
 export interface RecordedRequest {
@@ -73,7 +90,6 @@ export interface LocalOctopusServer {
   requests: RecordedRequest[];
   /** Every stored record of every space, oldest first. */
   records(): StoredBuildInformation[];
-  faults: FaultQueue;
   close(): Promise<void>;
 }
 
@@ -94,16 +110,16 @@ const invalidAccessTokenMessage = "The access token you provided was not valid. 
 const buildInformationSince = "2019.9.0";
 const takeAll = 2_147_483_647;
 
-function forbidden(permission: string): Reply {
+function forbidden(permission: string): ServerReply {
   const message = `You do not have permission to perform this action. Please contact your Octopus administrator. Missing permission: ${permission}`;
   return { status: 403, body: errorBody(message, [message]) };
 }
 
-function badRequest(errors: string[]): Reply {
+function badRequest(errors: string[]): ServerReply {
   return { status: 400, body: errorBody(badRequestMessage, errors) };
 }
 
-const notFound: Reply = { status: 404, body: errorBody(notFoundMessage) };
+const notFound: ServerReply = { status: 404, body: errorBody(notFoundMessage) };
 
 function queryValue(query: URLSearchParams, name: string): string | undefined {
   for (const [key, value] of query) {
@@ -112,7 +128,7 @@ function queryValue(query: URLSearchParams, name: string): string | undefined {
   return undefined;
 }
 
-function readPaging(query: URLSearchParams): { skip: number; take: number } | Reply {
+function readPaging(query: URLSearchParams): { skip: number; take: number } | ServerReply {
   const errors: string[] = [];
   const read = (name: string, fallback: number): number => {
     const raw = queryValue(query, name);
@@ -127,6 +143,14 @@ function readPaging(query: URLSearchParams): { skip: number; take: number } | Re
   const skip = read("skip", 0);
   const take = read("take", 30);
   return errors.length > 0 ? badRequest(errors) : { skip, take };
+}
+
+function flattenHeaders(message: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
 }
 
 /** The body as text, or `undefined` as soon as it passes `maxBytes` (the rest is not read). */
@@ -150,7 +174,7 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string | 
 /**
  * A faithful local Octopus build-information API on loopback: root document, spaces, space roots with
  * HAL links, push with overwrite modes, list/get/delete, the server's auth, permission and validation
- * answers, optional persistence and fault injection.
+ * answers, optional persistence, and a hook (`beforeRequest`) that tests use to inject faults.
  */
 export async function startOctopusServer(options: OctopusServerOptions = {}): Promise<LocalOctopusServer> {
   const apiKeys = options.apiKeys ?? [defaultApiKey];
@@ -162,11 +186,10 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
   const hasBuildInformation = isServerVersionAtLeast(version, buildInformationSince);
   const installationId = randomUUID();
   const store = new BuildInformationStore(options.persistPath, "buildinfo-test-user");
-  const faults = new InjectedFaults();
   const requests: RecordedRequest[] = [];
   let baseUrl = "";
 
-  function authenticate(request: RecordedRequest): Reply | undefined {
+  function authenticate(request: RecordedRequest): ServerReply | undefined {
     // Only headers: a key in the query string ends up in proxy and server logs.
     const apiKey = request.headers["x-octopus-apikey"] || request.headers["x-nuget-apikey"];
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
@@ -184,7 +207,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     return spaces.find((space) => space.Id.toLowerCase() === id.toLowerCase());
   }
 
-  function listSpaces(request: RecordedRequest): Reply {
+  function listSpaces(request: RecordedRequest): ServerReply {
     const paging = readPaging(request.query);
     if ("status" in paging) return paging;
     const partialName = (queryValue(request.query, "partialName") ?? "").toLowerCase();
@@ -208,7 +231,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     };
   }
 
-  function push(space: OctopusSpace, request: RecordedRequest): Reply {
+  function push(space: OctopusSpace, request: RecordedRequest): ServerReply {
     if (!canPush) return forbidden("BuildInformationPush");
     const bound = bindCreateCommand(request.body, request.query);
     if (bound.errors) return badRequest(bound.errors);
@@ -234,7 +257,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     return { status: 200, body: store.replace(existing, command.buildInformation) };
   }
 
-  function list(space: OctopusSpace, request: RecordedRequest): Reply {
+  function list(space: OctopusSpace, request: RecordedRequest): ServerReply {
     const paging = readPaging(request.query);
     if ("status" in paging) return paging;
     const packageId = queryValue(request.query, "packageId");
@@ -271,7 +294,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     };
   }
 
-  function bulkDelete(space: OctopusSpace, request: RecordedRequest): Reply {
+  function bulkDelete(space: OctopusSpace, request: RecordedRequest): ServerReply {
     if (!canAdminister) return forbidden("BuildInformationAdminister");
     let ids = queryValue(request.query, "ids")?.split(",") ?? [];
     if (ids.length === 0 && request.body.trim() !== "") {
@@ -290,7 +313,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     return { status: 200 };
   }
 
-  function buildInformationRoute(space: OctopusSpace, rest: string[], request: RecordedRequest): Reply {
+  function buildInformationRoute(space: OctopusSpace, rest: string[], request: RecordedRequest): ServerReply {
     if (!hasBuildInformation) return notFound;
     const { method } = request;
     const [id, ...beyond] = rest;
@@ -312,7 +335,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     return notFound;
   }
 
-  function route(request: RecordedRequest): Reply {
+  function route(request: RecordedRequest): ServerReply {
     if (options.oidc && request.path === "/.well-known/openid-configuration" && request.method === "GET") {
       return openIdConfiguration(baseUrl);
     }
@@ -359,7 +382,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     return notFound;
   }
 
-  function send(response: ServerResponse, reply: Reply): void {
+  function send(response: ServerResponse, reply: ServerReply): void {
     const text = reply.body === undefined ? "" : JSON.stringify(reply.body);
     response.writeHead(reply.status, {
       ...(reply.body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
@@ -368,34 +391,8 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     response.end(text);
   }
 
-  function sendFault(response: ServerResponse, fault: Extract<Fault, { kind: "status" }>): void {
-    const headers: Record<string, string> = {};
-    if (fault.retryAfter !== undefined) headers["retry-after"] = fault.retryAfter;
-    if (fault.body !== undefined) {
-      headers["content-type"] = fault.contentType ?? "text/plain; charset=utf-8";
-      response.writeHead(fault.status, headers);
-      response.end(fault.body);
-      return;
-    }
-    send(response, {
-      status: fault.status,
-      headers,
-      body: errorBody(`Injected fault: HTTP ${fault.status}.`),
-    });
-  }
-
-  /** 200 and the headers of a whole JSON answer, then half its body; the rest never comes. */
-  function stallBody(response: ServerResponse, reply: Reply): void {
-    const body = Buffer.from(JSON.stringify(reply.body ?? {}), "utf8");
-    response.writeHead(200, {
-      "content-type": "application/json; charset=utf-8",
-      "content-length": String(body.length),
-    });
-    response.write(body.subarray(0, Math.ceil(body.length / 2)));
-  }
-
   /** Requests a web page or a rebound DNS name could send: refused before anything else. */
-  function refuseForeign(request: RecordedRequest): Reply | undefined {
+  function refuseForeign(request: RecordedRequest): ServerReply | undefined {
     const host = request.headers.host ?? "";
     const hostname = /^(\[[^\]]*\]|[^:]*)(:\d+)?$/.exec(host)?.[1]?.toLowerCase() ?? "";
     if (!loopbackHosts.has(hostname) && hostname !== (options.host ?? "127.0.0.1").toLowerCase()) {
@@ -438,7 +435,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
   }
 
   /** Answers and closes the connection without reading the rest of the request body. */
-  function sendAndClose(response: ServerResponse, reply: Reply): void {
+  function sendAndClose(response: ServerResponse, reply: ServerReply): void {
     response.setHeader("connection", "close");
     send(response, reply);
   }
@@ -465,28 +462,13 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     }
     request.body = body;
     record(request);
-    if (options.latencyMs) await sleep(options.latencyMs);
-    const fault = faults.take(request.method, request.path);
-    switch (fault?.kind) {
-      case "status":
-        if (fault.afterStore) route(request);
-        return sendFault(response, fault);
-      case "reset-before-store":
-        incoming.socket.resetAndDestroy();
-        return;
-      case "hang":
-        return;
-      case "reset-after-store":
-        route(request);
-        incoming.socket.resetAndDestroy();
-        return;
-      case "stall-body":
-        return stallBody(response, route(request));
-      case "latency":
-        await sleep(fault.ms);
-        break;
-    }
-    send(response, route(request));
+    const handled = await options.beforeRequest?.({
+      request,
+      handle: () => route(request),
+      send: (reply) => send(response, reply),
+      response,
+    });
+    if (handled !== "handled") send(response, route(request));
   }
 
   const server = createServer((incoming, response) => {
@@ -510,7 +492,6 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     apiKey: apiKeys[0] ?? "",
     requests,
     records: () => store.all(),
-    faults,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

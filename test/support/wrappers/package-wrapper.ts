@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { withDirLock } from "../../scripts/dir-lock.mjs";
+import { withDirLock } from "../../../scripts/dir-lock.mjs";
 
-const cliDist = fileURLToPath(new URL("../../packages/cli/dist/", import.meta.url));
+const cliDist = fileURLToPath(new URL("../../../packages/cli/dist/", import.meta.url));
 
 /**
  * Packages a CI wrapper as for a release (its `npm run package`: its own bundle, then the CLI bundle

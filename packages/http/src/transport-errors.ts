@@ -1,6 +1,6 @@
-import { BuildInfoError } from "@buildinfo/core";
+import { BuildInfoError, isBuildInfoError } from "@buildinfo/core";
 import { RetriesExhaustedError } from "./retry";
-import type { TransportError } from "./send";
+import { TransportError } from "./send";
 
 /** What was being attempted, for the message: "pushing Acme.Web 1.2.3 to https://octopus.example.com". */
 export function transportErrorToBuildInfoError(error: TransportError, doing: string): BuildInfoError {
@@ -29,4 +29,14 @@ export function transportErrorToBuildInfoError(error: TransportError, doing: str
     hint,
     cause: error,
   });
+}
+
+/**
+ * Whether a failed `Transport.send` may still have reached the server: its last attempt failed after the
+ * request was sent (a reset, a timeout waiting for the answer), so the server may have applied it.
+ */
+export function mayHaveArrived(error: unknown): error is BuildInfoError {
+  return (
+    isBuildInfoError(error) && error.cause instanceof TransportError && error.cause.failure.maybeDelivered
+  );
 }

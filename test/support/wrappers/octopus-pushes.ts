@@ -1,4 +1,4 @@
-import type { LocalOctopusServer } from "@buildinfo/testing";
+import type { LocalOctopusServer } from "@buildinfo/server";
 
 /** The records the local server holds for one version, by package id. */
 export function recordsOf(server: LocalOctopusServer, version: string) {

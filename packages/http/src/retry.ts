@@ -1,6 +1,6 @@
-import type { Logger } from "@buildinfo/core";
+import type { HttpResponse, Logger } from "@buildinfo/core";
 import type { AnyDispatcher } from "./request";
-import { type OutgoingRequest, type RawResponse, sendOnce, TransportError } from "./send";
+import { type OutgoingRequest, sendOnce, TransportError } from "./send";
 import type { RequestTimeouts } from "./transport";
 import { defaultRequestTimeouts } from "./transport";
 
@@ -25,7 +25,7 @@ export interface RetryContext {
 }
 
 export interface RetriedResponse {
-  response: RawResponse;
+  response: HttpResponse;
   attempts: number;
   /** An earlier attempt may have been applied by the server although its answer never arrived. */
   earlierAttemptMaybeDelivered: boolean;
@@ -42,6 +42,7 @@ export class RetriesExhaustedError extends TransportError {
   }
 }
 
+/** 429 and 5xx but 501 and 505, which no later attempt can change (docs/reference/http-retries.md). */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }

@@ -5,6 +5,10 @@ export interface Loopback {
   url: string;
   server: Server;
   requests: { method: string; url: string; headers: IncomingMessage["headers"]; body: string }[];
+  /** Connections accepted so far. */
+  connections(): number;
+  /** Connections still open. */
+  openConnections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -22,12 +26,21 @@ export async function startLoopback(
       handler(req, res, body, requests.length - 1);
     });
   });
+  let accepted = 0;
+  server.on("connection", () => {
+    accepted += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
     requests,
+    connections: () => accepted,
+    openConnections: () =>
+      new Promise((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

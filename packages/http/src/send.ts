@@ -1,17 +1,13 @@
+import type { HttpResponse } from "@buildinfo/core";
 import type { ResponseData } from "./node-http-dispatcher";
 import { type AnyDispatcher, request } from "./request";
 
+/** One request as the transport sends it. */
 export interface OutgoingRequest {
   method: "GET" | "POST" | "DELETE";
   url: string;
   headers: Record<string, string>;
   body?: string;
-}
-
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
 }
 
 /** A request that got no HTTP answer, classified for retrying and reporting. */
@@ -57,7 +53,7 @@ export async function sendOnce(
   dispatcher: AnyDispatcher,
   outgoing: OutgoingRequest,
   limits: SendLimits,
-): Promise<RawResponse> {
+): Promise<HttpResponse> {
   try {
     const response = await request(outgoing.url, {
       dispatcher,

@@ -1,8 +1,6 @@
 import type { HttpClient, HttpRequestOptions } from "@buildinfo/core";
-import { describeUrl, sendWithRetry } from "./retry";
-import { TransportError } from "./send";
-import { createDispatcher } from "./transport";
-import { transportErrorToBuildInfoError } from "./transport-errors";
+import { createTransport } from "./create-transport";
+import { describeUrl } from "./retry";
 import type { TransportOptions } from "./transport-options";
 import { defaultUserAgent } from "./user-agent";
 
@@ -14,16 +12,14 @@ export interface HttpClientOptions extends TransportOptions {
 const defaultHttpTimeoutMs = 60_000;
 
 /**
- * The GET client adapters receive: the Octopus client's transport (proxies, CA, keep-alive,
+ * The GET client adapters receive: the transport the Octopus client uses too (proxies, CA, keep-alive,
  * timeouts, retries of network errors / 5xx / 429). HTTP statuses are returned, never thrown;
  * transport failures throw `BuildInfoError` E_NETWORK or E_TIMEOUT. Redirects are never followed (no
  * redirect interceptor): a 3xx is an answer, so credentials cannot be carried to another origin;
  * links an API answers with go through the core's `sameOriginLink`.
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient & { close(): Promise<void> } {
-  const ownDispatcher = options.dispatcher === undefined;
-  const dispatcher =
-    options.dispatcher ?? createDispatcher(options.env ?? process.env, options.requestTimeouts);
+  const transport = createTransport(options);
   return {
     async get(url: string, requestOptions: HttpRequestOptions = {}) {
       const headers: Record<string, string> = {
@@ -37,28 +33,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient & 
       } else if (requestOptions.bearerToken) {
         headers.authorization = `Bearer ${requestOptions.bearerToken}`;
       }
-      try {
-        const { response } = await sendWithRetry(
-          {
-            dispatcher,
-            deadline: Date.now() + (options.timeoutMs ?? defaultHttpTimeoutMs),
-            timeouts: options.requestTimeouts ?? {},
-            retry: options.retry ?? {},
-            logger: options.logger,
-          },
-          { method: "GET", url, headers },
-        );
-        return response;
-      } catch (error) {
-        if (error instanceof TransportError) {
-          throw transportErrorToBuildInfoError(error, `reading ${describeUrl(url)}`);
-        }
-        throw error;
-      }
+      const { response } = await transport.send(
+        { method: "GET", url, headers },
+        {
+          deadline: Date.now() + (options.timeoutMs ?? defaultHttpTimeoutMs),
+          doing: `reading ${describeUrl(url)}`,
+        },
+      );
+      return response;
     },
-    async close() {
-      if (ownDispatcher) await dispatcher.close();
-    },
+    close: () => transport.close(),
   };
 }
 

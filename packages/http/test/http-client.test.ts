@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHttpClient } from "../src/index";
-import { rejection } from "./fixtures";
-import { type Loopback, startLoopback } from "./loopback";
+import { type Loopback, startLoopback } from "./support/loopback";
+import { rejection } from "./support/rejection";
 
 const fast = { retry: { baseDelayMs: 5, maxAttempts: 4 }, env: {} };
 let server: Loopback | undefined;

@@ -1,6 +1,6 @@
 import { chmod, copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ensureRelease } from "../../test/support/release-build";
+import { ensureRelease } from "../release-build";
 
 /**
  * The timeout of a `beforeAll` that calls writeBuildinfoExecutable: in a fresh clone it builds release/
