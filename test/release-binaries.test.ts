@@ -127,7 +127,7 @@ describe("release/ artifacts on a machine with no node on PATH", () => {
       const extra = files.filter(
         (file) =>
           !entries.includes(file) &&
-          !/^package\/(dist\/chunk-\w+\.js|dist\/[\w-]+-[\w-]{8}\.d\.ts|package\.json|LICENSE|README\.md)$/.test(
+          !/^package\/(dist\/[\w-]+-[A-Z0-9]{8}\.js|dist\/[\w-]+-[\w-]{8}\.d\.ts|package\.json|LICENSE|README\.md)$/.test(
             file,
           ),
       );
