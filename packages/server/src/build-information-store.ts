@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { BuildInfoError } from "@buildinfo/core";
-import { serverCommitLink } from "./commit-links";
+import type { IssueTrackers } from "@buildinfo/core";
+import type { Clock } from "./clock";
+import { mapRecord } from "./mapped-record";
 
 /** The inner `OctopusBuildInformation` as the server bound it from a request. */
 export interface BuildInformationInput {
@@ -38,16 +38,6 @@ export interface StoredBuildInformation extends Omit<BuildInformationInput, "Com
   Links: { Self: string };
 }
 
-interface PersistedState {
-  nextId: number;
-  records: StoredBuildInformation[];
-}
-
-/** Octopus's timestamp form: `2025-03-04T10:11:12.000+00:00`. */
-function timestamp(): string {
-  return new Date().toISOString().replace("Z", "+00:00");
-}
-
 // Every push compares its key with every stored record, so this is the fake server's hot path: a
 // store of a few thousand records answered in hundreds of milliseconds through the collator alone.
 // For printable ASCII (every real package id and version) the collation equals a case-insensitive
@@ -55,27 +45,40 @@ function timestamp(): string {
 const keyCollator = new Intl.Collator("en", { sensitivity: "accent" });
 const printableAscii = /^[\x20-\x7e]*$/;
 
-function sameKey(left: string, right: string): boolean {
+export function sameKey(left: string, right: string): boolean {
   if (printableAscii.test(left) && printableAscii.test(right))
     return left.toLowerCase() === right.toLowerCase();
   return keyCollator.compare(left, right) === 0;
 }
 
-/** Every record of every space, one per (space, PackageId, Version), optionally mirrored to a JSON file. */
+/** What the store writes to the state file and reads back from it. */
+export interface BuildInformationState {
+  nextId: number;
+  records: StoredBuildInformation[];
+}
+
+/** Every record of every space, one per (space, PackageId, Version); `onChange` is told after each change. */
 export class BuildInformationStore {
   private readonly records: StoredBuildInformation[] = [];
   private nextId = 1;
-  private writes = 0;
 
   constructor(
-    private readonly persistPath: string | undefined,
-    private readonly modifiedBy: string,
+    initial: BuildInformationState | undefined,
+    private readonly options: {
+      modifiedBy: string;
+      clock: Clock;
+      trackers: IssueTrackers;
+      onChange: () => void;
+    },
   ) {
-    if (persistPath && existsSync(persistPath)) {
-      const state = readPersistedState(persistPath);
-      this.records.push(...state.records);
-      this.nextId = state.nextId;
+    if (initial) {
+      this.records.push(...initial.records);
+      this.nextId = initial.nextId;
     }
+  }
+
+  state(): BuildInformationState {
+    return { nextId: this.nextId, records: this.records };
   }
 
   all(): StoredBuildInformation[] {
@@ -108,13 +111,14 @@ export class BuildInformationStore {
   ): StoredBuildInformation {
     const id = `BuildInformation-${this.nextId}`;
     this.nextId += 1;
-    const now = timestamp();
+    const now = this.options.clock.now();
     const record = this.map(id, spaceId, packageId, version, input, now, now);
     this.records.push(record);
-    this.persist();
+    this.options.onChange();
     return record;
   }
 
+  /** The record replaced, its `LastModifiedOn` strictly later than before. */
   replace(existing: StoredBuildInformation, input: BuildInformationInput): StoredBuildInformation {
     const record = this.map(
       existing.Id,
@@ -123,16 +127,16 @@ export class BuildInformationStore {
       existing.Version,
       input,
       existing.Created,
-      timestamp(),
+      this.options.clock.now(existing.LastModifiedOn),
     );
     this.records[this.records.indexOf(existing)] = record;
-    this.persist();
+    this.options.onChange();
     return record;
   }
 
   delete(record: StoredBuildInformation): void {
     this.records.splice(this.records.indexOf(record), 1);
-    this.persist();
+    this.options.onChange();
   }
 
   private map(
@@ -144,6 +148,7 @@ export class BuildInformationStore {
     created: string,
     modified: string,
   ): StoredBuildInformation {
+    const mapped = mapRecord(input, this.options.trackers);
     return {
       Id: id,
       SpaceId: spaceId,
@@ -156,53 +161,15 @@ export class BuildInformationStore {
       VcsType: input.VcsType,
       VcsRoot: input.VcsRoot,
       VcsCommitNumber: input.VcsCommitNumber,
-      VcsCommitUrl: input.VcsCommitNumber ? serverCommitLink(input, input.VcsCommitNumber) : null,
-      IssueTrackerName: null,
-      WorkItems: [],
-      Commits: input.Commits.map((commit) => ({
-        Id: commit.Id,
-        Comment: commit.Comment,
-        LinkUrl: serverCommitLink(input, commit.Id),
-      })),
+      VcsCommitUrl: mapped.VcsCommitUrl,
+      IssueTrackerName: mapped.IssueTrackerName,
+      WorkItems: mapped.WorkItems,
+      Commits: mapped.Commits,
       IncompleteDataWarning: null,
       Created: created,
       LastModifiedOn: modified,
-      LastModifiedBy: this.modifiedBy,
+      LastModifiedBy: this.options.modifiedBy,
       Links: { Self: `/api/${spaceId}/build-information/${id}` },
     };
   }
-
-  /** Written to a temporary file and renamed, so a reader never sees half a file. */
-  private persist(): void {
-    if (!this.persistPath) return;
-    this.writes += 1;
-    const temporary = `${this.persistPath}.${process.pid}.${this.writes}.tmp`;
-    const state: PersistedState = { nextId: this.nextId, records: this.records };
-    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-    renameSync(temporary, this.persistPath);
-  }
-}
-
-/** The state a previous run wrote, or a BuildInfoError (exit 2) naming the file and what is wrong. */
-function readPersistedState(path: string): PersistedState {
-  let problem: string;
-  try {
-    const state = JSON.parse(readFileSync(path, "utf8")) as Partial<PersistedState> | null;
-    if (
-      typeof state === "object" &&
-      state !== null &&
-      Array.isArray(state.records) &&
-      state.records.every((record) => typeof record === "object" && record !== null) &&
-      Number.isInteger(state.nextId)
-    )
-      return state as PersistedState;
-    problem = "is not a file this server wrote (no records and nextId)";
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problem = code === undefined ? "is not valid JSON" : `cannot be read (${code})`;
-  }
-  throw new BuildInfoError("E_PERSIST", `The --persist file '${path}' ${problem}.`, {
-    hint: "Name a JSON file this server wrote before, or a new path; move the old file away to start empty.",
-    source: "--persist",
-  });
 }

@@ -1,5 +1,6 @@
 import { type OverwriteMode, overwriteModes } from "@buildinfo/core";
 import type { BuildInformationInput } from "./build-information-store";
+import { bindString, field, isObject, parseObjectBody, queryValue } from "./json-binding";
 import { isValidPackageId } from "./octopus-package-ids";
 import { isValidOctopusVersion } from "./octopus-versions";
 
@@ -18,30 +19,6 @@ interface CreateCommand {
 
 type BindResult = { command: CreateCommand; errors?: undefined } | { command?: undefined; errors: string[] };
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** ASP.NET binds JSON properties case-insensitively; when a name repeats, the last one wins. */
-function field(object: JsonObject, name: string): unknown {
-  let found: unknown;
-  for (const [key, value] of Object.entries(object)) {
-    if (key.toLowerCase() === name.toLowerCase()) found = value;
-  }
-  return found;
-}
-
-function bindString(object: JsonObject, name: string, errors: string[]): string | null {
-  const value = field(object, name);
-  if (value === undefined || value === null) return null;
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  errors.push(`The value of ${name} could not be converted to a string.`);
-  return null;
-}
-
 /** Enum binding: names case-insensitively, or the enum's numbers (FailIfExists 0, OverwriteExisting 1, IgnoreIfExists 2). */
 function parseMode(raw: unknown, where: string, errors: string[]): OverwriteMode | undefined {
   if (raw === undefined || raw === null || raw === "") return undefined;
@@ -54,13 +31,6 @@ function parseMode(raw: unknown, where: string, errors: string[]): OverwriteMode
   const mode = overwriteModes.find((name) => name.toLowerCase() === text.toLowerCase()) ?? numbered[text];
   if (!mode) errors.push(`The value '${text}' is not valid for OverwriteMode (${where}).`);
   return mode;
-}
-
-function queryValue(query: URLSearchParams, name: string): string | undefined {
-  for (const [key, value] of query) {
-    if (key.toLowerCase() === name.toLowerCase()) return value;
-  }
-  return undefined;
 }
 
 function bindBuildInformation(value: unknown, errors: string[]): BuildInformationInput {
@@ -100,13 +70,9 @@ function bindBuildInformation(value: unknown, errors: string[]): BuildInformatio
  * OverwriteExisting.
  */
 export function bindCreateCommand(bodyText: string, query: URLSearchParams): BindResult {
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch (error) {
-    return { errors: [`The request body is not valid JSON: ${(error as Error).message}`] };
-  }
-  if (!isObject(body)) return { errors: ["The request body must be a JSON object."] };
+  const parsed = parseObjectBody(bodyText);
+  if ("error" in parsed) return { errors: [parsed.error] };
+  const { body } = parsed;
 
   const errors: string[] = [];
   const packageId = bindString(body, "PackageId", errors);

@@ -43,6 +43,8 @@ export function rootDocument(version: string, installationId: string): object {
       Spaces: "/api/spaces{/id}{?skip,ids,take,partialName}",
       SpaceHome: "/api/{spaceId}",
       CurrentUser: "/api/users/me",
+      Tasks:
+        "/api/tasks{/id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,includeSystem}",
     },
   };
 }
@@ -69,9 +71,21 @@ export function spaceResource(space: OctopusSpace): object {
 
 /** The space root; the build-information links appear from 2019.9 on, as feature detection expects. */
 export function spaceRoot(space: OctopusSpace, hasBuildInformation: boolean): object {
+  const root = `/api/${space.Id}`;
+  // The resources the local server offers besides build information, with the real server's templates.
   const links: Record<string, string> = {
-    Self: `/api/${space.Id}`,
+    Self: root,
     Space: `/api/spaces/${space.Id}`,
+    Projects: `${root}/projects{/id}{?name,skip,ids,clone,take,partialName,clonedFromProjectId}`,
+    Environments: `${root}/environments{/id}{?name,skip,ids,take,partialName}`,
+    Channels: `${root}/channels{/id}{?skip,take,ids,partialName}`,
+    Tenants: `${root}/tenants{/id}{?skip,projectId,name,tags,take,ids,clone,partialName,clonedFromTenantId}`,
+    DeploymentProcesses: `${root}/deploymentprocesses{/id}{?skip,take,ids}`,
+    Releases: `${root}/releases{/id}{?skip,ignoreChannelRules,take,ids}`,
+    Deployments: `${root}/deployments{/id}{?skip,take,ids,projects,environments,tenants,channels,taskState,partialName}`,
+    Feeds: `${root}/feeds{/id}{?skip,take,ids,partialName,feedType}`,
+    Packages: `${root}/packages{/id}{?nuGetPackageId,filter,latest,skip,take,includeNotes}`,
+    PackageUpload: `${root}/packages/raw{?replace,overwriteMode}`,
   };
   if (hasBuildInformation) {
     links.BuildInformation = `/api/${space.Id}/build-information{/id}{?filter,packageId,latest,skip,take,overwriteMode}`;
@@ -113,3 +127,16 @@ export function collection<T>(
     Links: links,
   };
 }
+
+/** 403 with the missing permission named, as the server words it. */
+export function forbidden(permission: string): ServerReply {
+  const message = `You do not have permission to perform this action. Please contact your Octopus administrator. Missing permission: ${permission}`;
+  return { status: 403, body: errorBody(message, [message]) };
+}
+
+/** 400 with the server's summary and each problem in `Errors`. */
+export function badRequest(errors: string[]): ServerReply {
+  return { status: 400, body: errorBody(badRequestMessage, errors) };
+}
+
+export const notFound: ServerReply = { status: 404, body: errorBody(notFoundMessage) };

@@ -1,14 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { BuildInformationStore, type StoredBuildInformation } from "./build-information-store";
+import type { IssueTrackers } from "@buildinfo/core";
+import {
+  type BuildInformationState,
+  BuildInformationStore,
+  type StoredBuildInformation,
+} from "./build-information-store";
+import { Clock } from "./clock";
 import { bindCreateCommand } from "./create-command";
+import type { DeployContext, SpaceCall } from "./deploy-context";
+import { DeployStore } from "./deploy-store";
+import { deploymentRoutes, taskRoutes } from "./deployment-routes";
+import type { ExternalFeedPackages } from "./external-feeds";
+import { queryValue } from "./json-binding";
+import { libraryRoutes } from "./library-routes";
 import {
   alreadyExistsMessage,
-  badRequestMessage,
+  badRequest,
   collection,
   errorBody,
-  notFoundMessage,
+  forbidden,
+  notFound,
   type OctopusSpace,
   rootDocument,
   type ServerReply,
@@ -22,6 +35,11 @@ import {
   openIdConfiguration,
   tokenEndpointPath,
 } from "./oidc-token-exchange";
+import { packageRoutes } from "./package-routes";
+import { readPaging } from "./paging";
+import { projectRoutes } from "./project-routes";
+import { releaseRoutes } from "./release-routes";
+import { StateFile } from "./state-file";
 
 export interface OctopusServerOptions {
   /** Default 0: a free port. */
@@ -42,8 +60,18 @@ export interface OctopusServerOptions {
   permissions?: { push?: boolean; administer?: boolean };
   /** The server version of `GET /api` (default "2025.1.0"); below 2019.9 there is no build-information API. */
   version?: string;
-  /** A JSON file the records are loaded from on start and written to (atomically) after each change. */
+  /**
+   * A JSON file the server's state (build information, projects, environments, releases, deployments, …)
+   * is loaded from on start and written to (atomically) after each change.
+   */
   persistPath?: string;
+  /**
+   * The issue trackers configured on the server: the work items of each stored record (and of releases
+   * and deployments) are what these trackers list, by the core's `mapBuildInformation`. Default none.
+   */
+  issueTrackers?: IssueTrackers;
+  /** What the registries behind external feeds hold, by feed URI, for `/feeds/{id}/packages/versions`. */
+  externalFeedPackages?: ExternalFeedPackages;
   /** Enables `/.well-known/openid-configuration` and the token exchange endpoint. */
   oidc?: OidcOptions;
   /** Largest request body; more is answered 413 without being read. Default 30,000,000 bytes (Kestrel's). */
@@ -108,42 +136,6 @@ const invalidApiKeyMessage =
   "The API key you provided was not valid. Please double-check your API key and try again. For instructions on finding your API key, please visit: https://oc.to/ApiKey";
 const invalidAccessTokenMessage = "The access token you provided was not valid. Please log in again.";
 const buildInformationSince = "2019.9.0";
-const takeAll = 2_147_483_647;
-
-function forbidden(permission: string): ServerReply {
-  const message = `You do not have permission to perform this action. Please contact your Octopus administrator. Missing permission: ${permission}`;
-  return { status: 403, body: errorBody(message, [message]) };
-}
-
-function badRequest(errors: string[]): ServerReply {
-  return { status: 400, body: errorBody(badRequestMessage, errors) };
-}
-
-const notFound: ServerReply = { status: 404, body: errorBody(notFoundMessage) };
-
-function queryValue(query: URLSearchParams, name: string): string | undefined {
-  for (const [key, value] of query) {
-    if (key.toLowerCase() === name.toLowerCase()) return value;
-  }
-  return undefined;
-}
-
-function readPaging(query: URLSearchParams): { skip: number; take: number } | ServerReply {
-  const errors: string[] = [];
-  const read = (name: string, fallback: number): number => {
-    const raw = queryValue(query, name);
-    if (raw === undefined || raw === "") return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0 || value > takeAll) {
-      errors.push(`The value '${raw}' is not valid for ${name}.`);
-      return fallback;
-    }
-    return value;
-  };
-  const skip = read("skip", 0);
-  const take = read("take", 30);
-  return errors.length > 0 ? badRequest(errors) : { skip, take };
-}
 
 function flattenHeaders(message: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -185,7 +177,25 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
   const version = options.version ?? "2025.1.0";
   const hasBuildInformation = isServerVersionAtLeast(version, buildInformationSince);
   const installationId = randomUUID();
-  const store = new BuildInformationStore(options.persistPath, "buildinfo-test-user");
+  const user = "buildinfo-test-user";
+  const stateFile = new StateFile(options.persistPath);
+  const clock = new Clock();
+  const save = () => stateFile.write({ ...store.state(), deploy: deploy.data });
+  const store = new BuildInformationStore(stateFile.initial as BuildInformationState | undefined, {
+    modifiedBy: user,
+    clock,
+    trackers: options.issueTrackers ?? {},
+    onChange: save,
+  });
+  const deploy = new DeployStore(stateFile.initial?.deploy, save);
+  const deployContext: DeployContext = {
+    store: deploy,
+    records: store,
+    clock,
+    trackers: options.issueTrackers ?? {},
+    externalFeeds: options.externalFeedPackages ?? {},
+    user,
+  };
   const requests: RecordedRequest[] = [];
   let baseUrl = "";
 
@@ -365,6 +375,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
       const space = rest.length === 0 ? findSpace(second) : undefined;
       return space ? { status: 200, body: spaceResource(space) } : notFound;
     }
+    if (first.toLowerCase() === "tasks") return taskRoutes(deployContext, request, segments.slice(1));
     if (first.toLowerCase() === "build-information") {
       const space = spaces.find((candidate) => candidate.IsDefault);
       if (!space)
@@ -379,7 +390,18 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
         : notFound;
     }
     if (second.toLowerCase() === "build-information") return buildInformationRoute(space, rest, request);
-    return notFound;
+    return deployRoute({ space, request, segments: [second, ...rest] }) ?? notFound;
+  }
+
+  /** Projects, environments, channels, tenants, releases, deployments, feeds and the built-in feed's packages. */
+  function deployRoute(call: SpaceCall): ServerReply | undefined {
+    return (
+      releaseRoutes(deployContext, call) ??
+      projectRoutes(deployContext, call) ??
+      libraryRoutes(deployContext, call) ??
+      packageRoutes(deployContext, call) ??
+      deploymentRoutes(deployContext, call)
+    );
   }
 
   function send(response: ServerResponse, reply: ServerReply): void {
@@ -410,7 +432,10 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     ) {
       return { status: 403, body: errorBody("Cross-origin requests from a browser are refused.") };
     }
-    if (request.method === "POST" && simpleContentTypes.test(request.headers["content-type"] ?? "")) {
+    const contentType = request.headers["content-type"] ?? "";
+    // A package upload is a form (after the origin checks above, which a web page cannot pass).
+    const upload = /\/packages\/raw$/i.test(request.path) && /^\s*multipart\/form-data\b/i.test(contentType);
+    if (request.method === "POST" && !upload && simpleContentTypes.test(contentType)) {
       return { status: 415, body: errorBody("Send the body as application/json.") };
     }
     return undefined;

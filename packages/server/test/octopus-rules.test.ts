@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { serverCommitLink } from "../src/commit-links";
 import { isValidPackageId } from "../src/octopus-package-ids";
+import { startOctopusServer } from "../src/octopus-server";
 import {
   compareOctopusVersions,
   isServerVersionAtLeast,
   isValidOctopusVersion,
 } from "../src/octopus-versions";
+import { call, pushBody } from "./octopus-call";
 
 describe("package ids", () => {
   it.each([
@@ -79,41 +80,52 @@ describe("versions", () => {
   });
 });
 
-function input(VcsType: string | null, VcsRoot: string | null, BuildUrl: string | null = null) {
-  return {
-    BuildEnvironment: null,
-    BuildNumber: null,
-    BuildUrl,
-    Branch: null,
-    VcsType,
-    VcsRoot,
-    VcsCommitNumber: null,
-    Commits: [],
-  };
-}
-
 describe("commit links", () => {
-  it("links Git commits under the https root, with Bitbucket Cloud's plural path", () => {
-    expect(serverCommitLink(input("Git", "https://github.com/acme/web"), "abc")).toBe(
+  async function linksOf(
+    VcsType: string | null,
+    VcsRoot: string | null,
+    BuildUrl: string | null = null,
+  ): Promise<{ VcsCommitUrl: string | null; Commits: { LinkUrl: string | null }[] }> {
+    const server = await startOctopusServer();
+    try {
+      const body = pushBody("Shop.Web", "1.0.0");
+      Object.assign(body.OctopusBuildInformation as object, {
+        VcsType,
+        VcsRoot,
+        BuildUrl,
+        VcsCommitNumber: "abc",
+      });
+      (body.OctopusBuildInformation as { Commits: unknown[] }).Commits = [{ Id: "abc", Comment: "Tidy" }];
+      return (await call(server, "POST", "/api/Spaces-1/build-information", { body })).json;
+    } finally {
+      await server.close();
+    }
+  }
+
+  it("links Git commits under the https root, with Bitbucket Cloud's plural path", async () => {
+    expect((await linksOf("Git", "https://github.com/acme/web")).Commits[0]!.LinkUrl).toBe(
       "https://github.com/acme/web/commit/abc",
     );
-    expect(serverCommitLink(input("git", "git@github.com:acme/web.git"), "abc")).toBe(
+    expect((await linksOf("git", "git@github.com:acme/web.git")).VcsCommitUrl).toBe(
       "https://github.com/acme/web/commit/abc",
     );
-    expect(serverCommitLink(input("Git", "https://user:token@bitbucket.org/acme/web.git"), "abc")).toBe(
+    expect((await linksOf("Git", "https://user:token@bitbucket.org/acme/web.git")).Commits[0]!.LinkUrl).toBe(
       "https://bitbucket.org/acme/web/commits/abc",
     );
   });
-  it("links TFVC changesets under the project the build URL names", () => {
-    const tfvc = input(
+  it("links TFVC changesets under the project the build URL names", async () => {
+    const tfvc = await linksOf(
       "TFVC",
       "https://dev.azure.com/acme",
       "https://dev.azure.com/acme/Shop/_build/results?buildId=9",
     );
-    expect(serverCommitLink(tfvc, "42")).toBe("https://dev.azure.com/acme/Shop/_versionControl/changeset/42");
+    expect(tfvc.Commits[0]!.LinkUrl).toBe("https://dev.azure.com/acme/Shop/_versionControl/changeset/abc");
   });
-  it("gives no link for other VCS types or missing roots", () => {
-    expect(serverCommitLink(input("Unknown", "https://github.com/acme/web"), "abc")).toBeNull();
-    expect(serverCommitLink(input("Git", null), "abc")).toBeNull();
+  it("gives no link for other VCS types or missing roots", async () => {
+    expect(await linksOf("Unknown", "https://github.com/acme/web")).toMatchObject({
+      VcsCommitUrl: null,
+      Commits: [{ LinkUrl: null }],
+    });
+    expect(await linksOf("Git", null)).toMatchObject({ VcsCommitUrl: null, Commits: [{ LinkUrl: null }] });
   });
 });

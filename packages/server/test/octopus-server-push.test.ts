@@ -227,3 +227,48 @@ describe("push", () => {
     expect(server.records()[0]!.SpaceId).toBe("Spaces-7");
   });
 });
+
+describe("work items", () => {
+  it("lists the work items of the configured issue trackers, as Octopus maps the record", async () => {
+    server = await startOctopusServer({
+      issueTrackers: {
+        github: { baseUrl: "https://github.com" },
+        jira: {
+          baseUrl: "https://acme.atlassian.net",
+          issues: [{ key: "SHOP-12", summary: "Cache price lookups" }],
+        },
+      },
+    });
+    const body = pushBody("Shop.Web", "1.2.3");
+    (body.OctopusBuildInformation as { Commits: unknown[] }).Commits = [
+      { Id: "c0ffee", Comment: "SHOP-12 cache price lookups\n\nFixes #41" },
+      { Id: "d00d", Comment: "SHOP-99 not in Jira" },
+    ];
+    const stored = (await post("/api/Spaces-1/build-information", body)).json;
+    expect(stored.WorkItems).toEqual([
+      {
+        Id: "SHOP-12",
+        LinkUrl: "https://acme.atlassian.net/browse/SHOP-12",
+        Source: "Jira",
+        Description: "Cache price lookups",
+      },
+      {
+        Id: "41",
+        LinkUrl: "https://github.com/acme/shop-web/issues/41",
+        Source: "GitHub",
+        Description: "41",
+      },
+    ]);
+    expect(stored.IssueTrackerName).toBe("Jira");
+  });
+
+  it("lists none without issue trackers", async () => {
+    server = await startOctopusServer();
+    const body = pushBody("Shop.Web", "1.2.3");
+    (body.OctopusBuildInformation as { Commits: unknown[] }).Commits = [
+      { Id: "c0ffee", Comment: "Fixes #41" },
+    ];
+    const stored = (await post("/api/Spaces-1/build-information", body)).json;
+    expect(stored).toMatchObject({ WorkItems: [], IssueTrackerName: null });
+  });
+});

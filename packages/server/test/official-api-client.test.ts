@@ -1,4 +1,14 @@
-import { BuildInformationRepository, Client, OverwriteMode } from "@octopusdeploy/api-client";
+import {
+  BuildInformationRepository,
+  Client,
+  DeploymentRepository,
+  EnvironmentRepository,
+  OverwriteMode,
+  ProjectRepository,
+  ReleaseRepository,
+  TaskState,
+  TenantRepository,
+} from "@octopusdeploy/api-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LocalOctopusServer, startOctopusServer } from "../src/octopus-server";
 
@@ -112,5 +122,58 @@ describe("the official @octopusdeploy/api-client against the local server", () =
       }),
     ).rejects.toThrow(/API key you provided was not valid/);
     expect(server.records()).toEqual([]);
+  });
+
+  it("creates and reads projects, environments, tenants, releases and deployments through the official repositories", async () => {
+    server = await startOctopusServer();
+    const client = await officialClient(server.apiKey);
+    const project = await new ProjectRepository(client, "Default").create({
+      Name: "Shop",
+      ProjectGroupId: "ProjectGroups-1",
+      LifecycleId: "Lifecycles-1",
+    });
+    const environments = new EnvironmentRepository(client, "Default");
+    const production = await environments.create({ Name: "Production" });
+    await environments.create({ Name: "Staging" });
+    expect((await environments.list({ partialName: "prod" })).Items.map((item) => item.Id)).toEqual([
+      production.Id,
+    ]);
+    const tenant = await new TenantRepository(client, "Default").create({
+      Name: "Acme",
+      ProjectEnvironments: { [project.Id]: [production.Id] },
+    });
+    expect(tenant.Id).toBe("Tenants-1");
+
+    await new BuildInformationRepository(client, "Default").push({
+      ...build,
+      Packages: [{ Id: "Shop.Web", Version: "1.0.0" }],
+    });
+    const createRelease = await fetch(`${server.url}/api/Spaces-1/releases`, {
+      method: "POST",
+      headers: { "X-Octopus-ApiKey": server.apiKey, "Content-Type": "application/json" },
+      body: JSON.stringify({ ProjectId: project.Id, Version: "1.0.0" }),
+    });
+    const releaseId = ((await createRelease.json()) as { Id: string }).Id;
+    const release = await new ReleaseRepository(client, "Default").get(releaseId);
+    expect(release).toMatchObject({ Version: "1.0.0", ProjectId: project.Id, BuildInformation: [] });
+    await fetch(`${server.url}/api/Spaces-1/deployments`, {
+      method: "POST",
+      headers: { "X-Octopus-ApiKey": server.apiKey, "Content-Type": "application/json" },
+      body: JSON.stringify({ ReleaseId: releaseId, EnvironmentId: production.Id }),
+    });
+
+    const deployments = new DeploymentRepository(client, "Default");
+    const listed = await deployments.list({
+      projects: [project.Id],
+      environments: [production.Id],
+      taskState: TaskState.Success,
+      take: 1,
+    });
+    expect(listed.Items.map((item) => [item.ReleaseId, item.EnvironmentId])).toEqual([
+      [releaseId, production.Id],
+    ]);
+    expect(server.requests.at(-1)!.query.get("taskState")).toBe("Success");
+    const deployment = await deployments.get(listed.Items[0]!.Id);
+    expect(deployment.Changes.map((change) => change.Version)).toEqual(["1.0.0"]);
   });
 });
