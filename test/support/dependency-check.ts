@@ -24,6 +24,7 @@ const allowed: Record<string, readonly string[]> = {
   git: ["core"],
   adapter: ["core"],
   octopus: ["core"],
+  templates: ["core"],
   collect: ["core", "git", "adapter"],
   testing: ["core", "git"],
   cli: ["core", "collect", "git", "octopus"],
