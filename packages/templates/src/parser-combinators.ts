@@ -94,7 +94,7 @@ export function map<T, U>(parser: Parser<T>, f: (value: T) => U): Parser<U> {
   };
 }
 
-export function then<T, U>(first: Parser<T>, next: (value: T) => Parser<U>): Parser<U> {
+export function andThen<T, U>(first: Parser<T>, next: (value: T) => Parser<U>): Parser<U> {
   return (input, at) => {
     const r = first(input, at);
     return r.ok ? next(r.value)(input, r.rest) : r;

@@ -46,11 +46,19 @@ export class RenderSession {
   }
 
   /** Records a diagnostic once per code, message and place. */
-  report(code: TemplateDiagnosticCode, message: string, position = this.currentPosition): void {
+  report(
+    code: TemplateDiagnosticCode,
+    message: string,
+    position = this.currentPosition,
+    expression?: string,
+  ): void {
     const where = position ?? { offset: 0, line: 1, column: 1 };
     const key = `${code}\u0000${message}\u0000${where.offset}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.diagnostics.push({ code, message, line: where.line, column: where.column, offset: where.offset });
+    const place = { line: where.line, column: where.column, offset: where.offset };
+    this.diagnostics.push(
+      expression === undefined ? { code, message, ...place } : { code, message, ...place, expression },
+    );
   }
 }

@@ -27,4 +27,6 @@ export interface TemplateDiagnostic {
   readonly column: number;
   /** Offset from the start of the template, from 0. */
   readonly offset: number;
+  /** For `unresolved` and `null-result`: the expression as Octostache writes it back into the output. */
+  readonly expression?: string;
 }

@@ -223,7 +223,9 @@ class TemplateEvaluator {
     if (tokens.length === 0) return;
     this.missing.push(...tokens);
     if (this.topLevel) {
-      for (const token of tokens) context.session.report("unresolved", `${token} could not be evaluated`);
+      for (const token of tokens) {
+        context.session.report("unresolved", `${token} could not be evaluated`, undefined, token);
+      }
     }
   }
 
@@ -316,7 +318,8 @@ class TemplateEvaluator {
       const text = token.toString();
       if (token.expression instanceof FunctionCallExpression && token.expression.functionName === "null") {
         this.nulls.push(text);
-        if (this.topLevel) context.session.report("null-result", `${text} makes the whole result null`);
+        if (this.topLevel)
+          context.session.report("null-result", `${text} makes the whole result null`, undefined, text);
       } else {
         this.addMissing([text], context);
       }

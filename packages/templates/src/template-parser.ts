@@ -2,6 +2,7 @@
 // Sprache-equivalent combinators of parser-combinators.ts (docs/reference/octostache.md#parsing).
 
 import {
+  andThen,
   anyChar,
   atLeastOnce,
   type ConsList,
@@ -25,7 +26,6 @@ import {
   rule,
   sequence,
   success,
-  then,
   toArray,
   token,
   trimDotNet,
@@ -164,7 +164,7 @@ const indexer: Parser<Indexer> = rule(() =>
 );
 
 const trailingStep: Parser<SymbolStep> = xor<SymbolStep>(
-  then(literalChar("."), () => identifier),
+  andThen(literalChar("."), () => identifier),
   indexer,
 );
 
@@ -203,7 +203,7 @@ const filterOption: Parser<TemplateToken> = or<TemplateToken>(
   ),
 );
 
-const filter = then(literalChar("|"), () =>
+const filter = andThen(literalChar("|"), () =>
   sequence(token(withPosition(identifierWithoutWhitespace)), optional(many(filterOption))),
 );
 
@@ -303,7 +303,7 @@ const unlessRest = (head: Condition): Parser<ConditionalToken> =>
 
 const conditional: Parser<ConditionalToken> = rule(() =>
   withPosition(
-    then(
+    andThen(
       sequence(
         leftDelimiter,
         whiteSpaces,
@@ -320,7 +320,7 @@ const conditional: Parser<ConditionalToken> = rule(() =>
 
 const digits = map(atLeastOnce(char(isDigit, "digit")), (chars) => chars.join(""));
 const decimalWithoutLeadingDigits = map(sequence(literal("."), digits), ([dot, fraction]) => dot + fraction);
-const decimalWithLeadingDigits = then(digits, (whole) =>
+const decimalWithLeadingDigits = andThen(digits, (whole) =>
   map(xor(decimalWithoutLeadingDigits, returning("")), (fraction) => whole + fraction),
 );
 const calculationConstant: Parser<Calculation> = map(
