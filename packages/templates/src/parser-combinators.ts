@@ -236,10 +236,11 @@ export function end<T>(parser: Parser<T>): Parser<T> {
 let nextRuleId = 0;
 
 /**
- * A named grammar rule: memoised per position (so backtracking never repeats work) and counted towards the
- * nesting limit. `lazy` lets rules refer to rules defined after them, as Sprache's Parse.Ref does.
+ * A named grammar rule: memoised per position (so backtracking never repeats work); a `nesting` rule (a block,
+ * an indexer, parentheses) counts towards the nesting limit. `lazy` lets rules refer to rules defined after
+ * them, as Sprache's Parse.Ref does.
  */
-export function rule<T>(lazy: () => Parser<T>): Parser<T> {
+export function rule<T>(lazy: () => Parser<T>, nesting = false): Parser<T> {
   const id = nextRuleId++;
   let parser: Parser<T> | undefined;
   return (input, at) => {
@@ -251,9 +252,9 @@ export function rule<T>(lazy: () => Parser<T>): Parser<T> {
     const known = table.get(at);
     if (known !== undefined) return known as Result<T>;
     parser ??= lazy();
-    if (++input.depth > input.maxDepth) throw new TemplateLimitError("nesting", at);
+    if (nesting && ++input.depth > input.maxDepth) throw new TemplateLimitError("nesting", at);
     const r = parser(input, at);
-    input.depth--;
+    if (nesting) input.depth--;
     table.set(at, r);
     return r;
   };

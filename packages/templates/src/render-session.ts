@@ -13,6 +13,8 @@ export class RenderSession {
   readonly diagnostics: TemplateDiagnostic[] = [];
   /** The innermost token of the top-level template being evaluated: where diagnostics point. */
   currentPosition: Position | undefined;
+  /** Where the render was when something was thrown that stops it. */
+  failedAt: Position | undefined;
   resolutionDepth = 0;
   private readonly templates = new Map<string, ParsedTemplate>();
   private readonly paths = new Map<string, SymbolExpression | undefined>();

@@ -122,7 +122,7 @@ function failedRender(
 ): RenderResult {
   const report = (code: TemplateDiagnostic["code"], message: string, offset?: number) => {
     if (session === undefined) return;
-    const where = offset !== undefined && offset >= 0 ? offsetPosition(template, offset) : undefined;
+    const where = offset !== undefined && offset >= 0 ? offsetPosition(template, offset) : session.failedAt;
     session.report(code, message, where);
   };
   if (error instanceof TemplateLimitError) {

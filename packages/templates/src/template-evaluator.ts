@@ -240,6 +240,9 @@ class TemplateEvaluator {
       else if (token instanceof ConditionalToken) this.evaluateConditional(token, context);
       else if (token instanceof RepetitionToken) this.evaluateRepetition(token, context);
       else if (token instanceof CalculationToken) this.evaluateCalculationToken(token, context);
+    } catch (error) {
+      session.failedAt ??= session.currentPosition;
+      throw error;
     } finally {
       session.currentPosition = enclosing;
     }

@@ -115,13 +115,15 @@ const whiteSpaces = many(whiteSpace);
 const whiteSpacesAtLeastOnce = atLeastOnce(whiteSpace);
 const elseIfDelimiter = sequence(literal("#{elseif"), whiteSpace);
 
-const substitution: Parser<SubstitutionToken> = rule(() =>
-  withPosition(
-    map(
-      sequence(leftDelimiter, token(expression), rightDelimiter),
-      ([, content]) => new SubstitutionToken(content),
+const substitution: Parser<SubstitutionToken> = rule(
+  () =>
+    withPosition(
+      map(
+        sequence(leftDelimiter, token(expression), rightDelimiter),
+        ([, content]) => new SubstitutionToken(content),
+      ),
     ),
-  ),
+  true,
 );
 
 const symbolIndexer: Parser<Indexer> = withPosition(
@@ -131,22 +133,26 @@ const symbolIndexer: Parser<Indexer> = withPosition(
   ),
 );
 
-const stringIndexer: Parser<Indexer> = rule(() =>
-  map(
-    sequence(
-      literalChar("["),
-      token(
-        many(
-          or(
-            map(stringIndexer, (nested) => nested.toString()),
-            map(atLeastOnce(char((c) => c !== "]" && c !== "[", "not a bracket")), (chars) => chars.join("")),
+const stringIndexer: Parser<Indexer> = rule(
+  () =>
+    map(
+      sequence(
+        literalChar("["),
+        token(
+          many(
+            or(
+              map(stringIndexer, (nested) => nested.toString()),
+              map(atLeastOnce(char((c) => c !== "]" && c !== "[", "not a bracket")), (chars) =>
+                chars.join(""),
+              ),
+            ),
           ),
         ),
+        literalChar("]"),
       ),
-      literalChar("]"),
+      ([, parts]) => new Indexer(parts.join("")),
     ),
-    ([, parts]) => new Indexer(parts.join("")),
-  ),
+  true,
 );
 
 const indexer: Parser<Indexer> = rule(() =>
@@ -301,21 +307,23 @@ const unlessRest = (head: Condition): Parser<ConditionalToken> =>
     ([truthy, elseTemplate]) => new ConditionalToken(head, elseTemplate ?? [], toArray(truthy)),
   );
 
-const conditional: Parser<ConditionalToken> = rule(() =>
-  withPosition(
-    andThen(
-      sequence(
-        leftDelimiter,
-        whiteSpaces,
-        or(keyword("if"), keyword("unless")),
-        whiteSpacesAtLeastOnce,
-        condition,
-        whiteSpaces,
-        rightDelimiter,
+const conditional: Parser<ConditionalToken> = rule(
+  () =>
+    withPosition(
+      andThen(
+        sequence(
+          leftDelimiter,
+          whiteSpaces,
+          or(keyword("if"), keyword("unless")),
+          whiteSpacesAtLeastOnce,
+          condition,
+          whiteSpaces,
+          rightDelimiter,
+        ),
+        ([, , kind, , head]) => (kind === "if" ? ifRest(head) : unlessRest(head)),
       ),
-      ([, , kind, , head]) => (kind === "if" ? ifRest(head) : unlessRest(head)),
     ),
-  ),
+  true,
 );
 
 const digits = map(atLeastOnce(char(isDigit, "digit")), (chars) => chars.join(""));
@@ -360,11 +368,13 @@ function chainOperator(
   };
 }
 
-const calculationFactor: Parser<Calculation> = rule(() =>
-  xor(
-    map(sequence(literalChar("("), calculationExpression, literalChar(")")), ([, inner]) => inner),
-    calculationValue,
-  ),
+const calculationFactor: Parser<Calculation> = rule(
+  () =>
+    xor(
+      map(sequence(literalChar("("), calculationExpression, literalChar(")")), ([, inner]) => inner),
+      calculationValue,
+    ),
+  true,
 );
 const calculationTerm = chainOperator(or(operator("*"), operator("/")), calculationFactor);
 const calculationExpression: Parser<Calculation> = chainOperator(
@@ -389,25 +399,27 @@ const calculation: Parser<CalculationToken> = rule(() =>
   ),
 );
 
-const repetition: Parser<RepetitionToken> = rule(() =>
-  withPosition(
-    map(
-      sequence(
-        leftDelimiter,
-        whiteSpaces,
-        keyword("each"),
-        whiteSpacesAtLeastOnce,
-        token(identifier),
-        token(keyword("in")),
-        token(symbol),
-        rightDelimiter,
-        templateTokens,
-        literal("#{/each}"),
+const repetition: Parser<RepetitionToken> = rule(
+  () =>
+    withPosition(
+      map(
+        sequence(
+          leftDelimiter,
+          whiteSpaces,
+          keyword("each"),
+          whiteSpacesAtLeastOnce,
+          token(identifier),
+          token(keyword("in")),
+          token(symbol),
+          rightDelimiter,
+          templateTokens,
+          literal("#{/each}"),
+        ),
+        ([, , , , enumerator, , collection, , body]) =>
+          new RepetitionToken(collection, enumerator, toArray(body)),
       ),
-      ([, , , , enumerator, , collection, , body]) =>
-        new RepetitionToken(collection, enumerator, toArray(body)),
     ),
-  ),
+  true,
 );
 
 // `#` is text unless it starts `#{`; `##{` is an escaped `#{`, and `##` right before `#{` is one `#`.
