@@ -1,3 +1,4 @@
+import { changesMarkdown } from "./changes-markdown";
 import type { DeployContext, SpaceCall } from "./deploy-context";
 import type {
   CommitDetails,
@@ -256,15 +257,4 @@ function releaseChanges(release: ReleaseResource): ReleaseChanges {
     WorkItems: [...workItems.values()],
     Commits: commits,
   };
-}
-
-/** The default deployment-changes template's output (docs/releases/deployment-changes.md in OctopusDeploy/docs). */
-function changesMarkdown(changes: ReleaseChanges[]): string {
-  return changes
-    .map(
-      (change) =>
-        `**Release ${change.Version}**\n\n${change.ReleaseNotes}\n` +
-        change.WorkItems.map((item) => `- [${item.Id}](${item.LinkUrl}) - ${item.Description}\n`).join(""),
-    )
-    .join("");
 }

@@ -242,7 +242,7 @@ describe("deployments", () => {
     });
     expect(latest.Changes.map((change: { Version: string }) => change.Version)).toEqual(["1.1.0", "1.2.0"]);
     expect(latest.ChangesMarkdown).toBe(
-      "**Release 1.1.0**\n\nNotes 1.1.0\n**Release 1.2.0**\n\nNotes 1.2.0\n",
+      "\n**Release 1.1.0**\n\nNotes 1.1.0\n\n\n**Release 1.2.0**\n\nNotes 1.2.0\n\n",
     );
     await ok("POST", "/api/Spaces-1/deployments", { ReleaseId: "Releases-2", EnvironmentId: staging.Id });
 
