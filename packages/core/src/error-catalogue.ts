@@ -90,6 +90,36 @@ export const errorCatalogue = {
     exitCode: 2,
     hint: "Fetch more history (a deeper clone, or git fetch --unshallow) before running buildinfo.",
   },
+  E_UNKNOWN_PROJECT: {
+    exitCode: 2,
+    hint: "Pass --project with the name or Projects-N id of an existing project in this space.",
+  },
+  E_UNKNOWN_ENVIRONMENT: {
+    exitCode: 2,
+    hint: "Pass --since-deployed with the name or Environments-N id of an existing environment.",
+  },
+  E_UNKNOWN_CHANNEL: { exitCode: 2, hint: "Pass --channel with the name or Channels-N id of one of the project's channels." },
+  E_UNKNOWN_TENANT: { exitCode: 2, hint: "Pass --tenant with the name or Tenants-N id of an existing tenant." },
+  E_DEPLOYED_COMMIT_MISSING: {
+    exitCode: 2,
+    hint: "Fetch the history back to the deployed commit before buildinfo runs (a full clone, or git fetch --deepen).",
+  },
+  E_DEPLOYED_COMMIT_NOT_ANCESTOR: {
+    exitCode: 2,
+    hint: "History was rewritten since that deployment; push without --strict to send the build server's own range.",
+  },
+  E_PACKAGE_ALREADY_RELEASED: {
+    exitCode: 2,
+    hint: "Push build information before the release is created (or create a new release after pushing).",
+  },
+  E_PACKAGE_ID_MISMATCH: {
+    exitCode: 2,
+    hint: "Pass --package-id exactly as the package is named in the feed and the project's steps.",
+  },
+  E_PACKAGE_IN_SEVERAL_FEEDS: {
+    exitCode: 2,
+    hint: "Keep each package id and version in one feed, or give the builds different versions.",
+  },
   E_GIT_OUTPUT: {
     exitCode: 1,
     hint: "Check that `git` on the PATH is git itself, not a wrapper that adds to its output.",

@@ -1,7 +1,13 @@
+/** The facts about the last deployment of a project to an environment, what it deployed, and how to name it. */
+export type { DeploymentTarget, LastDeployment, NamedRef, ReleaseBuild } from "./last-deployment";
+/** The build information the deployed release captured for one package, and a description for messages. */
+export { deployedBuild, describeDeployment } from "./last-deployment";
 export { createOctopusClient } from "./octopus-client";
 export type { OidcExchangeOptions } from "./oidc";
 export { exchangeOidcToken } from "./oidc";
 export { createCommand } from "./push";
+/** What the push guards check and find. */
+export type { PushGuardFinding, PushGuardReport, PushGuardRequest } from "./push-guards";
 export type {
   BuildInformationPage,
   BuildInformationRecord,

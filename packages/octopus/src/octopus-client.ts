@@ -1,7 +1,9 @@
-import { BuildInfoError, isBuildInfoError, mapWithConcurrency } from "@buildinfo/core";
+import { BuildInfoError, type BuildInformation, isBuildInfoError, mapWithConcurrency } from "@buildinfo/core";
 import { defaultConnectionsPerOrigin } from "@buildinfo/http";
 import { createApiCaller } from "./api-caller";
+import { findLastDeployment } from "./last-deployment";
 import { pushOne, type VersionListings } from "./push";
+import { checkBeforePush } from "./push-guards";
 import { parseJson, parsePage, parseResource, responseError } from "./response-errors";
 import { createSpaceResolver } from "./spaces";
 import type {
@@ -89,17 +91,21 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
       const results = await mapWithConcurrency(
         request.packages,
         request.concurrency ?? options.concurrency ?? defaultConcurrency,
-        async ({ packageId, version }): Promise<PackagePushResult> => {
-          const result = await pushPackage(packageId, version);
+        async ({ packageId, version, buildInformation }): Promise<PackagePushResult> => {
+          const result = await pushPackage(packageId, version, buildInformation ?? request.buildInformation);
           request.onResult?.(result);
           return result;
         },
       );
       return { space, results, failed: results.filter((result) => !result.ok) };
 
-      async function pushPackage(packageId: string, version: string): Promise<PackagePushResult> {
+      async function pushPackage(
+        packageId: string,
+        version: string,
+        buildInformation: BuildInformation,
+      ): Promise<PackagePushResult> {
         try {
-          const pushRequest = { ...request, spaceId: space.Id, packageId, version };
+          const pushRequest = { ...request, spaceId: space.Id, packageId, version, buildInformation };
           const { record, outcome, note } = await pushOne(api, spaces, pushRequest, deadline, listings);
           return {
             packageId,
@@ -148,6 +154,14 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
 
     async deleteBuildInformation(space, id) {
       await recordCall(space, "DELETE", id);
+    },
+
+    findLastDeployment(target) {
+      return findLastDeployment(api, spaces, target);
+    },
+
+    checkBeforePush(request) {
+      return checkBeforePush(api, spaces, request);
     },
 
     close() {

@@ -1,5 +1,7 @@
 import type { BuildInfoError, BuildInformation, OverwriteMode } from "@buildinfo/core";
 import type { TransportOptions } from "@buildinfo/http";
+import type { DeploymentTarget, LastDeployment } from "./last-deployment";
+import type { PushGuardReport, PushGuardRequest } from "./push-guards";
 
 export interface OctopusClientOptions extends TransportOptions {
   /** The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept). */
@@ -97,7 +99,8 @@ export interface PushSummary {
 
 export interface PushToPackagesRequest {
   space?: SpaceInput;
-  packages: { packageId: string; version: string }[];
+  /** Each package, with its own build information when it differs from the shared one (`--since-deployed`). */
+  packages: { packageId: string; version: string; buildInformation?: BuildInformation | undefined }[];
   buildInformation: BuildInformation;
   overwriteMode: OverwriteMode;
   /** Parallel POSTs; default the client's `concurrency` (64). More than that queue for a socket. */
@@ -126,5 +129,9 @@ export interface OctopusClient {
   listBuildInformation(request?: ListBuildInformationRequest): Promise<BuildInformationPage>;
   getBuildInformation(space: SpaceInput, id: string): Promise<BuildInformationRecord>;
   deleteBuildInformation(space: SpaceInput, id: string): Promise<void>;
+  /** The release last deployed successfully to an environment by a project (for a tenant, in a channel). */
+  findLastDeployment(target: DeploymentTarget): Promise<LastDeployment>;
+  /** What would keep build information pushed now from showing on the project's releases as meant. */
+  checkBeforePush(request: PushGuardRequest): Promise<PushGuardReport>;
   close(): Promise<void>;
 }

@@ -67,6 +67,26 @@ describe("createOctopusClient against the local Octopus server", () => {
     });
   });
 
+  it("sends each package its own build information when the request gives one", async () => {
+    const client = await start();
+    const olderCommits = { ...buildInformation, Commits: buildInformation.Commits.slice(1) };
+    const summary = await client.pushToPackages({
+      packages: [
+        { packageId: "Shop.Api", version: "2.7.0" },
+        { packageId: "Shop.Web", version: "2.7.0", buildInformation: olderCommits },
+      ],
+      buildInformation,
+      overwriteMode: "FailIfExists",
+    });
+    await client.close();
+    expect(summary.failed).toEqual([]);
+    const stored = server!.records().map((record) => [record.PackageId, record.Commits.map((commit) => commit.Id)]);
+    expect(stored).toEqual([
+      ["Shop.Api", ["4b1d0c3e5f", "a07e9912cd"]],
+      ["Shop.Web", ["a07e9912cd"]],
+    ]);
+  });
+
   it("resolves spaces by id, by name (case-insensitive fallback) and the default, once per client", async () => {
     const client = await start();
     expect(await client.resolveSpace("Spaces-2")).toEqual({ Id: "Spaces-2", Name: "Shop Team" });

@@ -14,6 +14,10 @@ export { createFaultQueue } from "./fault-queue";
 export type { FeatureBranchRepoOptions } from "./feature-branch-repo";
 /** Creates a temporary repository with commits on `main` and a feature branch checked out. */
 export { createFeatureBranchRepo } from "./feature-branch-repo";
+/** A scenario on the local Octopus server (projects, releases, deployments, packages) and what it creates. */
+export type { Created, OctopusScenario, ScenarioPackage } from "./octopus-scenario";
+/** Sets up projects, releases and deployments on a local Octopus server through its API. */
+export { octopusScenario } from "./octopus-scenario";
 /** A temporary git repository, its commits and its options. */
 export type { TempGitRepo, TempGitRepoCommit, TempGitRepoOptions } from "./temp-git-repo";
 /** Creates a temporary git repository with fixed identities and dates. */
