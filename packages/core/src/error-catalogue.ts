@@ -98,8 +98,14 @@ export const errorCatalogue = {
     exitCode: 2,
     hint: "Pass --since-deployed with the name or Environments-N id of an existing environment.",
   },
-  E_UNKNOWN_CHANNEL: { exitCode: 2, hint: "Pass --channel with the name or Channels-N id of one of the project's channels." },
-  E_UNKNOWN_TENANT: { exitCode: 2, hint: "Pass --tenant with the name or Tenants-N id of an existing tenant." },
+  E_UNKNOWN_CHANNEL: {
+    exitCode: 2,
+    hint: "Pass --channel with the name or Channels-N id of one of the project's channels.",
+  },
+  E_UNKNOWN_TENANT: {
+    exitCode: 2,
+    hint: "Pass --tenant with the name or Tenants-N id of an existing tenant.",
+  },
   E_DEPLOYED_COMMIT_MISSING: {
     exitCode: 2,
     hint: "Fetch the history back to the deployed commit before buildinfo runs (a full clone, or git fetch --deepen).",

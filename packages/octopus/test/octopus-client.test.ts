@@ -80,7 +80,9 @@ describe("createOctopusClient against the local Octopus server", () => {
     });
     await client.close();
     expect(summary.failed).toEqual([]);
-    const stored = server!.records().map((record) => [record.PackageId, record.Commits.map((commit) => commit.Id)]);
+    const stored = server!
+      .records()
+      .map((record) => [record.PackageId, record.Commits.map((commit) => commit.Id)]);
     expect(stored).toEqual([
       ["Shop.Api", ["4b1d0c3e5f", "a07e9912cd"]],
       ["Shop.Web", ["a07e9912cd"]],
