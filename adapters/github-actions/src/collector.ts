@@ -11,6 +11,7 @@ import { type CommitPlan, planCommits } from "./commit-plan";
 import { compareCommits } from "./compare-commits";
 import { readEventPayload } from "./event-payload";
 import { fetchCommit } from "./fetch-commit";
+import { GITHUB_API_FIX, githubApiAccess } from "./github-api";
 import { manifest } from "./manifest";
 
 /** The run's build information from its variables, its event payload, the GitHub API and the checkout. */
@@ -53,28 +54,28 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
 async function selectFor(plan: CommitPlan, context: AdapterContext): Promise<CommitSelection> {
   if (plan.kind === "payload") return { commits: plan.commits, source: plan.source, warnings: [] };
   const { env, logger } = context;
-  const token = firstEnv(env, ["GITHUB_TOKEN", "GH_TOKEN"])?.value;
-  const apiUrl = env.GITHUB_API_URL;
-  const repository = env.GITHUB_REPOSITORY;
-  if (token === undefined || apiUrl === undefined || repository === undefined) {
+  const access = githubApiAccess(env);
+  if (access === undefined) {
     return fromCheckout(
       plan,
       `No GITHUB_TOKEN for the GitHub API, so the commits of ${plan.reason} are read from the checkout ` +
         "(actions/checkout needs `fetch-depth: 0` for that).",
     );
   }
-  const fix =
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
-    "Give the step GITHUB_TOKEN (`env: GITHUB_TOKEN: ${{ github.token }}`) with `permissions: contents: read`, or " +
-    "give actions/checkout `fetch-depth: 0` so the checkout holds the range.";
+  const { token, apiUrl, repository } = access;
+  const fix = GITHUB_API_FIX;
   if (plan.kind === "compare") {
     logger.debug(`Reading the commits of ${plan.reason} from the compare API: ${plan.base}...${plan.head}.`);
-    const commits = await context.fromServer(
+    const comparison = await context.fromServer(
       { what: `the commits of ${plan.reason} from the GitHub compare API`, fix },
       () => compareCommits(context.http, { apiUrl, repository, base: plan.base, head: plan.head, token }),
     );
-    if (commits === undefined) return fromCheckout(plan);
-    return { commits, source: `GitHub compare API ${plan.baseSource}...${plan.headSource}`, warnings: [] };
+    if (comparison === undefined) return fromCheckout(plan);
+    return {
+      commits: comparison.commits,
+      source: `GitHub compare API ${plan.baseSource}...${plan.headSource}`,
+      warnings: [],
+    };
   }
   logger.debug(
     `No commit range for ${plan.reason}: reading the head commit ${plan.head} from the GitHub API.`,

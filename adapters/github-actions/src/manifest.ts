@@ -13,4 +13,5 @@ export const manifest: AdapterManifest = {
   logCommands: githubLogCommands,
   historyFix: "give actions/checkout `fetch-depth: 0` (it fetches one commit by default)",
   loadCollector: async () => (await import("./collector")).collect,
+  loadRangeReader: async () => (await import("./range-reader")).readRange,
 };

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import {
+  type AdapterContext,
   type AdapterManifest,
   type AdapterOptions,
   applyOverrides,
@@ -21,6 +22,7 @@ import { adapterOptions } from "./adapter-options";
 import { type Degradation, DegradePolicy } from "./degrade-policy";
 import { detectAdapter } from "./detect-adapter";
 import { manifestById } from "./registry";
+import { type RangeFrom, rereadRange } from "./reread-range";
 
 export interface CollectBuildInformationOptions {
   /** A server's manifest or its `--from` id; detected from `env` when absent. */
@@ -64,6 +66,13 @@ export interface CollectedBuildInformation {
   incomplete: Degradation[];
   /** The draft before normalisation, with the sources of each value. */
   draft: BuildInformationDraft;
+  /**
+   * The same build with its commits read from `from.commit` (exclusive) to its head — through the server's
+   * API where the adapter reads ranges there, else from the checkout — for a start the caller chose (the
+   * commit deployed in an environment: see `collectPerPackage`). When the checkout lacks that commit or
+   * history was rewritten, this collection is kept with a warning (with `strict`, the error is thrown).
+   */
+  rereadFrom(from: RangeFrom): Promise<CollectedBuildInformation>;
 }
 
 const nodeFileSystem: FileSystem = {
@@ -117,7 +126,7 @@ export async function collectBuildInformation(
   const since = options.since?.trim() || undefined;
   const policy = new DegradePolicy(manifest, options.strict === true);
   const collect = await manifest.loadCollector();
-  const collected = await collect({
+  const contextFor = (degrade: DegradePolicy): AdapterContext => ({
     env: options.env,
     http: options.http ?? noHttp,
     fs: options.fs ?? nodeFileSystem,
@@ -125,8 +134,9 @@ export async function collectBuildInformation(
     checkout: createCheckoutReader(git),
     logger,
     options: { ...adapterOptionValues, ...(since === undefined ? {} : { since }) },
-    fromServer: (read, fetch) => policy.fromServer(read, fetch),
+    fromServer: (read, fetch) => degrade.fromServer(read, fetch),
   });
+  const collected = await collect(contextFor(policy));
   const draft = { ...collected, buildEnvironment: collected.buildEnvironment ?? manifest.displayName };
 
   const overridden = headFromCommandLine(
@@ -141,15 +151,31 @@ export async function collectBuildInformation(
     maxCount: commitCap + 1,
     userRange: since !== undefined,
   });
+  const collectionWarnings = [...warnings];
   const normalized = normalizeDraft(withCommits, { commitCap });
   warnings.push(...normalized.warnings);
-  return {
+  const result: CollectedBuildInformation = {
     buildInformation: normalized.buildInformation,
     adapter: manifest,
     warnings,
     incomplete: policy.degradations,
     draft: withCommits,
+    rereadFrom: (from) =>
+      rereadRange(
+        {
+          result,
+          draft: overridden,
+          manifest,
+          git,
+          context: contextFor,
+          strict: options.strict === true,
+          commitCap,
+          collectionWarnings,
+        },
+        from,
+      ),
   };
+  return result;
 }
 
 /** `--since` replaces what a server's API gave, unless the adapter already read that range itself. */

@@ -14,9 +14,14 @@ export { buildInformationFromFile } from "./build-information-from-file";
 export type { CollectBuildInformationOptions, CollectedBuildInformation } from "./collect-build-information";
 /** One build's normalised, validated build information: detect, collect, resolve commits, degrade. */
 export { collectBuildInformation } from "./collect-build-information";
+/** Each package's build information, its commits since a start of its own (the commit deployed in an environment). */
+export type { PackageCollection, PackageRangeStart } from "./collect-per-package";
+export { collectPerPackage } from "./collect-per-package";
 export type { Degradation } from "./degrade-policy";
 export type { Detection } from "./detect-adapter";
 /** The server whose markers the environment carries, else the local checkout. */
 export { detectAdapter } from "./detect-adapter";
 /** The registry: every server's manifest, detection order, `--from` lookup and re-run markers. */
 export { detectionOrder, manifestById, manifests, rerunMarker } from "./registry";
+/** A commit to read a build's commits from, and where it comes from. */
+export type { RangeFrom } from "./reread-range";

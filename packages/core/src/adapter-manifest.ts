@@ -1,5 +1,5 @@
 import type { AdapterContext, CiLogCommands, Environment } from "./adapter";
-import type { BuildInformationDraft } from "./draft";
+import type { BuildInformationDraft, RawCommit } from "./draft";
 
 /** A marker variable: set to a non-blank value, or, with `equals`, to that value (trimmed, any case). */
 export interface DetectionMarker {
@@ -35,6 +35,22 @@ export interface AdapterOptionSpec {
 /** Maps a server's environment, API answers and checkout into a draft: the part loaded only when used. */
 export type Collector = (context: AdapterContext) => Promise<BuildInformationDraft>;
 
+/** What a server's API answered for a commit range: its commits, or why it has none. */
+export type RangeReading =
+  | { readonly status: "read"; readonly commits: RawCommit[]; readonly source: string }
+  /** The server does not know the start commit, or it is not an ancestor of the end: history was rewritten. */
+  | { readonly status: "unknown-start" | "not-ancestor"; readonly source: string };
+
+/**
+ * Reads the commits of `from..to` (reachable from `to`, not from `from`, newest first) through the server's
+ * API, for a range the pipeline chose (`--since-deployed`). Undefined when it cannot here (no credentials,
+ * the API failed through `context.fromServer`): the pipeline then reads the checkout.
+ */
+export type RangeReader = (
+  context: AdapterContext,
+  range: { readonly from: string; readonly to: string },
+) => Promise<RangeReading | undefined>;
+
 /**
  * What every part of buildinfo knows about a build server without loading its collector: `--from`,
  * detection, help, completion, re-run detection, the log dialect and the docs tables all come from the
@@ -62,6 +78,11 @@ export interface AdapterManifest {
   readonly historyFix: string;
   /** Imports the collector; called only when this server is used. */
   loadCollector(): Promise<Collector>;
+  /**
+   * Imports the reader of an arbitrary commit range through the server's API, for servers whose collector
+   * reads commits from it (GitHub's compare API); without it such ranges are read from the checkout.
+   */
+  loadRangeReader?(): Promise<RangeReader>;
 }
 
 function markerPresent(env: Environment, marker: DetectionMarker): boolean {

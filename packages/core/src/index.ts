@@ -43,6 +43,8 @@ export type {
   AdapterOptionSpec,
   Collector,
   DetectionMarker,
+  RangeReader,
+  RangeReading,
   RerunMarker,
 } from "./adapter-manifest";
 export { isDetected, rerunOf } from "./adapter-manifest";

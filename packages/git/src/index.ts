@@ -1,3 +1,5 @@
+/** How one commit stands to another in the checkout: ancestor, not, or missing (and whether the clone is shallow). */
+export { commitRelation } from "./commit-relation";
 export { createCheckoutReader } from "./checkout-reader";
 export type { GitRunnerOptions } from "./git-runner";
 export { createGitRunner } from "./git-runner";

@@ -1,7 +1,7 @@
 /** The facts about the last deployment of a project to an environment, what it deployed, and how to name it. */
 export type { DeploymentTarget, LastDeployment, NamedRef, ReleaseBuild } from "./last-deployment";
-/** The build information the deployed release captured for one package, and a description for messages. */
-export { deployedBuild, describeDeployment } from "./last-deployment";
+/** Where a package's commits start (the commit its deployed release captured), and a deployment named for messages. */
+export { deployedRangeStart, describeDeployment } from "./last-deployment";
 export { createOctopusClient } from "./octopus-client";
 export type { OidcExchangeOptions } from "./oidc";
 export { exchangeOidcToken } from "./oidc";

@@ -195,12 +195,34 @@ async function tenantRequired(
 }
 
 /** The build information the deployed release captured for this package (ids compared ignoring case). */
-export function deployedBuild(last: LastDeployment, packageId: string): ReleaseBuild | undefined {
+function deployedBuild(last: LastDeployment, packageId: string): ReleaseBuild | undefined {
   const builds = last.release?.builds ?? [];
   return (
     builds.find((build) => build.PackageId === packageId) ??
     builds.find((build) => build.PackageId.toLowerCase() === packageId.toLowerCase())
   );
+}
+
+/**
+ * Where a package's commits start with `--since-deployed`: the `VcsCommitNumber` the deployed release
+ * captured for it, named by release and deployment; or, when there is none (nothing deployed yet, or the
+ * release has no build information or commit for this package), the note that says why.
+ */
+export function deployedRangeStart(
+  last: LastDeployment,
+  packageId: string,
+): { commit: string; source: string } | { note: string } {
+  const deployed = describeDeployment(last);
+  const ownRange = "so the build server's own range is sent.";
+  if (!last.release) return { note: `There is ${deployed} yet, ${ownRange}` };
+  const build = deployedBuild(last, packageId);
+  if (!build) return { note: `The ${deployed} has no build information for ${packageId}, ${ownRange}` };
+  const commit = build.VcsCommitNumber?.trim();
+  if (!commit)
+    return {
+      note: `The build information of ${packageId} ${build.Version} in the ${deployed} names no commit, ${ownRange}`,
+    };
+  return { commit, source: `${packageId} ${serverWord(build.Version, [], 120)} in the ${deployed}` };
 }
 
 /** `release 1.4.0 (Releases-12) of Shop, deployed to Production by Deployments-40 (2025-03-04T10:11:12Z)`, for messages. */

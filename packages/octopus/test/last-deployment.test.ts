@@ -2,7 +2,12 @@ import { type BuildInfoError, isBuildInfoError } from "@buildinfo/core";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
 import { octopusScenario } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOctopusClient, deployedBuild, describeDeployment, type OctopusClient } from "../src/index";
+import {
+  createOctopusClient,
+  deployedRangeStart,
+  describeDeployment,
+  type OctopusClient,
+} from "../src/index";
 import { fastRetry } from "./fixtures";
 
 let server: LocalOctopusServer | undefined;
@@ -53,14 +58,15 @@ describe("findLastDeployment", () => {
       deployment: { Id: deployment.Id, Name: "Deploy to Production", Created: deployment.Created },
       release: { Id: deployed.Id, Version: "1.0.0" },
     });
-    expect(deployedBuild(last, "shop.api")).toMatchObject({
-      PackageId: "Shop.Api",
-      VcsCommitNumber: "bbb222",
+    const named = `release 1.0.0 (${deployed.Id}) of Shop, deployed to Production by ${deployment.Id} (${deployment.Created})`;
+    expect(describeDeployment(last)).toBe(named);
+    expect(deployedRangeStart(last, "shop.api")).toEqual({
+      commit: "bbb222",
+      source: `shop.api 1.0.0 in the ${named}`,
     });
-    expect(deployedBuild(last, "Shop.Db")).toBeUndefined();
-    expect(describeDeployment(last)).toBe(
-      `release 1.0.0 (${deployed.Id}) of Shop, deployed to Production by ${deployment.Id} (${deployment.Created})`,
-    );
+    expect(deployedRangeStart(last, "Shop.Db")).toEqual({
+      note: `The ${named} has no build information for Shop.Db, so the build server's own range is sent.`,
+    });
   });
 
   it("says when nothing was deployed there yet", async () => {
@@ -70,6 +76,9 @@ describe("findLastDeployment", () => {
     const last = await client.findLastDeployment({ project: "Projects-1", environment: "Environments-1" });
     expect(last.deployment).toBeUndefined();
     expect(describeDeployment(last)).toBe("no release of Shop deployed successfully to Production");
+    expect(deployedRangeStart(last, "Shop.Web")).toEqual({
+      note: "There is no release of Shop deployed successfully to Production yet, so the build server's own range is sent.",
+    });
   });
 
   it("follows one tenant, or the untenanted deployments when none is named", async () => {

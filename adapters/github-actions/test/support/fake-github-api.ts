@@ -12,6 +12,8 @@ interface FakeGitHubApiOptions {
   head: string;
   commits: FakeCommit[];
   status?: number;
+  /** The compare API's `status` for base...head (default `ahead`). */
+  comparison?: "ahead" | "behind" | "identical" | "diverged";
 }
 
 /**
@@ -50,7 +52,7 @@ async function startFakeGitHubApi(options: FakeGitHubApiOptions): Promise<FakeAp
       const slice = options.commits.slice((page - 1) * perPage, page * perPage);
       return {
         body: {
-          status: "ahead",
+          status: options.comparison ?? "ahead",
           ahead_by: options.commits.length,
           behind_by: 0,
           total_commits: options.commits.length,
