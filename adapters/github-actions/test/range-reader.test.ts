@@ -13,19 +13,19 @@ const fakeGitHub = fakeGitHubIn(cleanups);
 const deployed = "a".repeat(40);
 const head = "b".repeat(40);
 
-async function readRange(options: { comparison?: "diverged"; status?: number; token?: boolean } = {}) {
+interface ReadOptions {
+  comparison?: "diverged";
+  status?: number;
+  withToken?: boolean;
+}
+
+async function readRange({ withToken = true, ...api }: ReadOptions = {}) {
   const commits = fakeCommits(3);
-  const { api, http, apiEnv } = await fakeGitHub({
-    token: "ghs_rangeToken",
-    base: deployed,
-    head,
-    commits,
-    ...options,
-  });
-  const env = githubEnv(options.token === false ? { GITHUB_SHA: head } : { ...apiEnv, GITHUB_SHA: head });
-  const context = createTestContext({ env, http });
+  const fake = await fakeGitHub({ token: "ghs_rangeToken", base: deployed, head, commits, ...api });
+  const env = githubEnv(withToken ? { ...fake.apiEnv, GITHUB_SHA: head } : { GITHUB_SHA: head });
+  const context = createTestContext({ env, http: fake.http });
   const read = await manifest.loadRangeReader!();
-  return { reading: await read(context, { from: deployed, to: head }), api, commits, context };
+  return { reading: await read(context, { from: deployed, to: head }), api: fake.api, commits };
 }
 
 describe("the GitHub Actions range reader", () => {
@@ -47,8 +47,7 @@ describe("the GitHub Actions range reader", () => {
   });
 
   it("leaves the range to the checkout without a token, or when the API fails", async () => {
-    expect((await readRange({ token: false })).reading).toBeUndefined();
-    const failed = await readRange({ status: 404 });
-    expect(failed.reading).toBeUndefined();
+    expect((await readRange({ withToken: false })).reading).toBeUndefined();
+    expect((await readRange({ status: 404 })).reading).toBeUndefined();
   });
 });
