@@ -273,6 +273,51 @@ describe("the degrade policy, for every registered build server", () => {
     expect(isBuildInfoError(error) && error.code).toBe(scenario.code);
   });
 
+  // --since-deployed (docs/since-deployed.md): a deployed commit a shallow checkout lacks keeps each
+  // server's own range, with a warning naming that server's history fix; --strict makes it exit 2.
+  const servers = Object.entries(scenarios).map(
+    ([id, entry]) => [id, Array.isArray(entry) ? entry[0] : undefined] as const,
+  );
+  it.each(servers)(
+    "%s: a deployed commit the shallow checkout lacks names the server's history fix",
+    async (id, scenario) => {
+      const head = checkouts.shallow.shas.at(-1)!;
+      const env = scenario === undefined ? {} : await scenario.env(checkouts, head);
+      const manifest = manifests.find((candidate) => candidate.id === id)!;
+      const deployed = {
+        commit: checkouts.full.shas[0]!,
+        source: "release 1.0.0 (Releases-1) of Shop, deployed to Production by Deployments-1",
+      };
+      const collect = (strict: boolean) =>
+        collectBuildInformation({
+          adapter: id,
+          env,
+          cwd: checkouts.shallow.dir,
+          http,
+          strict: strict && scenario?.kind !== "api",
+          deferRangeFailure: true,
+        });
+      const since = await (await collect(false)).readFrom(deployed);
+      const missing = since.incomplete.find(
+        (degradation) => degradation.code === "E_DEPLOYED_COMMIT_MISSING",
+      );
+      expect(missing?.reason).toContain(
+        `The commit ${deployed.commit} of ${deployed.source} is not in this checkout`,
+      );
+      expect(missing?.fix).toContain(manifest.historyFix);
+      expect(
+        since.warnings.some((line) => line.includes(manifest.historyFix) && line.includes(deployed.commit)),
+      ).toBe(true);
+      if (scenario?.kind !== "api") {
+        const error = await (await collect(true)).readFrom(deployed).catch((caught: unknown) => caught);
+        expect(isBuildInfoError(error) && [error.code, error.exitCode]).toEqual([
+          "E_DEPLOYED_COMMIT_MISSING",
+          2,
+        ]);
+      }
+    },
+  );
+
   it("never turns a bug or an input error into a degraded build", async () => {
     const failing = (error: unknown) => ({ get: () => Promise.reject(error) });
     const env = jenkins(checkouts, checkouts.full.shas[2]!, checkouts.full.shas[0]!);

@@ -4,11 +4,13 @@ import {
   type AdapterManifest,
   type AdapterOptions,
   applyOverrides,
+  BuildInfoError,
   type BuildInformation,
   type BuildInformationDraft,
   type DraftOverrides,
   defaultCommitCap,
   type Environment,
+  type ErrorCode,
   type FileSystem,
   type GitRunner,
   type HttpClient,
@@ -22,7 +24,7 @@ import { adapterOptions } from "./adapter-options";
 import { type Degradation, DegradePolicy } from "./degrade-policy";
 import { detectAdapter } from "./detect-adapter";
 import { manifestById } from "./registry";
-import { type RangeFrom, rereadRange } from "./reread-range";
+import { type RangeFrom, type RereadInputs, rereadRange } from "./reread-range";
 
 export interface CollectBuildInformationOptions {
   /** A server's manifest or its `--from` id; detected from `env` when absent. */
@@ -43,6 +45,12 @@ export interface CollectBuildInformationOptions {
    * the checkout does not have, is then an error instead of a warning and the head commit alone.
    */
   strict?: boolean;
+  /**
+   * Under `strict`, record a build range the checkout cannot read instead of throwing it, for a caller
+   * that reads the commits from another start (`readFrom(from)`); `readFrom()` without a start, which
+   * keeps the build's own range, throws it then.
+   */
+  deferRangeFailure?: boolean;
   /**
    * The client for the build server's API (`createHttpClient()` of `@buildinfo/http`). Without it
    * an adapter that needs its server's API fails with an error saying so.
@@ -71,8 +79,10 @@ export interface CollectedBuildInformation {
    * API where the adapter reads ranges there, else from the checkout — for a start the caller chose (the
    * commit deployed in an environment: see `collectPerPackage`). When the checkout lacks that commit or
    * history was rewritten, this collection is kept with a warning (with `strict`, the error is thrown).
+   * Without `from`, this collection (its own range) — or, when `deferRangeFailure` kept a failure of that
+   * range from `strict`, that failure thrown.
    */
-  rereadFrom(from: RangeFrom): Promise<CollectedBuildInformation>;
+  readFrom(from?: RangeFrom): Promise<CollectedBuildInformation>;
 }
 
 const nodeFileSystem: FileSystem = {
@@ -150,6 +160,7 @@ export async function collectBuildInformation(
   const withCommits = await policy.resolveCommits(overridden, git, {
     maxCount: commitCap + 1,
     userRange: since !== undefined,
+    deferRange: options.deferRangeFailure === true,
   });
   const collectionWarnings = [...warnings];
   const normalized = normalizeDraft(withCommits, { commitCap });
@@ -160,20 +171,25 @@ export async function collectBuildInformation(
     warnings,
     incomplete: policy.degradations,
     draft: withCommits,
-    rereadFrom: (from) =>
-      rereadRange(
-        {
-          result,
-          draft: overridden,
-          manifest,
-          git,
-          context: contextFor,
-          strict: options.strict === true,
-          commitCap,
-          collectionWarnings,
-        },
-        from,
-      ),
+    readFrom: async (from) => {
+      if (from !== undefined) return rereadRange(rereadInputs, from);
+      const deferred = options.strict ? policy.rangeFailure() : undefined;
+      if (deferred !== undefined)
+        throw new BuildInfoError(deferred.code as ErrorCode, deferred.reason, {
+          hint: `To fix: ${deferred.fix}`,
+        });
+      return result;
+    },
+  };
+  const rereadInputs: RereadInputs = {
+    result,
+    draft: overridden,
+    manifest,
+    git,
+    context: contextFor,
+    strict: options.strict === true,
+    commitCap,
+    collectionWarnings,
   };
   return result;
 }

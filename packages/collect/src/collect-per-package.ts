@@ -15,7 +15,7 @@ export interface PackageCollection {
 /**
  * Each package's build information from one collection: the commits since the start `startOf` gives it
  * (e.g. the commit deployed in an environment, see `deployedRangeStart` of @buildinfo/octopus), each
- * distinct start read once; a package without one keeps the build's own range, with its note.
+ * distinct start read once; a package without one keeps the build's own range (`readFrom()`), with its note.
  */
 export async function collectPerPackage(
   collected: CollectedBuildInformation,
@@ -27,11 +27,11 @@ export async function collectPerPackage(
   for (const packageId of packageIds) {
     const start = await startOf(packageId);
     if ("note" in start) {
-      results.push({ packageId, collected, notes: [start.note] });
+      results.push({ packageId, collected: await collected.readFrom(), notes: [start.note] });
       continue;
     }
     const key = `${start.commit.trim().toLowerCase()}\n${start.source}`;
-    if (!reads.has(key)) reads.set(key, collected.rereadFrom(start));
+    if (!reads.has(key)) reads.set(key, collected.readFrom(start));
     results.push({ packageId, collected: await reads.get(key)!, notes: [] });
   }
   return results;

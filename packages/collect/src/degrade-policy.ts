@@ -56,7 +56,12 @@ export class DegradePolicy {
   async resolveCommits(
     draft: BuildInformationDraft,
     git: GitRunner,
-    options: { maxCount: number; userRange: boolean },
+    options: {
+      maxCount: number;
+      userRange: boolean;
+      /** Record a range the checkout cannot read even under strict: the caller throws it if it keeps the range. */
+      deferRange?: boolean;
+    },
   ): Promise<BuildInformationDraft> {
     let resolved: BuildInformationDraft;
     try {
@@ -64,7 +69,8 @@ export class DegradePolicy {
     } catch (error) {
       const range = draft.commitRange;
       const degradable = isBuildInfoError(error) && missingHistory.has(error.code);
-      if (this.#strict || options.userRange || range === undefined || !degradable) throw error;
+      const strict = this.#strict && options.deferRange !== true;
+      if (strict || options.userRange || range === undefined || !degradable) throw error;
       const shown = range.from === undefined ? range.to : `${range.from}..${range.to}`;
       this.degradations.push({
         code: error.code,
@@ -78,6 +84,11 @@ export class DegradePolicy {
     const noCommits = resolved.commits === undefined || resolved.commits.length === 0;
     const described = noCommits ? await this.#headOnly(resolved, git) : resolved;
     return { ...described, warnings: [...(described.warnings ?? []), ...this.#warnings(described)] };
+  }
+
+  /** The first range the checkout could not read, when one was recorded. */
+  rangeFailure(): Degradation | undefined {
+    return this.degradations.find((degradation) => missingHistory.has(degradation.code));
   }
 
   /** The head commit alone, from the checkout: what is certain. */

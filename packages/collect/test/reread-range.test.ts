@@ -43,14 +43,14 @@ async function failure(promise: Promise<unknown>): Promise<BuildInfoError> {
   return error;
 }
 
-describe("rereadFrom", () => {
+describe("readFrom", () => {
   it("reads exactly the commits after the given one, up to the build's head, from the checkout", async () => {
     const repo = await repository();
     const [, two, , , , six] = repo.shas;
     const collected = await collect(repo);
     expect(collected.buildInformation.Commits).toHaveLength(6);
 
-    const since = await collected.rereadFrom(deployedAt(two!));
+    const since = await collected.readFrom(deployedAt(two!));
     expect(since.buildInformation.Commits).toEqual(repo.octopusCommits(`${two}..${six}`));
     expect(since.buildInformation.Commits.map((commit) => commit.Comment)).toEqual([
       "Six",
@@ -71,7 +71,7 @@ describe("rereadFrom", () => {
     const shallow = await repository({ shallowClone: true });
     const deployed = origin.shas[1]!;
     const collected = await collect(shallow);
-    const since = await collected.rereadFrom(deployedAt(deployed));
+    const since = await collected.readFrom(deployedAt(deployed));
 
     expect(since.buildInformation).toEqual(collected.buildInformation);
     const reason =
@@ -94,7 +94,7 @@ describe("rereadFrom", () => {
     ]);
 
     const strict = await collect(shallow, true);
-    const error = await failure(strict.rereadFrom(deployedAt(deployed)));
+    const error = await failure(strict.readFrom(deployedAt(deployed)));
     expect([error.code, error.exitCode, error.message, error.hint]).toEqual([
       "E_DEPLOYED_COMMIT_MISSING",
       2,
@@ -109,7 +109,7 @@ describe("rereadFrom", () => {
     repo.git(["reset", "--quiet", "--hard", "HEAD~1"]);
     repo.commit("Seven");
     const collected = await collect(repo);
-    const since = await collected.rereadFrom(deployedAt(lost));
+    const since = await collected.readFrom(deployedAt(lost));
     expect(since.buildInformation.Commits).toEqual(collected.buildInformation.Commits);
     expect(since.incomplete.map((item) => item.code)).toEqual(["E_DEPLOYED_COMMIT_NOT_ANCESTOR"]);
     expect(since.warnings[0]).toMatch(
@@ -117,14 +117,14 @@ describe("rereadFrom", () => {
         `^The commit ${lost} of release 1\\.0\\.0 \\(Releases-1\\).* is not an ancestor of this build's commit ${repo.shas.at(-1)}: history was rewritten since that deployment`,
       ),
     );
-    const error = await failure((await collect(repo, true)).rereadFrom(deployedAt(lost)));
+    const error = await failure((await collect(repo, true)).readFrom(deployedAt(lost)));
     expect([error.code, error.exitCode]).toEqual(["E_DEPLOYED_COMMIT_NOT_ANCESTOR", 2]);
   });
 
   it("says a commit a full clone lacks was never fetched or rewritten away", async () => {
     const repo = await repository();
     const unknown = "0123456789abcdef0123456789abcdef01234567";
-    const since = await (await collect(repo)).rereadFrom(deployedAt(unknown));
+    const since = await (await collect(repo)).readFrom(deployedAt(unknown));
     expect(since.incomplete[0]).toMatchObject({
       code: "E_DEPLOYED_COMMIT_MISSING",
       reason: expect.stringContaining(
@@ -168,5 +168,37 @@ describe("collectPerPackage", () => {
     expect(packages[3]!.collected).toBe(packages[0]!.collected);
     expect(packages[2]!.collected).toBe(collected);
     expect(two).toBeDefined();
+  });
+});
+
+describe("deferRangeFailure", () => {
+  it("keeps a build range the checkout cannot read from strict until the build's own range is kept", async () => {
+    const origin = await repository();
+    const shallow = await repository({ shallowClone: true });
+    const [c1, , , , , c6] = origin.shas;
+    const gitlab = await collectBuildInformation({
+      adapter: "gitlab",
+      env: {
+        GITLAB_CI: "true",
+        CI_COMMIT_SHA: c6,
+        CI_COMMIT_BEFORE_SHA: c1,
+        CI_PROJECT_URL: "https://gitlab.com/acme/shop",
+      },
+      cwd: shallow.dir,
+      strict: true,
+      deferRangeFailure: true,
+    });
+    expect(gitlab.incomplete.map((item) => item.code)).toEqual(["E_SHALLOW_CLONE"]);
+    const kept = await failure(gitlab.readFrom());
+    expect([kept.code, kept.exitCode]).toEqual(["E_SHALLOW_CLONE", 2]);
+    const withoutDeferral = await failure(
+      collectBuildInformation({
+        adapter: "gitlab",
+        env: { GITLAB_CI: "true", CI_COMMIT_SHA: c6, CI_COMMIT_BEFORE_SHA: c1 },
+        cwd: shallow.dir,
+        strict: true,
+      }),
+    );
+    expect(withoutDeferral.code).toBe("E_SHALLOW_CLONE");
   });
 });
