@@ -9,6 +9,7 @@ import {
   type OptionDefinition,
   type OptionSection,
   optionsOf,
+  sectionOrder,
 } from "./settings/option-table";
 
 const sectionTitles: Record<OptionSection, string> = {
@@ -23,7 +24,6 @@ const sectionTitles: Record<OptionSection, string> = {
   serve: "Server",
   logging: "Output",
 };
-const sectionOrder = Object.keys(sectionTitles) as OptionSection[];
 
 const intros: Record<CommandName, string> = {
   collect: `Collect build information from this build and print it as an octo build-information file.

@@ -47,6 +47,20 @@ export type OptionSection =
   | "octo"
   | "logging";
 
+/** The order of the sections in help and the docs. */
+export const sectionOrder: readonly OptionSection[] = [
+  "package",
+  "list",
+  "output-file",
+  "collection",
+  "adapter",
+  "overrides",
+  "connection",
+  "octo",
+  "serve",
+  "logging",
+];
+
 export interface OptionDefinition {
   /** The long flag without dashes, as help and the docs show it. */
   readonly flag: string;
@@ -584,14 +598,14 @@ export function adapterOptionDefinitions(specs: readonly AdapterOptionSpec[]): O
   });
 }
 
-/** The options `command` takes: the CLI's own and the adapters'. */
+/** The options `command` takes, the CLI's own and the adapters', in the order of their sections. */
 export function optionsOf(
   command: CommandName,
   adapterOptions: readonly OptionDefinition[] = [],
 ): OptionDefinition[] {
-  return [...cliOptions, ...adapterOptions].filter((option) =>
-    (option.commands as readonly CommandName[]).includes(command),
-  );
+  return [...cliOptions, ...adapterOptions]
+    .filter((option) => (option.commands as readonly CommandName[]).includes(command))
+    .sort((a, b) => sectionOrder.indexOf(a.section) - sectionOrder.indexOf(b.section));
 }
 
 /** The other spellings of `option` that `command` accepts. */
