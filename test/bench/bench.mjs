@@ -73,7 +73,7 @@ async function versionColdStart(list) {
     ...list.map((build) => () => measure([...build.argv, "--version"])),
   ]);
   for (const [index, build] of list.entries()) {
-    report(`--version (${build.name})`, ours[index].ms, "node -e 0", floor.ms, 1.3);
+    report(`--version (${build.name})`, ours[index].ms, "node -e 0", floor.ms, 1.5);
   }
 }
 
@@ -127,7 +127,7 @@ async function singlePush(list) {
   await server.close();
   for (const [index, build] of list.entries()) {
     const name = `push 1 package from --file (${build.name})`;
-    report(name, ours[index].ms, "node + one raw http.request POST", floor.ms, 1.5);
+    report(name, ours[index].ms, "node + one raw http.request POST", floor.ms, 2.0);
     if (hasPeakRss) report(`${name}, peak RSS`, ours[index].rssKb, "the raw POST's", floor.rssKb, 1.5, "MB");
     report(name, ours[index].ms, "@octopusdeploy/api-client script", peer.ms, 1);
   }
@@ -170,7 +170,7 @@ async function collectLargeRange(list) {
       ours[index].ms,
       "node -e 0 + git log",
       floor.ms,
-      1.5,
+      2.0,
     );
   }
 }
