@@ -54,6 +54,18 @@ function builds() {
       "note: release/buildinfo-linux-x64 is absent or not for this machine: its lines are skipped\n",
     );
   }
+  // BENCH_BEFORE_CLI and BENCH_BEFORE_RELEASE_DIR add an earlier build's files to the same run, so a
+  // before/after comparison is measured side by side, interleaved, against the same floors.
+  const beforeCli = process.env.BENCH_BEFORE_CLI;
+  if (beforeCli !== undefined) list.push({ name: `before: ${beforeCli}`, argv: [node, beforeCli] });
+  const beforeRelease = process.env.BENCH_BEFORE_RELEASE_DIR;
+  if (beforeRelease !== undefined) {
+    for (const file of ["buildinfo.mjs", "buildinfo-linux-x64"]) {
+      const path = join(beforeRelease, file);
+      if (existsSync(path))
+        list.push({ name: `before: ${path}`, argv: file.endsWith(".mjs") ? [node, path] : [path] });
+    }
+  }
   return list;
 }
 
