@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// The main job on a built-in default: start the local Octopus server from @buildinfo/testing on a
+// The main job on a built-in default: start the local Octopus server from @buildinfo/server on a
 // free port, collect build information from this repository's own git history with the real CLI,
 // push it for two packages, and print what the server stored.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { startOctopusServer } from "../packages/testing/dist/index.js";
+import { startOctopusServer } from "../packages/server/dist/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));

@@ -150,7 +150,7 @@ async function main() {
     for (const wrapper of releasingWrappers()) {
       const before = new Set(artifactsIn(releaseDir));
       const since = performance.now();
-      // The lock the wrapper's tests take to package it (wrappers/support/package-wrapper.ts): `npm test`
+      // The lock the wrapper's tests take to package it (test/support/wrappers/package-wrapper.ts): `npm test`
       // runs them beside the test that runs this script, and two packagings at once delete each other's files.
       // npm in the wrapper's folder, as those tests run it: through pnpm --filter each took a second more.
       withDirLock(join(root, "wrappers", wrapper, ".packaging.lock"), () =>

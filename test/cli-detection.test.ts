@@ -1,9 +1,5 @@
-import {
-  createTempGitRepo,
-  type LocalOctopusServer,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";

@@ -1,10 +1,6 @@
 import { manifests } from "@buildinfo/collect";
 import { describe, expect, it } from "vitest";
-import {
-  adapterOptionDefinitions,
-  commandNames,
-  optionsOf,
-} from "../packages/cli/src/settings/option-table";
+import { adapterOptionDefinitions, commandNames, optionsOf } from "../packages/cli/src/settings/option-table";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 
 const adapterOptions = adapterOptionDefinitions(manifests.flatMap((manifest) => manifest.options ?? []));
@@ -23,7 +19,12 @@ describe("help is made from the option table", () => {
 
   it("lists the Go CLI's and octo's own spellings for build-information, and --apikey for push", async () => {
     const octo = await runCli(["build-information", "--help"]);
-    for (const flag of ["-f, --output-format FORMAT", "--logLevel LEVEL", "--no-prompt", "--ignoreSslErrors"]) {
+    for (const flag of [
+      "-f, --output-format FORMAT",
+      "--logLevel LEVEL",
+      "--no-prompt",
+      "--ignoreSslErrors",
+    ]) {
       expect(octo.stdout).toContain(`  ${flag}`);
     }
     expect((await runCli(["push", "--help"])).stdout).toContain("also --apiKey, --apikey");

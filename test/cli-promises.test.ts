@@ -1,10 +1,6 @@
 import { spawn } from "node:child_process";
-import {
-  createTempGitRepo,
-  type LocalOctopusServer,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createFaultQueue, createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { cliPath, runCli } from "../packages/cli/test/helpers/run-cli";
@@ -13,10 +9,11 @@ import { cliPath, runCli } from "../packages/cli/test/helpers/run-cli";
 describe("the CLI's promises", () => {
   let repo: TempGitRepo;
   let server: LocalOctopusServer;
+  const faults = createFaultQueue();
 
   beforeAll(async () => {
     repo = await createTempGitRepo({ commits: [{ message: "SHOP-1 first" }, { message: "SHOP-2 second" }] });
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
   });
 
   afterAll(async () => {
@@ -95,7 +92,7 @@ describe("the CLI's promises", () => {
 
   it("prints each package's outcome as it finishes, before the others are done (text mode)", async () => {
     // One of the two POSTs never gets an answer; the other's line must appear while it is still pending.
-    server.faults.inject({ kind: "hang", match: { method: "POST" } });
+    faults.inject({ kind: "hang", match: { method: "POST" } });
     const args = pushArgs(server, ["Progress.A", "Progress.B"], "1.0.0", [
       "--build-number",
       "7",

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { cliPath, runProcess } from "../packages/cli/test/helpers/run-cli";
@@ -12,7 +12,7 @@ const probe = fileURLToPath(new URL("./support/module-load-probe.mjs", import.me
 
 // A proxy for the internet and none for the intranet is the usual corporate set-up: HTTP(S)_PROXY
 // set for every build, the Octopus server in NO_PROXY. Such a push goes direct through Node's own
-// http and never loads undici (packages/octopus/src/env-proxy-dispatcher.ts).
+// http and never loads undici (packages/http/src/env-proxy-dispatcher.ts).
 describe("buildinfo push with proxy variables set", () => {
   let server: LocalOctopusServer;
   let proxy: ForwardProxy;

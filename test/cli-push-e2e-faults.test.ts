@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createFaultQueue } from "@buildinfo/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
@@ -27,6 +28,7 @@ const buildInformation = {
 };
 
 let server: LocalOctopusServer;
+const faults = createFaultQueue();
 let dir: string;
 let file: string;
 const proxies: ForwardProxy[] = [];
@@ -42,6 +44,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
+  faults.clear();
   await server?.close();
   await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
 });
@@ -54,7 +57,7 @@ const posts = () => server.requests.filter((request) => request.method === "POST
 
 describe("buildinfo push --verbose", () => {
   it("prints the complete payload the server received, and never the API key", async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     const result = await push(["Shop.Web", "Shop.Api"], "1.4.2", ["--verbose"]);
     expect(result.code, result.stderr).toBe(0);
     expect(posts()).toHaveLength(2);
@@ -80,7 +83,7 @@ describe("buildinfo push --verbose", () => {
   });
 
   it("keeps the API key out of --log-format json output as well", async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     const result = await push(["Shop.Worker"], "1.4.2", ["--verbose", "--log-format", "json"]);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stderr
@@ -94,15 +97,15 @@ describe("buildinfo push --verbose", () => {
 
 describe("buildinfo push with failures", () => {
   it("20 packages, 3 failing permanently: exit 1, every package attempted, each failure named, 17 stored once", async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     const ids = Array.from({ length: 20 }, (_, i) => `Shop.Part${String(i).padStart(2, "0")}`);
     const taken = [ids[3]!, ids[11]!, ids[17]!];
     // Records already there: FailIfExists makes these three fail for good (409), not transiently.
     const first = await push(taken, "2.0.0", ["--build-number", "299"]);
     expect(first.code, first.stderr).toBe(0);
     // Transient faults on the way: absorbed by retries, never turned into duplicates.
-    server.faults.inject({ kind: "status", status: 503, times: 3, match: { method: "POST" } });
-    server.faults.inject({ kind: "reset-after-store", times: 1, match: { method: "POST" } });
+    faults.inject({ kind: "status", status: 503, times: 3, match: { method: "POST" } });
+    faults.inject({ kind: "reset-after-store", times: 1, match: { method: "POST" } });
 
     const result = await push(ids, "2.0.0", ["--concurrency", "4"]);
     expect(result.code, result.stderr).toBe(1);
@@ -125,8 +128,8 @@ describe("buildinfo push with failures", () => {
   });
 
   it("429 with Retry-After: waits as long as the server asks, says so, and stores the record once", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "status", status: 429, retryAfter: "2", match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "status", status: 429, retryAfter: "2", match: { method: "POST" } });
     const started = Date.now();
     const result = await push(["Shop.Web"], "3.0.0");
     const elapsed = Date.now() - started;
@@ -138,8 +141,8 @@ describe("buildinfo push with failures", () => {
   });
 
   it("a server that never answers: exits 1 within --timeout, naming the package", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "hang", times: 100, match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "hang", times: 100, match: { method: "POST" } });
     const started = Date.now();
     const result = await push(["Shop.Web"], "4.0.0", ["--timeout", "2"]);
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -158,7 +161,7 @@ describe("buildinfo push through a proxy", () => {
   }
 
   it("sends every request through the loopback proxy named in HTTP_PROXY", async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     const proxy = await startProxy();
     const result = await push(["Shop.Web", "Shop.Api"], "5.0.0", [], { HTTP_PROXY: proxy.url });
     expect(result.code, result.stderr).toBe(0);
@@ -177,7 +180,7 @@ describe("buildinfo push through a proxy", () => {
   });
 
   it("uses the lower-case http_proxy spelling too, and goes direct for NO_PROXY hosts", async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     const proxy = await startProxy();
     const viaProxy = await push(["Shop.Lower"], "5.0.0", [], { http_proxy: proxy.url });
     expect(viaProxy.code, viaProxy.stderr).toBe(0);

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
@@ -17,7 +17,7 @@ import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
  * CA) before the local Octopus server. Verification is always on; NODE_EXTRA_CA_CERTS is how a private
  * CA is trusted, directly and through an HTTPS_PROXY tunnel.
  */
-const tls = fileURLToPath(new URL("../packages/octopus/test/fixtures/tls/", import.meta.url));
+const tls = fileURLToPath(new URL("../packages/http/test/fixtures/tls/", import.meta.url));
 
 describe("buildinfo push over https", () => {
   let server: LocalOctopusServer;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collectBuildInformation, manifests } from "@buildinfo/collect";
 import { type Environment, isBuildInfoError } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { createTempGitRepo, type FakeApi, startFakeApi, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pipelineBuild } from "../adapters/jenkins/test/jenkins-fixtures";

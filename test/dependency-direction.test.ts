@@ -24,10 +24,16 @@ function workspaceViews(): PackageView[] {
 }
 
 describe("the dependency direction", () => {
-  it("holds for every workspace package: cli → collect → adapters → core, cli → octopus → core, no cycles", () => {
+  it("holds for every workspace package: cli → collect → adapters → core, cli → octopus → core, cli → server, no cycles", () => {
     const views = workspaceViews();
     expect(views.map((view) => view.name)).toEqual(
-      expect.arrayContaining(["@buildinfo/core", "@buildinfo/collect", "@buildinfo/git", "@buildinfo/cli"]),
+      expect.arrayContaining([
+        "@buildinfo/core",
+        "@buildinfo/collect",
+        "@buildinfo/git",
+        "@buildinfo/server",
+        "@buildinfo/cli",
+      ]),
     );
     expect(dependencyProblems(views)).toEqual([]);
   });
@@ -50,6 +56,15 @@ describe("the dependency direction", () => {
         edit("@buildinfo/cli", { dependencies: [...cli.dependencies, "@buildinfo/testing"] }),
       ),
     ).toEqual(["@buildinfo/cli has @buildinfo/testing as a runtime dependency (devDependencies only)"]);
+    // Test helpers never reach a product's code, not even bundled: `buildinfo serve` runs @buildinfo/server.
+    expect(
+      dependencyProblems(
+        edit("@buildinfo/cli", {
+          devDependencies: [...cli.devDependencies, "@buildinfo/testing"],
+          sourceImports: [...cli.sourceImports, "@buildinfo/testing"],
+        }),
+      ),
+    ).toEqual(["@buildinfo/cli imports @buildinfo/testing, against the direction"]);
     // The CLI bundles its workspace packages (all devDependencies): its imports are what is checked.
     expect(
       dependencyProblems(

@@ -1,12 +1,12 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer, request as forward, type Server } from "node:http";
-import { type AddressInfo, connect } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
+import type { AddressInfo } from "node:net";
 import type { BuildInfoError, BuildInformation, Logger, OverwriteMode } from "@buildinfo/core";
 import { createOctopusClient, type OctopusClientOptions } from "@buildinfo/octopus";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createFaultQueue } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { startNeverAcceptingListener } from "./support/never-accepting-listener";
 
 const buildInformation: BuildInformation = {
   BuildEnvironment: "Jenkins",
@@ -20,58 +20,18 @@ const buildInformation: BuildInformation = {
 };
 
 let server: LocalOctopusServer;
+const faults = createFaultQueue();
 const extraServers: Server[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
+  faults.clear();
   await server?.close();
   for (const extra of extraServers.splice(0)) {
     extra.closeAllConnections();
     await new Promise((resolve) => extra.close(resolve));
   }
 });
-
-/**
- * A loopback address whose handshakes never complete, for the connect timeout: a child process listens
- * with a backlog of 1 and blocks its event loop so it never accepts; connections parked here fill the
- * kernel's accept queue, after which Linux drops further SYNs instead of refusing them (Windows refuses
- * them, hence the skip). Note `backlog: 0` would not do: Node takes 0 as "use the default" (511).
- */
-async function listenerThatNeverAccepts(): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      "-e",
-      `const server = require("node:net").createServer();
-      server.listen({ port: 0, host: "127.0.0.1", backlog: 1 }, () => {
-        process.stdout.write(server.address().port + "\\n");
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-      });`,
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  cleanups.push(async () => {
-    child.kill();
-    if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
-  });
-  const [port] = (await once(child.stdout, "data")) as [Buffer];
-  const address = { port: Number(port.toString().trim()), host: "127.0.0.1" };
-  // Park connections until one stays in the handshake: the queue is full.
-  for (let parkedCount = 0; ; parkedCount += 1) {
-    if (parkedCount === 16) throw new Error("the accept queue never filled up");
-    const socket = connect(address);
-    socket.on("error", () => {});
-    cleanups.push(async () => {
-      socket.destroy();
-    });
-    const connected = await Promise.race([
-      once(socket, "connect").then(() => true),
-      sleep(500).then(() => false),
-    ]);
-    if (!connected) break;
-  }
-  return `http://${address.host}:${address.port}`;
-}
 
 function collectingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -111,8 +71,8 @@ const posts = () => server.requests.filter((r) => r.method === "POST");
 
 describe("fault injection against the local Octopus server", () => {
   it("503 twice, then success: stored once, retries logged with reason and delay", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "status", status: 503, times: 2, match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "status", status: 503, times: 2, match: { method: "POST" } });
     const { result, logger } = await pushOne();
     expect(result).toMatchObject({ ok: true, outcome: "created" });
     expect(posts()).toHaveLength(3);
@@ -125,8 +85,8 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("429 with Retry-After: waits as long as the server asks", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "status", status: 429, retryAfter: "1", match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "status", status: 429, retryAfter: "1", match: { method: "POST" } });
     const started = Date.now();
     const { result, logger } = await pushOne();
     expect(result.ok).toBe(true);
@@ -136,8 +96,8 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("connection reset before the record is stored: retried, stored once", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "reset-before-store", match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "reset-before-store", match: { method: "POST" } });
     const { result } = await pushOne();
     expect(result).toMatchObject({ ok: true, outcome: "created" });
     expect(posts()).toHaveLength(2);
@@ -145,8 +105,8 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("connection reset after the record is stored: the 409 of the retry is confirmed as our own record", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "reset-after-store", match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "reset-after-store", match: { method: "POST" } });
     const { result } = await pushOne();
     expect(result).toMatchObject({ ok: true, outcome: "created" });
     expect(server.records()).toHaveLength(1);
@@ -158,9 +118,9 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("a lost answer followed by 409 for a different stored record is a real conflict", async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     await pushOne({}, "FailIfExists", { ...buildInformation, BuildNumber: "310", Commits: [] });
-    server.faults.inject({ kind: "reset-before-store", match: { method: "POST" } });
+    faults.inject({ kind: "reset-before-store", match: { method: "POST" } });
     const { result } = await pushOne();
     expect(result).toMatchObject({ ok: false, outcome: "failed" });
     expect(result.error?.code).toBe("E_HTTP_409");
@@ -170,8 +130,8 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("a server that never answers: E_TIMEOUT within the deadline", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "hang", times: 100, match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "hang", times: 100, match: { method: "POST" } });
     const started = Date.now();
     const { result } = await pushOne({ timeoutMs: 800, requestTimeouts: { headersMs: 150 } });
     const elapsed = Date.now() - started;
@@ -182,16 +142,16 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("one hung request is retried after its headers timeout and the record is stored once", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "hang", match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "hang", match: { method: "POST" } });
     const { result } = await pushOne({ requestTimeouts: { headersMs: 150 } });
     expect(result).toMatchObject({ ok: true, outcome: "created" });
     expect(server.records()).toHaveLength(1);
   });
 
   it("an answer whose body stalls once: retried after the body timeout, the record stored once", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "stall-body", times: 1, match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "stall-body", times: 1, match: { method: "POST" } });
     const started = Date.now();
     const { result, logger } = await pushOne({ timeoutMs: 10_000, requestTimeouts: { bodyMs: 150 } });
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -203,8 +163,8 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("an answer whose body stalls on every attempt: read back, found stored, and said so, within the deadline", async () => {
-    server = await startOctopusServer();
-    server.faults.inject({ kind: "stall-body", times: 100, match: { method: "POST" } });
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
+    faults.inject({ kind: "stall-body", times: 100, match: { method: "POST" } });
     const started = Date.now();
     const { result } = await pushOne({
       timeoutMs: 10_000,
@@ -223,8 +183,10 @@ describe("fault injection against the local Octopus server", () => {
 
   // Linux drops connection attempts to a listener whose accept queue is full (the project's CI is Linux).
   it("a server that never completes the TCP handshake: E_TIMEOUT for connecting, within the deadline", async () => {
-    server = await startOctopusServer(); // not used: afterEach closes one
-    const serverUrl = await listenerThatNeverAccepts();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest }); // not used: afterEach closes one
+    const listener = await startNeverAcceptingListener();
+    cleanups.push(listener.close);
+    const serverUrl = listener.url;
     const { octopus } = await client({
       serverUrl,
       timeoutMs: 10_000,
@@ -250,7 +212,7 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("a proxy answering with an HTML 502: retried through, then reported with status and title", async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     let failures = 2;
     const proxy = createServer((req, res) => {
       if (req.method === "POST" && failures-- > 0) {
@@ -286,7 +248,7 @@ describe("fault injection against the local Octopus server", () => {
   });
 
   it("20 packages, 3 failing permanently: 17 stored exactly once, the 3 reported, transient faults absorbed", async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     const packages = Array.from({ length: 20 }, (_, i) => ({ packageId: `Shop.Part${i}`, version: "2.0.0" }));
     packages[13] = { packageId: "Shop.Part13", version: "not-a-version!" };
     const { octopus } = await client();
@@ -295,9 +257,9 @@ describe("fault injection against the local Octopus server", () => {
       buildInformation: { ...buildInformation, BuildNumber: "299" },
       overwriteMode: "FailIfExists",
     });
-    server.faults.inject({ kind: "status", status: 503, times: 4, match: { method: "POST" } });
-    server.faults.inject({ kind: "reset-after-store", times: 2, match: { method: "POST" } });
-    server.faults.inject({ kind: "reset-before-store", times: 2, match: { method: "POST" } });
+    faults.inject({ kind: "status", status: 503, times: 4, match: { method: "POST" } });
+    faults.inject({ kind: "reset-after-store", times: 2, match: { method: "POST" } });
+    faults.inject({ kind: "reset-before-store", times: 2, match: { method: "POST" } });
     const summary = await octopus.pushToPackages({
       packages,
       buildInformation,

@@ -176,14 +176,27 @@ describe("a new build server is its folder, its pages, its conformance test and 
 
   it("passes its unit test, its conformance test and the registry's completeness checks", async () => {
     const vitest = join(repoRoot, "node_modules/vitest/vitest.mjs");
-    const { stdout } = await inCopy(process.execPath, [
+    const report = join(copy, "report.json");
+    await inCopy(process.execPath, [
       vitest,
       "run",
+      "--reporter=json",
+      `--outputFile=${report}`,
       "adapters/woodpecker",
       "test/conformance/woodpecker.test.ts",
       "test/registry-completeness.test.ts",
     ]);
-    expect(stdout).toMatch(/Tests\s+\d+ passed/);
-    expect(stdout).not.toMatch(/failed/);
+    const results = JSON.parse(await readFile(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: { name: string }[];
+    };
+    expect(results.numFailedTests).toBe(0);
+    expect(results.testResults.map((file) => file.name.slice(copy.length + 1)).sort()).toEqual([
+      "adapters/woodpecker/test/woodpecker-adapter.test.ts",
+      "test/conformance/woodpecker.test.ts",
+      "test/registry-completeness.test.ts",
+    ]);
+    expect(results.numPassedTests).toBeGreaterThanOrEqual(5);
   });
 });

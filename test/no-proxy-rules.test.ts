@@ -4,19 +4,17 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProxySettings, proxyFor } from "../packages/octopus/src/proxy-settings";
+import { type ProxySettings, proxyFor } from "../packages/http/src/proxy-settings";
 import { type ForwardProxy, startForwardProxy } from "./support/forward-proxy";
 
-type Undici = typeof import("../packages/octopus/node_modules/undici");
-const undiciEntry = fileURLToPath(
-  new URL("../packages/octopus/node_modules/undici/index.js", import.meta.url),
-);
+type Undici = typeof import("../packages/http/node_modules/undici");
+const undiciEntry = fileURLToPath(new URL("../packages/http/node_modules/undici/index.js", import.meta.url));
 // The agent keeps its three inner agents under these symbols; replaced, they record its choice.
 const undiciSymbols = fileURLToPath(
-  new URL("../packages/octopus/node_modules/undici/lib/core/symbols.js", import.meta.url),
+  new URL("../packages/http/node_modules/undici/lib/core/symbols.js", import.meta.url),
 );
 
-// The client chooses each request's route itself (packages/octopus/src/proxy-settings.ts), by the
+// The client chooses each request's route itself (packages/http/src/proxy-settings.ts), by the
 // rules of undici 7.30.2's EnvHttpProxyAgent, which chose it before. Here that agent decides, and the
 // client's rules must agree with every decision: over real sockets for generated NO_PROXY values, and,
 // with the agent's inner agents replaced by recorders, over generated URLs and settings.

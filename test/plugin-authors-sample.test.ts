@@ -3,12 +3,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import {
-  createTempGitRepo,
-  type LocalOctopusServer,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleFromPage } from "./support/plugin-author-sample";
 import { repoRoot } from "./support/workspace-files";
@@ -73,9 +69,9 @@ describe("the plugin-author sample of docs/plugin-authors.md", () => {
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   });
 
-  it("uses only @buildinfo/collect and @buildinfo/octopus", async () => {
+  it("uses only @buildinfo/collect, @buildinfo/http and @buildinfo/octopus", async () => {
     const imports = [...(await sampleFromPage()).matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
-    expect(imports).toEqual(["@buildinfo/collect", "@buildinfo/octopus"]);
+    expect(imports).toEqual(["@buildinfo/collect", "@buildinfo/http", "@buildinfo/octopus"]);
   });
 
   it("compiles, runs in a git checkout and pushes the checkout's build information for both packages", async () => {

@@ -1,12 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import {
-  createTempGitRepo,
-  type LocalOctopusServer,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../packages/cli/test/helpers/run-cli";
 import { nodeFreePath } from "./support/node-free-path";
@@ -131,7 +127,7 @@ describe("release/ artifacts on a machine with no node on PATH", () => {
       const extra = files.filter(
         (file) =>
           !entries.includes(file) &&
-          !/^package\/(dist\/chunk-\w+\.js|dist\/[\w-]+-[\w-]{8}\.d\.ts|package\.json|LICENSE|README\.md)$/.test(
+          !/^package\/(dist\/[\w-]+-[A-Z0-9]{8}\.js|dist\/[\w-]+-[\w-]{8}\.d\.ts|package\.json|LICENSE|README\.md)$/.test(
             file,
           ),
       );

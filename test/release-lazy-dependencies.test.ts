@@ -1,12 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type ConformanceBuild,
-  createConformanceBuild,
-  type LocalOctopusServer,
-  startOctopusServer,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TeamCityAgent, teamCityAgentFor } from "../adapters/teamcity/test/teamcity-fixtures";
 import { runProcess } from "../packages/cli/test/helpers/run-cli";

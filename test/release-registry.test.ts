@@ -3,12 +3,8 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  createTempGitRepo,
-  type LocalOctopusServer,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../packages/cli/test/helpers/run-cli";
 import { pnpmCommand } from "../scripts/pnpm-command.mjs";
@@ -168,7 +164,12 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
         writeFileSync(join(project, "package.json"), JSON.stringify({ name: "library-user", private: true }));
         const installed = await npm("npm", ["install", "@buildinfo/core", "@buildinfo/octopus"], project);
         expect(installed.code, installed.stderr).toBe(0);
-        expect(readdirSync(join(project, "node_modules", "@buildinfo")).sort()).toEqual(["core", "octopus"]);
+        // The Octopus client sends through @buildinfo/http.
+        expect(readdirSync(join(project, "node_modules", "@buildinfo")).sort()).toEqual([
+          "core",
+          "http",
+          "octopus",
+        ]);
 
         // A CommonJS user on Node >= 20.19: require() of these ES modules goes through the `default` export.
         writeFileSync(

@@ -48,7 +48,7 @@ export async function bundleCli(esmFile, cjsFile) {
       },
       esbuildPlugins: [
         lazyDependencies({
-          undici: `${workspace}packages/octopus`,
+          undici: `${workspace}packages/http`,
           "fast-xml-parser": `${workspace}adapters/teamcity`,
         }),
       ],

@@ -468,13 +468,13 @@ export async function adapterCollection() {
 // ---------------------------------------------------------------- child processes (child side)
 
 async function loadAdapters() {
-  const [teamcity, jenkins, bamboo, octopus] = await Promise.all([
+  const [teamcity, jenkins, bamboo, http] = await Promise.all([
     import(dist("adapters/teamcity")),
     import(dist("adapters/jenkins")),
     import(dist("adapters/bamboo")),
-    import(dist("packages/octopus")),
+    import(dist("packages/http")),
   ]);
-  return { teamcity, jenkins, bamboo, octopus };
+  return { teamcity, jenkins, bamboo, http };
 }
 
 function printResult(result) {
@@ -492,7 +492,7 @@ async function childCollect(spec, modules) {
   }[spec.adapter].loadCollector();
   const noCheckout = () => Promise.reject(new Error("the bench gave the adapter no checkout"));
   // Proxy variables of the machine must not route loopback traffic.
-  const http = modules.octopus.createHttpClient({ env: {} });
+  const http = modules.http.createHttpClient({ env: {} });
   const lines = [];
   const context = {
     env: spec.env,

@@ -8,8 +8,10 @@ import { fileURLToPath } from "node:url";
 const self = fileURLToPath(import.meta.url);
 
 if (process.argv[1] === self) {
-  const { startOctopusServer } = await import("../../packages/testing/dist/index.js");
-  const server = await startOctopusServer({ latencyMs: Number(process.argv[2]) });
+  const { startOctopusServer } = await import("../../packages/server/dist/index.js");
+  const { createFaultQueue } = await import("../../packages/testing/dist/index.js");
+  const { beforeRequest } = createFaultQueue({ latencyMs: Number(process.argv[2]) });
+  const server = await startOctopusServer({ beforeRequest });
   process.stdout.write(`${JSON.stringify({ url: server.url, apiKey: server.apiKey })}\n`);
 }
 

@@ -1,6 +1,6 @@
 import { manifest as azureDevOpsAdapter } from "@buildinfo/adapter-azure-devops";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,

@@ -1,6 +1,6 @@
 import { manifest as bambooAdapter } from "@buildinfo/adapter-bamboo";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,

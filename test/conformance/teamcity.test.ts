@@ -1,6 +1,6 @@
 import { manifest as teamcityAdapter } from "@buildinfo/adapter-teamcity";
 import { collectBuildInformation } from "@buildinfo/collect";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { type ConformanceBuild, createConformanceBuild } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TeamCityAgent, teamCityAgentFor } from "../../adapters/teamcity/test/teamcity-fixtures";

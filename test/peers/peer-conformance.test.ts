@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { collectBuildInformation, detectAdapter } from "@buildinfo/collect";
 import type { BuildInformation } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";

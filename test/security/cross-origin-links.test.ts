@@ -1,5 +1,5 @@
 import { sameOriginLink } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createFaultQueue } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../../packages/cli/test/helpers/push-args";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
@@ -9,11 +10,12 @@ import { octopusLike, startHostileServer, testKey } from "./hostile-octopus";
 
 describe("finding 6: no false success, no false failure", () => {
   let server: LocalOctopusServer;
+  const faults = createFaultQueue();
   let dir: string;
   let file: string;
 
   beforeAll(async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     dir = await mkdtemp(join(tmpdir(), "buildinfo-outcomes-"));
     file = join(dir, "octopus.buildinfo");
     await writeFile(file, JSON.stringify({ BuildEnvironment: "Test", VcsType: "Git", Commits: [] }));
@@ -65,14 +67,14 @@ describe("finding 6: no false success, no false failure", () => {
   ]) {
     it(`${fault.name}: the record is read back, matches, and the push says so (exit 0)`, async () => {
       const packageId = `Shop.Lost${fault.inject.kind === "status" ? "500" : "Reset"}`;
-      server.faults.inject({ ...fault.inject, match: { method: "POST" } });
+      faults.inject({ ...fault.inject, match: { method: "POST" } });
       const result = await runCli(
         pushArgs(server, packageId, "1.0.0", ["--file", file, "--timeout", "20s"]),
         {
           cwd: dir,
         },
       );
-      server.faults.clear();
+      faults.clear();
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toMatch(/created\s+Shop\.Lost\S* 1\.0\.0/);
       expect(result.stdout).toContain("read back and matches this build");
@@ -84,7 +86,7 @@ describe("finding 6: no false success, no false failure", () => {
     await runCli(pushArgs(server, "Shop.Other", "1.0.0", ["--file", file, "--build-number", "1"]), {
       cwd: dir,
     });
-    server.faults.inject({ kind: "status", status: 500, times: 10, match: { method: "POST" } });
+    faults.inject({ kind: "status", status: 500, times: 10, match: { method: "POST" } });
     const result = await runCli(
       pushArgs(server, "Shop.Other", "1.0.0", [
         "--file",
@@ -96,7 +98,7 @@ describe("finding 6: no false success, no false failure", () => {
       ]),
       { cwd: dir },
     );
-    server.faults.clear();
+    faults.clear();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("E_HTTP_5XX");
   });

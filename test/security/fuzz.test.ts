@@ -11,7 +11,7 @@ import {
   readBuildInformationFile,
 } from "@buildinfo/core";
 import { createOctopusClient } from "@buildinfo/octopus";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliPath } from "../../packages/cli/test/helpers/run-cli";

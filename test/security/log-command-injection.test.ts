@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createFaultQueue } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../../packages/cli/test/helpers/push-args";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
@@ -9,6 +10,7 @@ import { expectNoInjectedCommand, hostileComment } from "./hostile-text";
 
 describe("finding 1: untrusted text never forms a build server's log command", () => {
   let server: LocalOctopusServer;
+  const faults = createFaultQueue();
   let dir: string;
   let file: string;
   const servers = [
@@ -18,7 +20,7 @@ describe("finding 1: untrusted text never forms a build server's log command", (
   ];
 
   beforeAll(async () => {
-    server = await startOctopusServer();
+    server = await startOctopusServer({ beforeRequest: faults.beforeRequest });
     dir = await mkdtemp(join(tmpdir(), "buildinfo-inject-"));
     file = join(dir, "octopus.buildinfo");
     await writeFile(
@@ -76,7 +78,7 @@ describe("finding 1: untrusted text never forms a build server's log command", (
     });
 
     it(`the server's ErrorMessage and Errors, with real newlines, cannot start a command (${name})`, async () => {
-      server.faults.inject({
+      faults.inject({
         kind: "status",
         status: 400,
         contentType: "application/json",

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { request } from "node:http";
 import { createInterface } from "node:readline";
-import { maxRecordedRequests, startOctopusServer } from "@buildinfo/testing";
+import { maxRecordedRequests, startOctopusServer } from "@buildinfo/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliPath, runCli } from "../../packages/cli/test/helpers/run-cli";
 

@@ -17,16 +17,23 @@ function layer(folder: string): string {
   return name;
 }
 
-/** The runtime dependencies each layer may have: `cli → collect → adapters → core`, `collect → git`, `cli → octopus → core`;
- * `cli → git` only to start git early (docs/performance.md). */
+/**
+ * The runtime dependencies each layer may have: `cli → collect → adapters → core`, `collect → git`,
+ * `cli → octopus → http → core`, `cli → server → templates`; `cli → http` for the adapters' client,
+ * `cli → git` only to start git early (docs/performance.md). `testing` is test helpers built on the
+ * server, only ever a devDependency.
+ */
 const allowed: Record<string, readonly string[]> = {
   core: [],
   git: ["core"],
   adapter: ["core"],
-  octopus: ["core"],
+  http: ["core"],
+  octopus: ["core", "http"],
+  templates: ["core"],
   collect: ["core", "git", "adapter"],
-  testing: ["core", "git"],
-  cli: ["core", "collect", "git", "octopus"],
+  server: ["core", "templates"],
+  testing: ["core", "git", "server"],
+  cli: ["core", "collect", "git", "http", "octopus", "server"],
   wrapper: ["core", "cli"],
 };
 
@@ -53,11 +60,7 @@ export function dependencyProblems(packages: readonly PackageView[]): string[] {
     }
     for (const imported of pkg.sourceImports) {
       // A bundled package (the CLI) declares what it imports as devDependencies: the direction holds for its imports too.
-      if (
-        imported !== pkg.name &&
-        imported !== "@buildinfo/testing" &&
-        !mayUse.includes(layerOf.get(imported) ?? imported)
-      )
+      if (imported !== pkg.name && !mayUse.includes(layerOf.get(imported) ?? imported))
         problems.push(`${pkg.name} imports ${imported}, against the direction`);
       if (
         imported !== pkg.name &&

@@ -1,11 +1,17 @@
 import { once } from "node:events";
-import { createServer, request as forward } from "node:http";
+import { createServer, request as forward, type Server } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 
 export interface ForwardProxy {
   url: string;
   /** `METHOD target` of every request, in order: absolute-form URLs, or `CONNECT host:port`. */
   seen: string[];
+  /** The proxy's own server, e.g. to shorten how long it keeps an idle client connection. */
+  server: Server;
+  /** Client connections accepted so far. */
+  connections(): number;
+  /** Client connections still open. */
+  openConnections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -32,11 +38,21 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
     upstream.on("error", () => client.destroy());
     client.on("error", () => upstream.destroy());
   });
+  let accepted = 0;
+  proxy.on("connection", () => {
+    accepted += 1;
+  });
   proxy.listen(0, "127.0.0.1");
   await once(proxy, "listening");
   return {
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     seen,
+    server: proxy,
+    connections: () => accepted,
+    openConnections: () =>
+      new Promise((resolve, reject) =>
+        proxy.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     close: async () => {
       proxy.closeAllConnections();
       await new Promise((resolve) => proxy.close(resolve));

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isBuildInfoError, isDetected, normalizeDraft, parseAzureDevOpsBuildUrl } from "@buildinfo/core";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { collect } from "../src/collector";
@@ -75,7 +75,7 @@ describe("Azure Repos Git (TfsGit)", () => {
     expect(parseAzureDevOpsBuildUrl(buildInformation.BuildUrl)).toEqual({
       organizationUrl: `${api.collectionUrl}`.replace(/\/$/, ""),
       projectUrl: `${api.collectionUrl}Shop%20Web`,
-      buildId: BUILD_ID,
+      buildId: Number(BUILD_ID),
     });
     expect(buildInformation.Commits).toEqual(
       changes.map((change) => ({ Id: change.id, Comment: change.message })),

@@ -20,7 +20,7 @@ describe("azureDevOpsBuildUrl", () => {
     const url = azureDevOpsBuildUrl(collection, project, "1430");
     expect(url).toBe(expected);
     const parsed = parseAzureDevOpsBuildUrl(url);
-    expect(parsed?.buildId).toBe("1430");
+    expect(parsed?.buildId).toBe(1430);
     expect(parsed?.projectUrl).toBe(expected.slice(0, expected.indexOf("/_build")));
   });
 });

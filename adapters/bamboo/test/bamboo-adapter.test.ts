@@ -1,6 +1,6 @@
 import { isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import {
   createTempGitRepo,
   createTestContext,

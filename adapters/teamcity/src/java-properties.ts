@@ -85,8 +85,9 @@ function splitEntry(line: string): [string, string] {
 
 /**
  * Parses `java.util.Properties` text: `#`/`!` comment lines, `=`/`:`/whitespace separators, `\`
- * line continuations (leading whitespace of the next line dropped), escapes `\t \n \r \f \uXXXX`
- * and `\x` → `x`. Later keys win, as in Java.
+ * line continuations (the backslash, the terminator and the next line's leading whitespace removed
+ * before any escape is read), escapes `\t \n \r \f \uXXXX` and `\x` → `x`. Later keys win, as in
+ * Java. The rules and their sources: docs/reference/servers/teamcity.md.
  */
 export function parseJavaProperties(text: string, source = "properties"): Map<string, string> {
   const properties = new Map<string, string>();

@@ -1,5 +1,33 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodePropertiesFile, parseJavaProperties } from "../src/java-properties";
+
+interface PropertiesCase {
+  name: string;
+  /** Where the case comes from: an OpenJDK test or a rule of the Javadoc of Properties.load(Reader). */
+  source: string;
+  input: string;
+  expected?: Record<string, string>;
+  error?: string;
+}
+
+const { cases } = JSON.parse(
+  readFileSync(new URL("./java-properties-cases.json", import.meta.url), "utf8"),
+) as {
+  cases: PropertiesCase[];
+};
+
+describe("parseJavaProperties against java.util.Properties.load (OpenJDK's tests and the Javadoc's rules)", () => {
+  it.each(cases)("$name", ({ input, expected, error }) => {
+    if (error !== undefined) {
+      expect(() => parseJavaProperties(input, "cases.properties")).toThrow(
+        expect.objectContaining({ code: error }),
+      );
+    } else {
+      expect(Object.fromEntries(parseJavaProperties(input))).toEqual(expected);
+    }
+  });
+});
 
 describe("parseJavaProperties", () => {
   it("reads a file as TeamCity (java.util.Properties.store) writes it", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDetected, normalizeDraft } from "@buildinfo/core";
 import { createGitRunner, resolveDraftCommits } from "@buildinfo/git";
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { createTempGitRepo, createTestContext, type FakeApi, startFakeApi } from "@buildinfo/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { collect } from "../src/collector";

@@ -13,7 +13,7 @@ export function lazyHttpClient(
 ): HttpClient & { close(): Promise<void> } {
   let opened: ReturnType<typeof open> | undefined;
   const open = () =>
-    import("@buildinfo/octopus").then(({ createHttpClient }) =>
+    import("@buildinfo/http").then(({ createHttpClient }) =>
       createHttpClient({
         logger,
         retry: buildServerRetry,

@@ -1,5 +1,6 @@
 import { BuildInfoError, type Environment } from "@buildinfo/core";
-import { createHttpClient, exchangeOidcToken } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
+import { exchangeOidcToken } from "@buildinfo/octopus";
 import type { CliLogger } from "./logging/create-logger";
 import type { Connection } from "./settings/connection";
 

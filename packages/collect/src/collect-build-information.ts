@@ -42,7 +42,7 @@ export interface CollectBuildInformationOptions {
    */
   strict?: boolean;
   /**
-   * The client for the build server's API (`createHttpClient()` of `@buildinfo/octopus`). Without it
+   * The client for the build server's API (`createHttpClient()` of `@buildinfo/http`). Without it
    * an adapter that needs its server's API fails with an error saying so.
    */
   http?: HttpClient;
@@ -82,7 +82,7 @@ const noHttp: HttpClient = {
     Promise.reject(
       new Error(
         `collectBuildInformation was given no http client, yet the adapter requested GET ${url}: ` +
-          "pass createHttpClient() from @buildinfo/octopus as `http`.",
+          "pass createHttpClient() from @buildinfo/http as `http`.",
       ),
     ),
 };

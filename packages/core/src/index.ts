@@ -46,8 +46,6 @@ export type {
   RerunMarker,
 } from "./adapter-manifest";
 export { isDetected, rerunOf } from "./adapter-manifest";
-export type { AzureDevOpsBuild } from "./azure-devops-build-url";
-export { parseAzureDevOpsBuildUrl } from "./azure-devops-build-url";
 export type { BranchOptions } from "./branch";
 export { normalizeBranch } from "./branch";
 export type {
@@ -62,7 +60,6 @@ export type { BuildInformationFile } from "./build-information-file";
 export { formatBuildInformationFile, readBuildInformationFile } from "./build-information-file";
 export { normalizeBuildUrl } from "./build-url";
 export { cleanText } from "./clean-text";
-export { commitLinkUrl } from "./commit-link";
 export type { CommitOptions, NormalizedCommits } from "./commits";
 export { commitCountWarningThreshold, defaultCommitCap, normalizeCommits } from "./commits";
 export { shortened, shortenedLine } from "./describe-value";
@@ -72,9 +69,6 @@ export type { CatalogueEntry, ErrorCode } from "./error-catalogue";
 export { errorCatalogue, errorCodeFamilies } from "./error-catalogue";
 export type { BuildInfoErrorOptions, ErrorKind } from "./errors";
 export { BuildInfoError, isBuildInfoError } from "./errors";
-export type { GitHubReference } from "./github-references";
-export { gitHubReferenceUrl, parseGitHubReferences } from "./github-references";
-export { parseJiraKeys } from "./jira-keys";
 export { escapeLogCommandsInJson, neutraliseLogCommands } from "./log-commands";
 export type { NormalizeDraftOptions, NormalizedDraft } from "./normalize-draft";
 export { normalizeDraft } from "./normalize-draft";
@@ -89,10 +83,29 @@ export { summariseBody } from "./summarise-body";
 export { isLocalRepositoryPath, normalizeVcsRoot } from "./vcs-root";
 export { normalizeVcsType } from "./vcs-type";
 export { invalidVersionMessage, validateVersion } from "./version";
+export type { AzureDevOpsAnswer, AzureDevOpsWorkItem } from "./work-items/azure-devops-api";
+export {
+  azureDevOpsBuildWorkItemsUrl,
+  azureDevOpsWorkItemCommentsUrl,
+  azureDevOpsWorkItemUrl,
+  readAzureDevOpsBuildWorkItemIds,
+  readAzureDevOpsWorkItem,
+  readAzureDevOpsWorkItemComments,
+} from "./work-items/azure-devops-api";
+export type { AzureDevOpsBuildUrls } from "./work-items/azure-devops-build-urls";
+export { parseAzureDevOpsBuildUrl } from "./work-items/azure-devops-build-urls";
+export { mostQualifiedAzureDevOpsConnection } from "./work-items/azure-devops-connection";
+export type { AzureDevOpsTracker } from "./work-items/azure-devops-tracker";
+export { commitLinkUrl } from "./work-items/commit-link";
+export type { GitHubIssue, GitHubIssueLookup } from "./work-items/github-description";
+export type { GitHubTracker } from "./work-items/github-tracker";
+export type { JiraIssue } from "./work-items/jira-description";
+export type { JiraTracker } from "./work-items/jira-tracker";
+export type { IssueTrackers, MappedBuildInformation } from "./work-items/map-build-information";
+export { mapBuildInformation } from "./work-items/map-build-information";
 export type {
-  WorkItemPreview,
-  WorkItemPreviewOptions,
+  BuildInformationRecord,
+  WorkItemResult,
   WorkItemSource,
-  WorkItemSummary,
-} from "./work-item-preview";
-export { previewWorkItems, summarizeWorkItems } from "./work-item-preview";
+  WorkItemStatus,
+} from "./work-items/work-item-result";

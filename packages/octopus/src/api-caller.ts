@@ -1,12 +1,7 @@
 import { parseOctopusServerUrl } from "@buildinfo/core";
-import type { AnyDispatcher } from "./request";
+import { createTransport, defaultUserAgent, describeUrl, type RetriedResponse } from "@buildinfo/http";
 import type { ErrorContext } from "./response-errors";
-import { describeUrl, type RetriedResponse, sendWithRetry } from "./retry";
-import { TransportError } from "./send";
-import { createDispatcher } from "./transport";
-import { transportErrorToBuildInfoError } from "./transport-errors";
 import type { OctopusClientOptions } from "./types";
-import { defaultUserAgent } from "./user-agent";
 
 const defaultTimeoutMs = 180_000;
 
@@ -37,10 +32,7 @@ export function createApiCaller(options: OctopusClientOptions): ApiCaller {
   // The base has no credentials, so it can appear in messages as it is.
   const server = base;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  const ownDispatcher = options.dispatcher === undefined;
-  const dispatcher: AnyDispatcher =
-    options.dispatcher ??
-    createDispatcher(options.env ?? process.env, options.requestTimeouts, options.concurrency);
+  const transport = createTransport(options, options.concurrency);
   const headers: Record<string, string> = {
     "user-agent": options.userAgent ?? defaultUserAgent,
     accept: "application/json",
@@ -59,39 +51,24 @@ export function createApiCaller(options: OctopusClientOptions): ApiCaller {
         if (value !== undefined) url.searchParams.set(name, String(value));
       }
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-      try {
-        const answer = await sendWithRetry(
-          {
-            dispatcher,
-            deadline: request.deadline ?? Date.now() + timeoutMs,
-            timeouts: options.requestTimeouts ?? {},
-            retry: options.retry ?? {},
-            logger: options.logger,
-          },
-          {
-            method: request.method,
-            url: url.toString(),
-            headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
-            ...(body === undefined ? {} : { body }),
-          },
-        );
-        const tries = answer.attempts > 1 ? ` after ${answer.attempts} attempts` : "";
-        options.logger?.debug(
-          `${request.method} ${describeUrl(url.toString())}: HTTP ${answer.response.status}${tries}`,
-        );
-        return answer;
-      } catch (error) {
-        if (error instanceof TransportError) {
-          throw transportErrorToBuildInfoError(error, `${request.doing} at ${server}`);
-        }
-        throw error;
-      }
+      const answer = await transport.send(
+        {
+          method: request.method,
+          url: url.toString(),
+          headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
+          ...(body === undefined ? {} : { body }),
+        },
+        { deadline: request.deadline ?? Date.now() + timeoutMs, doing: `${request.doing} at ${server}` },
+      );
+      const tries = answer.attempts > 1 ? ` after ${answer.attempts} attempts` : "";
+      options.logger?.debug(
+        `${request.method} ${describeUrl(url.toString())}: HTTP ${answer.response.status}${tries}`,
+      );
+      return answer;
     },
     errorContext(doing, permissions, attempts) {
       return { server, doing, secrets, hadCredentials, permissions, ...(attempts ? { attempts } : {}) };
     },
-    async close() {
-      if (ownDispatcher) await dispatcher.close();
-    },
+    close: () => transport.close(),
   };
 }

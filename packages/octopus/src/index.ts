@@ -1,14 +1,7 @@
-export type { HttpClientOptions } from "./http-client";
-export { createHttpClient } from "./http-client";
 export { createOctopusClient } from "./octopus-client";
 export type { OidcExchangeOptions } from "./oidc";
 export { exchangeOidcToken } from "./oidc";
 export { createCommand } from "./push";
-export type { RetryOptions } from "./retry";
-export { defaultRetry } from "./retry";
-export type { RequestTimeouts } from "./transport";
-export { defaultRequestTimeouts } from "./transport";
-export type { TransportOptions } from "./transport-options";
 export type {
   BuildInformationPage,
   BuildInformationRecord,
@@ -25,4 +18,3 @@ export type {
   SpaceInput,
   SpaceRef,
 } from "./types";
-export { defaultUserAgent } from "./user-agent";

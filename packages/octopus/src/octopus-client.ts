@@ -1,9 +1,9 @@
 import { BuildInfoError, isBuildInfoError, mapWithConcurrency } from "@buildinfo/core";
+import { defaultConnectionsPerOrigin } from "@buildinfo/http";
 import { createApiCaller } from "./api-caller";
 import { pushOne, type VersionListings } from "./push";
 import { parseJson, parsePage, parseResource, responseError } from "./response-errors";
 import { createSpaceResolver } from "./spaces";
-import { defaultConnectionsPerOrigin } from "./transport";
 import type {
   BuildInformationPage,
   BuildInformationRecord,

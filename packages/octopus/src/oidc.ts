@@ -1,7 +1,8 @@
 import { BuildInfoError, redactSecrets, sameOriginLink } from "@buildinfo/core";
+import type { TransportOptions } from "@buildinfo/http";
 import { createApiCaller } from "./api-caller";
 import { isJsonResponse, octopusErrorWords, parseJson, serverWord } from "./response-errors";
-import type { TransportOptions } from "./transport-options";
+import { serverText } from "./server-value";
 
 export interface OidcExchangeOptions extends TransportOptions {
   serverUrl: string;
@@ -65,7 +66,7 @@ export async function exchangeOidcToken(options: OidcExchangeOptions): Promise<s
     const octopusWords = octopusErrorWords(body, secrets);
     const reason =
       [body.error, body.error_description]
-        .filter(Boolean)
+        .filter((word) => serverText(word))
         .map((word) => serverWord(word, secrets))
         .join(": ") ||
       [octopusWords.summary, ...octopusWords.errors].filter(Boolean).join(" ") ||
@@ -82,8 +83,8 @@ export async function exchangeOidcToken(options: OidcExchangeOptions): Promise<s
 
 interface TokenAnswer {
   access_token?: unknown;
-  error?: string;
-  error_description?: string;
+  error?: unknown;
+  error_description?: unknown;
   ErrorMessage?: unknown;
   Errors?: unknown;
 }

@@ -1,9 +1,9 @@
-import { BuildInfoError, type CreateBuildInformationCommand, isBuildInfoError } from "@buildinfo/core";
+import { BuildInfoError, type CreateBuildInformationCommand } from "@buildinfo/core";
+import { mayHaveArrived, type RetriedResponse } from "@buildinfo/http";
 import type { ApiCaller } from "./api-caller";
 import { compareBuildInformation } from "./compare";
-import { parsePage, parseResource, responseError } from "./response-errors";
-import type { RetriedResponse } from "./retry";
-import { TransportError } from "./send";
+import { parsePage, parseResource, responseError, serverWord } from "./response-errors";
+import { serverText } from "./server-value";
 import type { SpaceResolver } from "./spaces";
 import type { BuildInformationRecord, PushOutcome, PushRequest } from "./types";
 
@@ -45,10 +45,10 @@ export async function pushOne(
   const sentAt = Date.now();
   const target = `${request.packageId} ${request.version}`;
   const doing = `pushing build information for ${target} to space ${request.spaceId}`;
-  // IgnoreIfExists answers with the stored record either way: what was there before tells the outcome.
-  // The packages of one push share a version, so they share one read of the list.
+  // IgnoreIfExists and OverwriteExisting answer with the stored record either way: what was there before
+  // tells the outcome. The packages of one push share a version, so they share one read of the list.
   const before =
-    request.overwriteMode === "IgnoreIfExists"
+    request.overwriteMode !== "FailIfExists"
       ? await listingOf(listings, api, request, deadline).then(
           (items) => findIn(items, request),
           () => undefined,
@@ -65,12 +65,7 @@ export async function pushOne(
       doing,
     });
   } catch (error) {
-    if (
-      isBuildInfoError(error) &&
-      error.cause instanceof TransportError &&
-      error.cause.failure.maybeDelivered
-    )
-      return verifyStored(api, request, command, deadline, error);
+    if (mayHaveArrived(error)) return verifyStored(api, request, command, deadline, error);
     throw error;
   }
   const { response, attempts, earlierAttemptMaybeDelivered } = answer;
@@ -79,8 +74,10 @@ export async function pushOne(
 
   if (response.status >= 200 && response.status <= 299) {
     const record = parseResource<BuildInformationRecord>(response, context, "the stored record");
+    // An answer naming another package or version is not this push's record: nothing says it was stored.
+    if (!isRecordOf(record, request)) throw otherRecord(api.server, target, record, context.secrets);
     // Read before the POST when it could be; otherwise the record's age tells (see outcomeOf).
-    return { record, outcome: before === undefined ? outcomeOf(record, command, sentAt) : "ignored" };
+    return { record, outcome: outcomeOf(record, command, sentAt, before !== undefined) };
   }
   if (response.status === 409) {
     if (!earlierAttemptMaybeDelivered) throw conflict(api.server, target, request.spaceId);
@@ -145,19 +142,44 @@ function outcomeOf(
   record: BuildInformationRecord,
   command: CreateBuildInformationCommand,
   sentAt: number,
+  existedBefore: boolean,
 ): PushedOutcome["outcome"] {
   if (command.OverwriteMode === "IgnoreIfExists") {
+    if (existedBefore) return "ignored";
     // The server answers IgnoreIfExists with the record it kept; if that is not ours, ours was ignored.
     if (compareBuildInformation(record, command.OctopusBuildInformation).length > 0) return "ignored";
     // Ours, but made before this push (a re-run that changed nothing): kept, not created now.
-    const created = record.Created ? Date.parse(record.Created) : Number.NaN;
+    const created = Date.parse(serverText(record.Created) ?? "");
     return created < sentAt - clockSkewMs ? "ignored" : "created";
   }
-  if (command.OverwriteMode === "OverwriteExisting" && record.Created && record.LastModifiedOn) {
-    // A replaced record keeps its creation time and gets a new modification time.
-    return Date.parse(record.LastModifiedOn) > Date.parse(record.Created) ? "overwritten" : "created";
+  if (command.OverwriteMode === "OverwriteExisting") {
+    if (existedBefore) return "overwritten";
+    // A replaced record keeps its creation time and gets a new modification time. Replaced within the
+    // millisecond it was made, the two are equal: only the read before the POST can tell, and a record
+    // another push makes between that read and this POST is reported created by both (docs/cli.md).
+    const created = Date.parse(serverText(record.Created) ?? "");
+    const modified = Date.parse(serverText(record.LastModifiedOn) ?? "");
+    return modified > created ? "overwritten" : "created";
   }
   return "created";
+}
+
+function otherRecord(
+  server: string,
+  target: string,
+  record: BuildInformationRecord,
+  secrets: readonly string[],
+): BuildInfoError {
+  const named = `${serverWord(record.PackageId, secrets, 120)} ${serverWord(record.Version, secrets, 120)}`;
+  return new BuildInfoError(
+    "E_BAD_RESPONSE",
+    `Octopus answered the push of ${target} at ${server} with the record of ${named} (${serverWord(record.Id, secrets, 120)}): ` +
+      "this push's record may not be stored.",
+    {
+      source: server,
+      hint: "Something between buildinfo and Octopus answered for another request (a caching proxy?); check with 'buildinfo list'.",
+    },
+  );
 }
 
 function conflict(
@@ -223,10 +245,15 @@ async function listVersion(
   return parsePage<BuildInformationRecord>(response, context, "build information").Items;
 }
 
+/** Whether a record the server gave is this package id and version (as Octopus compares them, in any case). */
+function isRecordOf(record: BuildInformationRecord, request: PushRequest): boolean {
+  const same = (value: unknown, wanted: string) => serverText(value)?.toLowerCase() === wanted.toLowerCase();
+  return same(record.PackageId, request.packageId) && same(record.Version, request.version);
+}
+
 /** The record of exactly this package id and version in a list, if any. */
 function findIn(items: BuildInformationRecord[], request: PushRequest): BuildInformationRecord | undefined {
-  const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
-  return items.find((item) => same(item.PackageId, request.packageId) && same(item.Version, request.version));
+  return items.find((item) => isRecordOf(item, request));
 }
 
 /** The stored record of this package and version with its commits, if any (to compare with a push). */

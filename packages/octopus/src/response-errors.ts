@@ -1,5 +1,11 @@
-import { BuildInfoError, type ErrorCode, redactSecrets, summariseBody } from "@buildinfo/core";
-import type { RawResponse } from "./send";
+import {
+  BuildInfoError,
+  type ErrorCode,
+  type HttpResponse,
+  redactSecrets,
+  summariseBody,
+} from "@buildinfo/core";
+import { describeKind, maxAnswerDepth, nestsWithin, serverText } from "./server-value";
 
 /** Where a failed request was going, so messages say what, where and to whom. */
 export interface ErrorContext {
@@ -20,26 +26,32 @@ interface OctopusErrorBody {
   Errors?: unknown;
 }
 
-export function isJsonResponse(response: RawResponse): boolean {
+export function isJsonResponse(response: HttpResponse): boolean {
   const type = response.headers["content-type"] ?? "";
   return /json/i.test(type) || (type === "" && /^\s*[[{]/.test(response.text));
 }
 
-/** Parses a JSON body, or throws E_BAD_RESPONSE (an HTML page from a proxy, a login wall, …). */
-export function parseJson<T>(response: RawResponse, context: ErrorContext): T {
+/**
+ * Parses a JSON body, or throws E_BAD_RESPONSE: an HTML page from a proxy or a login wall, or JSON nested
+ * deeper than any Octopus resource (`maxAnswerDepth`), which nothing after this point could print.
+ */
+export function parseJson<T>(response: HttpResponse, context: ErrorContext): T {
+  let parsed: unknown;
   if (isJsonResponse(response)) {
     try {
-      return JSON.parse(response.text) as T;
+      parsed = JSON.parse(response.text);
     } catch {
-      // reported below with the snippet
+      throw badResponse(response, context);
     }
+    if (nestsWithin(parsed)) return parsed as T;
+    throw badShape(response, context, `nested deeper than ${maxAnswerDepth} levels`);
   }
   throw badResponse(response, context);
 }
 
 /** A JSON object with a string `Id` (a record, a space), or E_BAD_RESPONSE naming what was missing. */
 export function parseResource<T extends { Id: string }>(
-  response: RawResponse,
+  response: HttpResponse,
   context: ErrorContext,
   what: string,
 ): T {
@@ -50,7 +62,7 @@ export function parseResource<T extends { Id: string }>(
 
 /** A JSON page whose `Items` are all objects with a string `Id`, or E_BAD_RESPONSE. */
 export function parsePage<T extends { Id: string }>(
-  response: RawResponse,
+  response: HttpResponse,
   context: ErrorContext,
   what: string,
 ): { Items: T[] } {
@@ -69,7 +81,7 @@ function isResource(value: unknown): boolean {
   );
 }
 
-function badShape(response: RawResponse, context: ErrorContext, problem: string): BuildInfoError {
+function badShape(response: HttpResponse, context: ErrorContext, problem: string): BuildInfoError {
   return new BuildInfoError(
     "E_BAD_RESPONSE",
     `Unexpected answer while ${context.doing} at ${context.server}: HTTP ${response.status} ${problem}${attemptsNote(context)}.`,
@@ -80,8 +92,8 @@ function badShape(response: RawResponse, context: ErrorContext, problem: string)
   );
 }
 
-function badResponse(response: RawResponse, context: ErrorContext): BuildInfoError {
-  const type = response.headers["content-type"] ?? "no content type";
+function badResponse(response: HttpResponse, context: ErrorContext): BuildInfoError {
+  const type = quotedHeader(response.headers["content-type"], context.secrets) ?? "no content type";
   // Redacted before it is cut, so a secret crossing the cut cannot leave a readable prefix.
   const snippet = summariseBody(response.text, context.secrets);
   return new BuildInfoError(
@@ -102,11 +114,18 @@ function attemptsNote(context: ErrorContext): string {
 }
 
 /**
- * A server's word as error messages quote it: the request's secrets masked, then cut to 500
- * characters (masking after the cut would miss a secret the cut splits).
+ * A server's word as error messages quote it: the request's secrets masked, then cut to `limit`
+ * characters (masking after the cut would miss a secret the cut splits); a value that is not text is
+ * named by its kind.
  */
-export function serverWord(value: unknown, secrets: readonly string[]): string {
-  return redactSecrets(String(value), secrets).slice(0, 500);
+export function serverWord(value: unknown, secrets: readonly string[], limit = 500): string {
+  const text = serverText(value);
+  return text === undefined ? `(${describeKind(value)})` : redactSecrets(text, secrets).slice(0, limit);
+}
+
+/** A response header as a message quotes it: one line of at most 120 characters, secrets masked. */
+function quotedHeader(value: string | undefined, secrets: readonly string[]): string | undefined {
+  return value === undefined ? undefined : serverWord(value.replace(/\s+/g, " "), secrets, 120);
 }
 
 const said = (value: unknown) => value !== undefined && value !== null && value !== "";
@@ -124,7 +143,7 @@ export function octopusErrorWords(
   };
 }
 
-function serverErrors(response: RawResponse, context: ErrorContext): { summary: string; errors: string[] } {
+function serverErrors(response: HttpResponse, context: ErrorContext): { summary: string; errors: string[] } {
   let body: OctopusErrorBody | null = {};
   try {
     body = JSON.parse(response.text) as OctopusErrorBody;
@@ -138,7 +157,7 @@ function serverErrors(response: RawResponse, context: ErrorContext): { summary: 
  * The error for a non-2xx answer. 404 is mapped by the caller (a space or a record), 409 too
  * (a push conflict); this handles the shared statuses.
  */
-export function responseError(response: RawResponse, context: ErrorContext): BuildInfoError {
+export function responseError(response: HttpResponse, context: ErrorContext): BuildInfoError {
   const { status } = response;
   if (response.text.trim() !== "" && !isJsonResponse(response)) return badResponse(response, context);
   const { summary, errors } = serverErrors(response, context);

@@ -1,12 +1,20 @@
 import { BuildInfoError } from "@buildinfo/core";
 import type { ApiCaller } from "./api-caller";
-import { parseJson, parsePage, parseResource, responseError } from "./response-errors";
+import { parseJson, parsePage, parseResource, responseError, serverWord } from "./response-errors";
+import { serverText } from "./server-value";
 import type { SpaceInput, SpaceRef } from "./types";
 
 interface SpaceResource extends SpaceRef {
-  IsDefault?: boolean;
-  Links?: Record<string, string>;
+  IsDefault: boolean;
 }
+
+/** A space as the server listed it, each field read as what it must be (a name that is not text is none). */
+function spaceOf(item: { Id: string; Name?: unknown; IsDefault?: unknown }): SpaceResource {
+  return { Id: item.Id, Name: serverText(item.Name) ?? "", IsDefault: item.IsDefault === true };
+}
+
+/** How many spaces an error message names; a server may have hundreds of thousands. */
+const namedSpaces = 20;
 
 const spaceIdPattern = /^Spaces-\d+$/;
 const viewPermission = "SpaceView";
@@ -29,13 +37,16 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
     const { response, attempts } = await api.call({ method: "GET", path: "/api/spaces", doing, query });
     const context = api.errorContext(doing, viewPermission, attempts);
     if (response.status < 200 || response.status > 299) throw responseError(response, context);
-    return parsePage<SpaceResource>(response, context, "spaces").Items;
+    return parsePage<{ Id: string }>(response, context, "spaces").Items.map(spaceOf);
   }
 
   async function listNames(): Promise<string[]> {
     try {
       const items = await getSpaces("listing spaces", everySpace);
-      return items.map((space) => `${space.Name} (${space.Id})`);
+      const named = items
+        .slice(0, namedSpaces)
+        .map((space) => `${serverWord(space.Name, [], 120)} (${serverWord(space.Id, [], 120)})`);
+      return items.length > namedSpaces ? [...named, `and ${items.length - namedSpaces} more`] : named;
     } catch {
       return [];
     }
@@ -67,12 +78,12 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
       if (response.status === 404) throw await notFound(`There is no space with id ${wanted}`);
       const context = api.errorContext(doing, viewPermission, attempts);
       if (response.status < 200 || response.status > 299) throw responseError(response, context);
-      const space = parseResource<SpaceResource>(response, context, "the space");
+      const space = spaceOf(parseResource<{ Id: string }>(response, context, "the space"));
       return { Id: space.Id, Name: space.Name };
     }
     const items = await getSpaces(`finding space "${wanted}"`, { partialName: wanted, ...everySpace });
     const exact = items.find((space) => space.Name === wanted);
-    const caseless = items.filter((space) => String(space.Name).toLowerCase() === wanted.toLowerCase());
+    const caseless = items.filter((space) => space.Name.toLowerCase() === wanted.toLowerCase());
     const found = exact ?? (caseless.length === 1 ? caseless[0] : undefined);
     if (!found) throw await notFound(`There is no space named "${wanted}"`);
     return { Id: found.Id, Name: found.Name };

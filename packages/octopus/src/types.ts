@@ -1,5 +1,5 @@
 import type { BuildInfoError, BuildInformation, OverwriteMode } from "@buildinfo/core";
-import type { TransportOptions } from "./transport-options";
+import type { TransportOptions } from "@buildinfo/http";
 
 export interface OctopusClientOptions extends TransportOptions {
   /**

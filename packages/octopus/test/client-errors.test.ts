@@ -1,8 +1,8 @@
 import { type BuildInfoError, isBuildInfoError } from "@buildinfo/core";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Loopback } from "../../http/test/support/loopback";
 import { createOctopusClient, type OctopusClientOptions } from "../src/index";
 import { apiKey, buildInformation, fastRetry, rejection } from "./fixtures";
-import type { Loopback } from "./loopback";
 import { json, type StubOptions, startOctopusStub } from "./octopus-stub";
 
 let stub: Loopback | undefined;

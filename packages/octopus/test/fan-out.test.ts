@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { Loopback } from "../../http/test/support/loopback";
 import { createOctopusClient } from "../src/index";
 import { apiKey, buildInformation, fastRetry } from "./fixtures";
-import type { Loopback } from "./loopback";
 import { json, startOctopusStub } from "./octopus-stub";
 
 let stub: Loopback | undefined;

@@ -1,4 +1,6 @@
-import { type BuildInfoError, type BuildInformation, isBuildInfoError } from "@buildinfo/core";
+import type { BuildInformation } from "@buildinfo/core";
+
+export { rejection } from "../../http/test/support/rejection";
 
 export const apiKey = "API-STUBKEY00000000000000000000";
 
@@ -18,14 +20,3 @@ export const buildInformation: BuildInformation = {
 
 /** Short waits so retry tests take milliseconds. */
 export const fastRetry = { retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 }, env: {} };
-
-/** The BuildInfoError a call rejects with; fails the test when it resolves or throws something else. */
-export async function rejection(promise: Promise<unknown>): Promise<BuildInfoError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isBuildInfoError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail with a BuildInfoError");
-}

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { BuildInfoError } from "@buildinfo/core";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOctopusClient, type OctopusClientOptions } from "../src/index";
 import { buildInformation, fastRetry, rejection } from "./fixtures";

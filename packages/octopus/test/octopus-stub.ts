@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Loopback, startLoopback } from "./loopback";
+import { type Loopback, startLoopback } from "../../http/test/support/loopback";
 
 export interface StubOptions {
   /** Space roots carry the BuildInformation link unless this is false (a pre-2019.9 server). */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { type Loopback, startLoopback } from "../../http/test/support/loopback";
 import { exchangeOidcToken } from "../src/index";
 import { fastRetry, rejection } from "./fixtures";
-import { type Loopback, startLoopback } from "./loopback";
 import { json } from "./octopus-stub";
 
 const idToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmFjbWUvc2hvcCJ9.c2lnbmF0dXJl";

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface FakeApiRequest {
@@ -23,14 +23,6 @@ export interface FakeApi {
   close(): Promise<void>;
 }
 
-export function flattenHeaders(message: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return headers;
-}
-
 /** A loopback HTTP server for build-server API fakes (Jenkins, TeamCity, Azure DevOps, …). */
 export async function startFakeApi(handler: FakeApiHandler): Promise<FakeApi> {
   const requests: FakeApiRequest[] = [];
@@ -40,7 +32,9 @@ export async function startFakeApi(handler: FakeApiHandler): Promise<FakeApi> {
       method: req.method ?? "GET",
       path: url.pathname,
       query: url.searchParams,
-      headers: flattenHeaders(req),
+      headers: Object.fromEntries(
+        Object.entries(req.headersDistinct).map(([name, values = []]) => [name, values.join(", ")]),
+      ),
     };
     requests.push(request);
     req.resume();

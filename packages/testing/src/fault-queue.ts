@@ -1,3 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { errorBody, type PendingExchange, type RequestHookResult } from "@buildinfo/server";
+
 /** Which requests a fault applies to; both parts must match when given. */
 export interface FaultMatch {
   method?: string;
@@ -39,6 +42,13 @@ export type Fault = FaultCommon &
 export interface FaultQueue {
   inject(fault: Fault): void;
   clear(): void;
+  /** The server's `beforeRequest` hook that applies the faults: `startOctopusServer({ beforeRequest: faults.beforeRequest })`. */
+  readonly beforeRequest: (exchange: PendingExchange) => Promise<RequestHookResult>;
+}
+
+export interface FaultQueueOptions {
+  /** Added to every request, e.g. to give benchmarks a realistic round trip. */
+  latencyMs?: number;
 }
 
 interface PendingFault {
@@ -46,24 +56,15 @@ interface PendingFault {
   remaining: number;
 }
 
-/** Faults in injection order; each request takes the first one that matches it. */
-export class InjectedFaults implements FaultQueue {
-  private readonly pending: PendingFault[] = [];
+/**
+ * Faults for the local Octopus server, in injection order: each request the server has read takes the
+ * first pending fault that matches it.
+ */
+export function createFaultQueue(options: FaultQueueOptions = {}): FaultQueue {
+  const pending: PendingFault[] = [];
 
-  inject(fault: Fault): void {
-    const remaining = fault.times ?? 1;
-    if (!Number.isInteger(remaining) || remaining < 1) {
-      throw new Error(`fault "${fault.kind}": times must be a positive integer, got ${fault.times}`);
-    }
-    this.pending.push({ fault, remaining });
-  }
-
-  clear(): void {
-    this.pending.length = 0;
-  }
-
-  take(method: string, path: string): Fault | undefined {
-    const index = this.pending.findIndex(({ fault: { match } }) => {
+  function take(method: string, path: string): Fault | undefined {
+    const index = pending.findIndex(({ fault: { match } }) => {
       if (match?.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
       if (match?.path) {
         match.path.lastIndex = 0;
@@ -71,10 +72,74 @@ export class InjectedFaults implements FaultQueue {
       }
       return true;
     });
-    const entry = this.pending[index];
+    const entry = pending[index];
     if (!entry) return undefined;
     entry.remaining -= 1;
-    if (entry.remaining === 0) this.pending.splice(index, 1);
+    if (entry.remaining === 0) pending.splice(index, 1);
     return entry.fault;
   }
+
+  async function beforeRequest(exchange: PendingExchange): Promise<RequestHookResult> {
+    if (options.latencyMs) await sleep(options.latencyMs);
+    const fault = take(exchange.request.method, exchange.request.path);
+    switch (fault?.kind) {
+      case "status":
+        if (fault.afterStore) exchange.handle();
+        sendStatus(exchange, fault);
+        return "handled";
+      case "reset-before-store":
+        exchange.response.socket?.resetAndDestroy();
+        return "handled";
+      case "hang":
+        return "handled";
+      case "reset-after-store":
+        exchange.handle();
+        exchange.response.socket?.resetAndDestroy();
+        return "handled";
+      case "stall-body":
+        stallBody(exchange);
+        return "handled";
+      case "latency":
+        await sleep(fault.ms);
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  return {
+    inject(fault) {
+      const remaining = fault.times ?? 1;
+      if (!Number.isInteger(remaining) || remaining < 1) {
+        throw new Error(`fault "${fault.kind}": times must be a positive integer, got ${fault.times}`);
+      }
+      pending.push({ fault, remaining });
+    },
+    clear() {
+      pending.length = 0;
+    },
+    beforeRequest,
+  };
+}
+
+function sendStatus({ response, send }: PendingExchange, fault: Extract<Fault, { kind: "status" }>): void {
+  const headers: Record<string, string> = {};
+  if (fault.retryAfter !== undefined) headers["retry-after"] = fault.retryAfter;
+  if (fault.body === undefined) {
+    send({ status: fault.status, headers, body: errorBody(`Injected fault: HTTP ${fault.status}.`) });
+    return;
+  }
+  headers["content-type"] = fault.contentType ?? "text/plain; charset=utf-8";
+  response.writeHead(fault.status, headers);
+  response.end(fault.body);
+}
+
+/** Handles the request, then sends 200 and the headers of its whole JSON answer, and half its body; the rest never comes. */
+function stallBody({ handle, response }: PendingExchange): void {
+  const body = Buffer.from(JSON.stringify(handle().body ?? {}), "utf8");
+  response.writeHead(200, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(body.length),
+  });
+  response.write(body.subarray(0, Math.ceil(body.length / 2)));
 }

@@ -1,16 +1,24 @@
-export type { StoredBuildInformation, WorkItemLink } from "./build-information-store";
+/** The shared build every adapter's conformance test expresses in its server's variables. */
 export type { ConformanceBuild } from "./conformance-build";
+/** Creates the shared conformance build in a temporary git repository. */
 export { createConformanceBuild } from "./conformance-build";
+/** A loopback fake of a build server's API, its handler, and the requests and answers it deals in. */
 export type { FakeApi, FakeApiHandler, FakeApiRequest, FakeApiResponse } from "./fake-api";
+/** Starts a fake build-server API on loopback. */
 export { startFakeApi } from "./fake-api";
-export type { Fault, FaultMatch, FaultQueue } from "./fault-queue";
+/** A fault for the local Octopus server, which requests it applies to, the queue and its options. */
+export type { Fault, FaultMatch, FaultQueue, FaultQueueOptions } from "./fault-queue";
+/** Creates a fault queue to plug into `startOctopusServer({ beforeRequest })` of `@buildinfo/server`. */
+export { createFaultQueue } from "./fault-queue";
+/** Options of a repository with a feature branch. */
 export type { FeatureBranchRepoOptions } from "./feature-branch-repo";
+/** Creates a temporary repository with commits on `main` and a feature branch checked out. */
 export { createFeatureBranchRepo } from "./feature-branch-repo";
-export type { OctopusSpace } from "./octopus-resources";
-export type { LocalOctopusServer, OctopusServerOptions, RecordedRequest } from "./octopus-server";
-export { maxRecordedRequests, startOctopusServer } from "./octopus-server";
-export type { OidcOptions } from "./oidc-token-exchange";
+/** A temporary git repository, its commits and its options. */
 export type { TempGitRepo, TempGitRepoCommit, TempGitRepoOptions } from "./temp-git-repo";
+/** Creates a temporary git repository with fixed identities and dates. */
 export { createTempGitRepo } from "./temp-git-repo";
+/** An adapter context for tests, its collecting logger and what it is made from. */
 export type { CollectingLogger, TestContext, TestContextInit } from "./test-context";
+/** Creates an adapter context with the real file system and only the http/git a test gives. */
 export { createTestContext } from "./test-context";

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import AdmZip from "adm-zip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
-import { packageWrapper } from "../../support/package-wrapper";
+import { packageWrapper } from "../../../test/support/wrappers/package-wrapper";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const tfx = join(wrapperDir, "node_modules/tfx-cli/_build/tfx-cli.js");

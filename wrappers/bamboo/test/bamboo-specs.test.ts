@@ -6,17 +6,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  createTempGitRepo,
-  type LocalOctopusServer,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
-import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
-import { pushBodies, recordsOf } from "../../support/octopus-pushes";
+import {
+  releaseBuildTimeout,
+  writeBuildinfoExecutable,
+} from "../../../test/support/wrappers/buildinfo-executable";
+import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const specs = parse(readFileSync(join(wrapperDir, "bamboo-specs/bamboo.yml"), "utf8")) as {

@@ -7,14 +7,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  createTempGitRepo,
-  type FakeApi,
-  type LocalOctopusServer,
-  startFakeApi,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type FakeApi, startFakeApi, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { githubEnv } from "../../../adapters/github-actions/test/support/github-env";
 import {
@@ -22,8 +16,8 @@ import {
   webhookExample,
 } from "../../../adapters/github-actions/test/support/webhook-examples";
 import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
-import { pushBodies, recordsOf } from "../../support/octopus-pushes";
-import { packageWrapper } from "../../support/package-wrapper";
+import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
+import { packageWrapper } from "../../../test/support/wrappers/package-wrapper";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const apiKey = "API-GHACTIONE2ESECRETKEY00000000";

@@ -5,15 +5,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  createTempGitRepo,
-  type LocalOctopusServer,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
-import { pushBodies, recordsOf } from "../../support/octopus-pushes";
+import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const localAction = join(wrapperDir, "node_modules/.bin/local-action");

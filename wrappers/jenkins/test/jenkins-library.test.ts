@@ -6,20 +6,17 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  createTempGitRepo,
-  type FakeApi,
-  type LocalOctopusServer,
-  startFakeApi,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { createTempGitRepo, type FakeApi, startFakeApi, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pipelineBuild } from "../../../adapters/jenkins/test/jenkins-fixtures";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
 import { ensureSystemTools } from "../../../test/support/ensure-system-tools";
-import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
-import { recordsOf } from "../../support/octopus-pushes";
+import {
+  releaseBuildTimeout,
+  writeBuildinfoExecutable,
+} from "../../../test/support/wrappers/buildinfo-executable";
+import { recordsOf } from "../../../test/support/wrappers/octopus-pushes";
 
 const libraryDir = fileURLToPath(new URL("../", import.meta.url));
 const apiKey = "API-JENKINSLIBRARYSECRETKEY00000";

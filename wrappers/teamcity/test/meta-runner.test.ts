@@ -6,7 +6,8 @@ import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type FakeApi, type LocalOctopusServer, startFakeApi, startOctopusServer } from "@buildinfo/testing";
+import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
+import { type FakeApi, startFakeApi } from "@buildinfo/testing";
 import AdmZip from "adm-zip";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,8 +17,11 @@ import {
   writeTeamCityProperties,
 } from "../../../adapters/teamcity/test/teamcity-fixtures";
 import { runNodeScript, runProcess } from "../../../packages/cli/test/helpers/run-cli";
-import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
-import { pushBodies, recordsOf } from "../../support/octopus-pushes";
+import {
+  releaseBuildTimeout,
+  writeBuildinfoExecutable,
+} from "../../../test/support/wrappers/buildinfo-executable";
+import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const xml = readFileSync(join(wrapperDir, "meta-runners/buildinfo_PushBuildInformation.xml"), "utf8");

@@ -1,4 +1,4 @@
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { type FakeApi, startFakeApi } from "@buildinfo/testing";
 
 interface FakeCommit {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { BuildInfoError, isBuildInfoError } from "@buildinfo/core";
-import { type OctopusServerOptions, startOctopusServer } from "@buildinfo/testing";
+import { type OctopusServerOptions, startOctopusServer } from "@buildinfo/server";
 import { EXIT_OK, runCommand } from "../run-command";
 import type { CommandName } from "../settings/option-table";
 

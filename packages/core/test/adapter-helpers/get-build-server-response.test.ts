@@ -1,4 +1,4 @@
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { type FakeApi, type FakeApiRequest, type FakeApiResponse, startFakeApi } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

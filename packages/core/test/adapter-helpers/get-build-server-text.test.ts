@@ -1,4 +1,4 @@
-import { createHttpClient } from "@buildinfo/octopus";
+import { createHttpClient } from "@buildinfo/http";
 import { type FakeApi, startFakeApi } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BuildInfoError, getBuildServerText } from "../../src/index";

@@ -1,0 +1,501 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { BuildInformationStore, type StoredBuildInformation } from "./build-information-store";
+import { bindCreateCommand } from "./create-command";
+import {
+  alreadyExistsMessage,
+  badRequestMessage,
+  collection,
+  errorBody,
+  notFoundMessage,
+  type OctopusSpace,
+  rootDocument,
+  type ServerReply,
+  spaceResource,
+  spaceRoot,
+} from "./octopus-resources";
+import { compareOctopusVersions, isServerVersionAtLeast } from "./octopus-versions";
+import {
+  exchangeToken,
+  type OidcOptions,
+  openIdConfiguration,
+  tokenEndpointPath,
+} from "./oidc-token-exchange";
+
+export interface OctopusServerOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /**
+   * The address to listen on (default `127.0.0.1`). Requests must name a loopback host
+   * (`127.0.0.1`, `localhost`, `[::1]`) or this one in their `Host` header, so a web page cannot
+   * reach the server through DNS rebinding.
+   */
+  host?: string;
+  /** Default `["API-BUILDINFOTESTKEY0000000000000"]` (`buildinfo serve` picks a random key instead). */
+  apiKeys?: string[];
+  /** Accepted as `Authorization: Bearer <token>`. */
+  accessTokens?: string[];
+  /** Default one space, `Spaces-1` "Default", the default space. */
+  spaces?: OctopusSpace[];
+  /** What the API key's user may do (default both true). */
+  permissions?: { push?: boolean; administer?: boolean };
+  /** The server version of `GET /api` (default "2025.1.0"); below 2019.9 there is no build-information API. */
+  version?: string;
+  /** A JSON file the records are loaded from on start and written to (atomically) after each change. */
+  persistPath?: string;
+  /** Enables `/.well-known/openid-configuration` and the token exchange endpoint. */
+  oidc?: OidcOptions;
+  /** Largest request body; more is answered 413 without being read. Default 30,000,000 bytes (Kestrel's). */
+  maxBodyBytes?: number;
+  /**
+   * Called for every request that passed the host, origin, credential and size checks, after its body is
+   * read and before the server answers it: return `"handled"` when the hook has taken the exchange over
+   * (answered it, reset the connection or left it hanging), anything else to let the server answer.
+   * `@buildinfo/testing`'s fault queue plugs in here; `buildinfo serve` sets none.
+   */
+  beforeRequest?: (exchange: PendingExchange) => RequestHookResult | Promise<RequestHookResult>;
+}
+
+/** What a `beforeRequest` hook returns: `"handled"` when it has taken the exchange over. */
+export type RequestHookResult = "handled" | undefined;
+
+/** A request the server has read and not answered yet, as `beforeRequest` receives it. */
+export interface PendingExchange {
+  /** The request as recorded (body included). */
+  readonly request: RecordedRequest;
+  /** Handles the request as the server would (a push is stored) and returns the answer without sending it. */
+  handle(): ServerReply;
+  /** Sends an answer, its body as JSON. */
+  send(reply: ServerReply): void;
+  /** The response itself, for an answer that is not JSON, a partial one or a reset connection. */
+  readonly response: ServerResponse;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case names, exactly as received (credentials included, so tests can assert what reached the server). */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LocalOctopusServer {
+  url: string;
+  /** The first API key. */
+  apiKey: string;
+  /** The latest requests (at most `maxRecordedRequests`, and 64 MiB of bodies), oldest first. */
+  requests: RecordedRequest[];
+  /** Every stored record of every space, oldest first. */
+  records(): StoredBuildInformation[];
+  close(): Promise<void>;
+}
+
+const defaultApiKey = "API-BUILDINFOTESTKEY0000000000000";
+/** Kestrel's default `MaxRequestBodySize`, which the real Octopus server runs with. */
+const defaultMaxBodyBytes = 30_000_000;
+export const maxRecordedRequests = 1000;
+const maxRecordedBodyBytes = 64 * 1024 * 1024;
+const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+/** The content types a web page may POST cross-origin without a CORS preflight. */
+const simpleContentTypes = /^\s*(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+const missingCredentialsMessage =
+  "You must be logged in to perform this action. Please provide a valid API key or log in again.";
+const invalidApiKeyMessage =
+  "The API key you provided was not valid. Please double-check your API key and try again. For instructions on finding your API key, please visit: https://oc.to/ApiKey";
+const invalidAccessTokenMessage = "The access token you provided was not valid. Please log in again.";
+const buildInformationSince = "2019.9.0";
+const takeAll = 2_147_483_647;
+
+function forbidden(permission: string): ServerReply {
+  const message = `You do not have permission to perform this action. Please contact your Octopus administrator. Missing permission: ${permission}`;
+  return { status: 403, body: errorBody(message, [message]) };
+}
+
+function badRequest(errors: string[]): ServerReply {
+  return { status: 400, body: errorBody(badRequestMessage, errors) };
+}
+
+const notFound: ServerReply = { status: 404, body: errorBody(notFoundMessage) };
+
+function queryValue(query: URLSearchParams, name: string): string | undefined {
+  for (const [key, value] of query) {
+    if (key.toLowerCase() === name.toLowerCase()) return value;
+  }
+  return undefined;
+}
+
+function readPaging(query: URLSearchParams): { skip: number; take: number } | ServerReply {
+  const errors: string[] = [];
+  const read = (name: string, fallback: number): number => {
+    const raw = queryValue(query, name);
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > takeAll) {
+      errors.push(`The value '${raw}' is not valid for ${name}.`);
+      return fallback;
+    }
+    return value;
+  };
+  const skip = read("skip", 0);
+  const take = read("take", 30);
+  return errors.length > 0 ? badRequest(errors) : { skip, take };
+}
+
+function flattenHeaders(message: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+/** The body as text, or `undefined` as soon as it passes `maxBytes` (the rest is not read). */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    if (Number(request.headers["content-length"] ?? 0) > maxBytes) return resolve(undefined);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        request.pause();
+        resolve(undefined);
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+/**
+ * A faithful local Octopus build-information API on loopback: root document, spaces, space roots with
+ * HAL links, push with overwrite modes, list/get/delete, the server's auth, permission and validation
+ * answers, optional persistence, and a hook (`beforeRequest`) that tests use to inject faults.
+ */
+export async function startOctopusServer(options: OctopusServerOptions = {}): Promise<LocalOctopusServer> {
+  const apiKeys = options.apiKeys ?? [defaultApiKey];
+  const accessTokens = [...(options.accessTokens ?? [])];
+  const spaces = options.spaces ?? [{ Id: "Spaces-1", Name: "Default", IsDefault: true }];
+  const canPush = options.permissions?.push ?? true;
+  const canAdminister = options.permissions?.administer ?? true;
+  const version = options.version ?? "2025.1.0";
+  const hasBuildInformation = isServerVersionAtLeast(version, buildInformationSince);
+  const installationId = randomUUID();
+  const store = new BuildInformationStore(options.persistPath, "buildinfo-test-user");
+  const requests: RecordedRequest[] = [];
+  let baseUrl = "";
+
+  function authenticate(request: RecordedRequest): ServerReply | undefined {
+    // Only headers: a key in the query string ends up in proxy and server logs.
+    const apiKey = request.headers["x-octopus-apikey"] || request.headers["x-nuget-apikey"];
+    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
+    if (apiKey && apiKeys.includes(apiKey)) return undefined;
+    if (bearer && accessTokens.includes(bearer)) return undefined;
+    const message = apiKey
+      ? invalidApiKeyMessage
+      : bearer
+        ? invalidAccessTokenMessage
+        : missingCredentialsMessage;
+    return { status: 401, body: errorBody(message, [message]) };
+  }
+
+  function findSpace(id: string): OctopusSpace | undefined {
+    return spaces.find((space) => space.Id.toLowerCase() === id.toLowerCase());
+  }
+
+  function listSpaces(request: RecordedRequest): ServerReply {
+    const paging = readPaging(request.query);
+    if ("status" in paging) return paging;
+    const partialName = (queryValue(request.query, "partialName") ?? "").toLowerCase();
+    const ids = queryValue(request.query, "ids")
+      ?.split(",")
+      .map((id) => id.trim().toLowerCase())
+      .filter(Boolean);
+    const matching = spaces.filter(
+      (space) =>
+        space.Name.toLowerCase().includes(partialName) &&
+        (!ids?.length || ids.includes(space.Id.toLowerCase())),
+    );
+    return {
+      status: 200,
+      body: collection("Space", matching.map(spaceResource), {
+        ...paging,
+        path: request.path,
+        query: request.query,
+        template: "/api/spaces{?skip,ids,take,partialName}",
+      }),
+    };
+  }
+
+  function push(space: OctopusSpace, request: RecordedRequest): ServerReply {
+    if (!canPush) return forbidden("BuildInformationPush");
+    const bound = bindCreateCommand(request.body, request.query);
+    if (bound.errors) return badRequest(bound.errors);
+    const { command } = bound;
+    if (command.spaceId && command.spaceId.toLowerCase() !== space.Id.toLowerCase()) {
+      return badRequest([
+        `The SpaceId '${command.spaceId}' in the request body does not match the space '${space.Id}' of the route.`,
+      ]);
+    }
+    if (command.overwriteMode === "OverwriteExisting" && !canAdminister) {
+      return forbidden("BuildInformationAdminister");
+    }
+    const existing = store.find(space.Id, command.packageId, command.version);
+    if (!existing) {
+      return {
+        status: 200,
+        body: store.create(space.Id, command.packageId, command.version, command.buildInformation),
+      };
+    }
+    if (command.overwriteMode === "FailIfExists")
+      return { status: 409, body: errorBody(alreadyExistsMessage) };
+    if (command.overwriteMode === "IgnoreIfExists") return { status: 200, body: existing };
+    return { status: 200, body: store.replace(existing, command.buildInformation) };
+  }
+
+  function list(space: OctopusSpace, request: RecordedRequest): ServerReply {
+    const paging = readPaging(request.query);
+    if ("status" in paging) return paging;
+    const packageId = queryValue(request.query, "packageId");
+    const filter = queryValue(request.query, "filter");
+    if (packageId && filter) return badRequest(["Only one of either packageId or filter may be specified."]);
+    const partialPackageId = queryValue(request.query, "partialPackageId")?.toLowerCase();
+    let items = store
+      .inSpace(space.Id)
+      .filter(
+        (record) =>
+          (!packageId || record.PackageId.toLowerCase() === packageId.toLowerCase()) &&
+          (!filter || record.Version.toLowerCase().includes(filter.toLowerCase())) &&
+          (!partialPackageId || record.PackageId.toLowerCase().includes(partialPackageId)),
+      )
+      .sort(
+        (left, right) =>
+          left.PackageId.localeCompare(right.PackageId, "en", { sensitivity: "base" }) ||
+          compareOctopusVersions(right.Version, left.Version),
+      );
+    if (queryValue(request.query, "latest")?.toLowerCase() === "true") {
+      items = items.filter(
+        (record, index) =>
+          index === 0 || items[index - 1]!.PackageId.toLowerCase() !== record.PackageId.toLowerCase(),
+      );
+    }
+    return {
+      status: 200,
+      body: collection("OctopusPackageVersionBuildInformation", items, {
+        ...paging,
+        path: request.path,
+        query: request.query,
+        template: `/api/${space.Id}/build-information{?filter,packageId,latest,skip,take}`,
+      }),
+    };
+  }
+
+  function bulkDelete(space: OctopusSpace, request: RecordedRequest): ServerReply {
+    if (!canAdminister) return forbidden("BuildInformationAdminister");
+    let ids = queryValue(request.query, "ids")?.split(",") ?? [];
+    if (ids.length === 0 && request.body.trim() !== "") {
+      try {
+        const body = JSON.parse(request.body) as Record<string, unknown>;
+        const key = Object.keys(body).find((name) => name.toLowerCase() === "ids");
+        if (key && Array.isArray(body[key])) ids = (body[key] as unknown[]).map(String);
+      } catch {
+        return badRequest(["The request body is not valid JSON."]);
+      }
+    }
+    for (const id of ids) {
+      const record = store.get(space.Id, id.trim());
+      if (record) store.delete(record);
+    }
+    return { status: 200 };
+  }
+
+  function buildInformationRoute(space: OctopusSpace, rest: string[], request: RecordedRequest): ServerReply {
+    if (!hasBuildInformation) return notFound;
+    const { method } = request;
+    const [id, ...beyond] = rest;
+    if (id === undefined) {
+      if (method === "POST") return push(space, request);
+      if (method === "GET") return list(space, request);
+      return notFound;
+    }
+    if (beyond.length > 0) return notFound;
+    if (id.toLowerCase() === "bulk" && method === "DELETE") return bulkDelete(space, request);
+    const record = store.get(space.Id, id);
+    if (method === "GET") return record ? { status: 200, body: record } : notFound;
+    if (method === "DELETE") {
+      if (!canAdminister) return forbidden("BuildInformationAdminister");
+      if (!record) return notFound;
+      store.delete(record);
+      return { status: 200 };
+    }
+    return notFound;
+  }
+
+  function route(request: RecordedRequest): ServerReply {
+    if (options.oidc && request.path === "/.well-known/openid-configuration" && request.method === "GET") {
+      return openIdConfiguration(baseUrl);
+    }
+    if (options.oidc && request.path === tokenEndpointPath && request.method === "POST") {
+      return exchangeToken(request.body, options.oidc, accessTokens);
+    }
+    const path = request.path.replace(/\/+$/, "");
+    if (!/^\/api(\/|$)/i.test(path)) return notFound;
+    if (path.toLowerCase() === "/api") {
+      return request.method === "GET"
+        ? { status: 200, body: rootDocument(version, installationId) }
+        : notFound;
+    }
+    const unauthenticated = authenticate(request);
+    if (unauthenticated) return unauthenticated;
+
+    let segments: string[];
+    try {
+      segments = path.split("/").slice(2).map(decodeURIComponent);
+    } catch {
+      return notFound;
+    }
+    const [first = "", second, ...rest] = segments;
+    if (first.toLowerCase() === "spaces") {
+      if (request.method !== "GET") return notFound;
+      if (second === undefined) return listSpaces(request);
+      const space = rest.length === 0 ? findSpace(second) : undefined;
+      return space ? { status: 200, body: spaceResource(space) } : notFound;
+    }
+    if (first.toLowerCase() === "build-information") {
+      const space = spaces.find((candidate) => candidate.IsDefault);
+      if (!space)
+        return { status: 404, body: errorBody("Octopus Server does not have a default space enabled") };
+      return buildInformationRoute(space, segments.slice(1), request);
+    }
+    const space = findSpace(first);
+    if (!space) return notFound;
+    if (second === undefined) {
+      return request.method === "GET"
+        ? { status: 200, body: spaceRoot(space, hasBuildInformation) }
+        : notFound;
+    }
+    if (second.toLowerCase() === "build-information") return buildInformationRoute(space, rest, request);
+    return notFound;
+  }
+
+  function send(response: ServerResponse, reply: ServerReply): void {
+    const text = reply.body === undefined ? "" : JSON.stringify(reply.body);
+    response.writeHead(reply.status, {
+      ...(reply.body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
+      ...reply.headers,
+    });
+    response.end(text);
+  }
+
+  /** Requests a web page or a rebound DNS name could send: refused before anything else. */
+  function refuseForeign(request: RecordedRequest): ServerReply | undefined {
+    const host = request.headers.host ?? "";
+    const hostname = /^(\[[^\]]*\]|[^:]*)(:\d+)?$/.exec(host)?.[1]?.toLowerCase() ?? "";
+    if (!loopbackHosts.has(hostname) && hostname !== (options.host ?? "127.0.0.1").toLowerCase()) {
+      return {
+        status: 421,
+        body: errorBody(`This server answers only for loopback host names, not '${host.slice(0, 100)}'.`),
+      };
+    }
+    if (request.method === "GET" || request.method === "HEAD") return undefined;
+    const origin = request.headers.origin;
+    const site = request.headers["sec-fetch-site"];
+    if (
+      (origin !== undefined && origin !== `http://${host}`) ||
+      (site !== undefined && site !== "same-origin" && site !== "none")
+    ) {
+      return { status: 403, body: errorBody("Cross-origin requests from a browser are refused.") };
+    }
+    if (request.method === "POST" && simpleContentTypes.test(request.headers["content-type"] ?? "")) {
+      return { status: 415, body: errorBody("Send the body as application/json.") };
+    }
+    return undefined;
+  }
+
+  /** Whether `route` would ask for credentials: everything below /api except the root document. */
+  function needsCredentials(request: RecordedRequest): boolean {
+    const path = request.path.replace(/\/+$/, "").toLowerCase();
+    return path.startsWith("/api/");
+  }
+
+  let recordedBodyBytes = 0;
+  function record(request: RecordedRequest): void {
+    requests.push(request);
+    recordedBodyBytes += request.body.length;
+    while (
+      requests.length > maxRecordedRequests ||
+      (recordedBodyBytes > maxRecordedBodyBytes && requests.length > 1)
+    ) {
+      recordedBodyBytes -= requests.shift()?.body.length ?? 0;
+    }
+  }
+
+  /** Answers and closes the connection without reading the rest of the request body. */
+  function sendAndClose(response: ServerResponse, reply: ServerReply): void {
+    response.setHeader("connection", "close");
+    send(response, reply);
+  }
+
+  async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
+    const request: RecordedRequest = {
+      method: (incoming.method ?? "GET").toUpperCase(),
+      path: url.pathname,
+      query: url.searchParams,
+      headers: flattenHeaders(incoming),
+      body: "",
+    };
+    // Before the body is read: a foreign or unauthenticated request costs no memory.
+    const refused = refuseForeign(request) ?? (needsCredentials(request) ? authenticate(request) : undefined);
+    if (refused) {
+      record(request);
+      return sendAndClose(response, refused);
+    }
+    const body = await readBody(incoming, options.maxBodyBytes ?? defaultMaxBodyBytes);
+    if (body === undefined) {
+      record(request);
+      return sendAndClose(response, { status: 413, body: errorBody("The request body is too large.") });
+    }
+    request.body = body;
+    record(request);
+    const handled = await options.beforeRequest?.({
+      request,
+      handle: () => route(request),
+      send: (reply) => send(response, reply),
+      response,
+    });
+    if (handled !== "handled") send(response, route(request));
+  }
+
+  const server = createServer((incoming, response) => {
+    handle(incoming, response).catch((error: unknown) => {
+      if (response.headersSent || response.destroyed) return;
+      send(response, {
+        status: 500,
+        body: errorBody(`Local Octopus server error: ${(error as Error).message}`),
+      });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const host = options.host ?? "127.0.0.1";
+  baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    apiKey: apiKeys[0] ?? "",
+    requests,
+    records: () => store.all(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
