@@ -21,7 +21,8 @@ const flagHints: Partial<Record<keyof typeof errorCatalogue, string>> = {
   E_GIT_MISSING: "Install git on the build agent (or add it to PATH), or use --from <server> / --file.",
   E_GIT_NOT_A_REPOSITORY: "Run buildinfo from the build's git checkout, or use --from <server> / --file.",
   E_GIT_REVISION: "Check the revision (--since, or the build server's previous commit) exists in this clone.",
-  E_HTTP_401: "Give a valid API key (--api-key or OCTOPUS_API_KEY) or access token (OCTOPUS_ACCESS_TOKEN).",
+  E_HTTP_401:
+    "Give a valid API key (--api-key or OCTOPUS_API_KEY) or access token (OCTOPUS_ACCESS_TOKEN); check it is not expired or revoked and belongs to this server.",
   E_HTTP_404_SPACE: "Pass an existing space with --space (or OCTOPUS_SPACE).",
   E_HTTP_409:
     "Pass --overwrite-mode IgnoreIfExists or OverwriteExisting if the existing record may stay or go.",

@@ -108,7 +108,7 @@ export const errorCatalogue = {
   E_HTTP_400: { exitCode: 1, hint: "Fix the values the server lists; nothing was stored for this request." },
   E_HTTP_401: {
     exitCode: 1,
-    hint: "Give a valid API key or access token.",
+    hint: "Give a valid API key or access token; check it is not expired or revoked and belongs to this server.",
   },
   E_HTTP_403: {
     exitCode: 1,

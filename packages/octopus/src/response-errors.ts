@@ -180,7 +180,6 @@ export function responseError(response: HttpResponse, context: ErrorContext): Bu
       context.hadCredentials
         ? `Octopus did not accept the API key or access token while ${where} (HTTP 401).`
         : `No API key or access token was sent while ${where} (HTTP 401).`,
-      "Give a valid API key or access token; check it is not expired or revoked and belongs to this server.",
     );
   }
   if (status === 403) {
