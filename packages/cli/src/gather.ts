@@ -17,26 +17,53 @@ export function registryOptions(): OptionDefinition[] {
   return adapterOptionDefinitions(manifests.flatMap((manifest) => manifest.options ?? []));
 }
 
+/** What `collect` and `push` gathered: the build information and its warnings, and the collection it came from. */
+export interface Gathered {
+  buildInformation: BuildInformation;
+  warnings: string[];
+  /** The collection, when it was collected from a build (not read from a file): what `--since-deployed` re-reads. */
+  collected?: CollectedBuildInformation;
+  /** Closes the build server's API client, which `collected.readFrom` may still use until then. */
+  close(): Promise<void>;
+}
+
 /**
  * The build information of `collect` and `push`: from `--file` (the octo format) or from a build
- * server's adapter, with the override flags applied, normalised and validated. Warnings go to the log.
+ * server's adapter, with the override flags applied, normalised and validated. Its warnings and a
+ * description go to the log, unless `sinceDeployed`: then each package's own range replaces it, and
+ * that is what is described (see since-deployed.ts), and a build range the checkout cannot read does
+ * not fail `--strict` before the deployed range is tried.
  */
-export async function gatherBuildInformation(context: CommandContext): Promise<BuildInformation> {
+export async function gatherBuildInformation(
+  context: CommandContext,
+  options: { sinceDeployed?: boolean } = {},
+): Promise<Gathered> {
   const { settings, logger } = context;
   const file = settings.values.file;
   const title = file === undefined ? "Collecting build information" : "Reading build information";
   return logger.group(title, async () => {
-    const { buildInformation, warnings } =
-      file === undefined ? await fromBuild(context) : await fromFile(context, file);
-    for (const warning of warnings) logger.warn(warning);
-    for (const line of describeBuildInformation(buildInformation)) logger.info(line);
-    return buildInformation;
+    const gathered: Gathered =
+      file === undefined
+        ? await fromBuild(context, options.sinceDeployed === true)
+        : { ...(await fromFile(context, file)), close: async () => {} };
+    if (options.sinceDeployed !== true) reportBuild(context, gathered);
+    return gathered;
   });
+}
+
+/** The warnings of a build's information and what it holds, in the log; `label` names its packages. */
+export function reportBuild(
+  { logger }: CommandContext,
+  gathered: Pick<Gathered, "buildInformation" | "warnings">,
+  label = "",
+): void {
+  for (const warning of gathered.warnings) logger.warn(`${label}${warning}`);
+  for (const line of describeBuildInformation(gathered.buildInformation)) logger.info(`${label}${line}`);
 }
 
 async function fromFile({ settings, logger }: CommandContext, file: string): Promise<FileBuildInformation> {
   const { values, sources } = settings;
-  for (const key of ["from", "since"] as const) {
+  for (const key of ["from", "since", "sinceDeployed"] as const) {
     const flag = sources[key];
     if (values[key] !== undefined && flag !== undefined) {
       throw new BuildInfoError("E_USAGE", `${flag} cannot be combined with --file.`, {
@@ -53,7 +80,7 @@ async function fromFile({ settings, logger }: CommandContext, file: string): Pro
   return gathered;
 }
 
-async function fromBuild(context: CommandContext): Promise<CollectedBuildInformation> {
+async function fromBuild(context: CommandContext, sinceDeployed: boolean): Promise<Gathered> {
   const { values, adapterOptions } = context.settings;
   const http = lazyHttpClient(context.logger, values.buildServerTimeoutMs);
   try {
@@ -66,12 +93,17 @@ async function fromBuild(context: CommandContext): Promise<CollectedBuildInforma
       ...(values.since === undefined ? {} : { since: values.since }),
       ...(values.commitCap === undefined ? {} : { commitCap: values.commitCap }),
       strict: values.strict,
+      deferRangeFailure: sinceDeployed,
       http,
       logger: context.logger,
     });
-    return { ...collected, warnings: [...ignoredOptions(context, collected), ...collected.warnings] };
-  } finally {
+    const warnings = [...ignoredOptions(context, collected), ...collected.warnings];
+    // With --since-deployed the client stays open: each package's range may be read through the API.
+    if (!sinceDeployed) await http.close();
+    return { buildInformation: collected.buildInformation, warnings, collected, close: () => http.close() };
+  } catch (error) {
     await http.close();
+    throw error;
   }
 }
 

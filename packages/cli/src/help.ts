@@ -19,6 +19,7 @@ const sectionTitles: Record<OptionSection, string> = {
   collection: "Collection",
   adapter: "Build-server options (only the adapter that declares one reads it)",
   overrides: "Overrides (replace what the build server gave)",
+  deployed: "Since deployed (reads Octopus)",
   connection: "Octopus connection",
   octo: "octo's and the Go CLI's spellings",
   serve: "Server",

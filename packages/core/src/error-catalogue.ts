@@ -95,19 +95,19 @@ export const errorCatalogue = {
   },
   E_UNKNOWN_PROJECT: {
     exitCode: 2,
-    hint: "Pass --project with the name or Projects-N id of an existing project in this space.",
+    hint: "Name an existing project of the space, by name or Projects-N id.",
   },
   E_UNKNOWN_ENVIRONMENT: {
     exitCode: 2,
-    hint: "Pass --since-deployed with the name or Environments-N id of an existing environment.",
+    hint: "Name an existing environment of the space, by name or Environments-N id.",
   },
   E_UNKNOWN_CHANNEL: {
     exitCode: 2,
-    hint: "Pass --channel with the name or Channels-N id of one of the project's channels.",
+    hint: "Name one of the project's channels, by name or Channels-N id.",
   },
   E_UNKNOWN_TENANT: {
     exitCode: 2,
-    hint: "Pass --tenant with the name or Tenants-N id of an existing tenant.",
+    hint: "Name an existing tenant of the space, by name or Tenants-N id.",
   },
   E_DEPLOYED_COMMIT_MISSING: {
     exitCode: 2,
@@ -115,7 +115,7 @@ export const errorCatalogue = {
   },
   E_DEPLOYED_COMMIT_NOT_ANCESTOR: {
     exitCode: 2,
-    hint: "History was rewritten since that deployment; push without --strict to send the build server's own range.",
+    hint: "History was rewritten since that deployment; without strict, the build server's own range is sent.",
   },
   E_PACKAGE_ALREADY_RELEASED: {
     exitCode: 2,
@@ -123,7 +123,7 @@ export const errorCatalogue = {
   },
   E_PACKAGE_ID_MISMATCH: {
     exitCode: 2,
-    hint: "Pass --package-id exactly as the package is named in the feed and the project's steps.",
+    hint: "Use the package id exactly as the feed and the project's steps name the package.",
   },
   E_PACKAGE_IN_SEVERAL_FEEDS: {
     exitCode: 2,

@@ -1,3 +1,4 @@
+import type { CollectedBuildInformation } from "@buildinfo/collect";
 import {
   BuildInfoError,
   type BuildInformation,
@@ -7,6 +8,7 @@ import {
   shortened,
 } from "@buildinfo/core";
 import { createCommand, type OctopusClient, type SpaceRef } from "@buildinfo/octopus";
+import { checkBeforePush } from "../check-before-push";
 import { describeSpace } from "../display-text";
 import { flagHint } from "../flag-hints";
 import { gatherBuildInformation, registryOptions } from "../gather";
@@ -17,6 +19,7 @@ import { type Connection, resolveConnection } from "../settings/connection";
 import type { CommandName } from "../settings/option-table";
 import { resolveOverwriteMode } from "../settings/overwrite-mode";
 import { type PackageTarget, packagesFromSettings } from "../settings/packages";
+import { collectSinceDeployed, sinceDeployedOf } from "../since-deployed";
 
 /** `push`, and `build-information` (octo's and the Go CLI's command lines: docs/cli.md lists every form). */
 export function run(name: CommandName, args: string[]): Promise<number> {
@@ -37,105 +40,148 @@ async function push(context: CommandContext): Promise<number> {
   const { packages, duplicates } = packagesFromSettings(settings, bareIds);
   const overwrite = resolveOverwriteMode(settings.values.overwriteMode, settings.sources.overwriteMode, env);
   const { json } = settings;
-  const { concurrency, dryRun } = settings.values;
-  const connection = resolveConnection(settings, env, { required: !dryRun });
-  const buildInformation = await gatherBuildInformation(context);
+  const { concurrency, dryRun, project } = settings.values;
+  const sinceDeployed = sinceDeployedOf(settings);
+  // --since-deployed and the --project checks read Octopus, a dry run too.
+  const readsOctopus = sinceDeployed !== undefined || project !== undefined;
+  const connection = resolveConnection(settings, env, { required: !dryRun || readsOctopus });
+  const gathered = await gatherBuildInformation(context, { sinceDeployed: sinceDeployed !== undefined });
+  try {
+    if (duplicates.length > 0) logger.warn(`ignored repeated package ids: ${duplicates.join(", ")}`);
+    if (overwrite.reason !== undefined) logger.info(overwrite.reason);
+    const shared = packages.map((target) => ({ ...target, buildInformation: gathered.buildInformation }));
+    if (dryRun && !readsOctopus) return printDryRun(context, connection, shared, overwrite.mode);
 
-  if (duplicates.length > 0) logger.warn(`ignored repeated package ids: ${duplicates.join(", ")}`);
-  if (overwrite.reason !== undefined) logger.info(overwrite.reason);
-
-  if (dryRun) {
-    context.output(
-      `${JSON.stringify(dryRunPlan(connection, packages, overwrite.mode, buildInformation), null, 2)}\n`,
+    const server = connection!;
+    return await withClient(
+      server,
+      env,
+      logger,
+      async (client) => {
+        const targets =
+          sinceDeployed === undefined || gathered.collected === undefined
+            ? shared
+            : await perPackageTargets(context, client, gathered.collected, packages, {
+                ...sinceDeployed,
+                space: server.space,
+              });
+        if (project !== undefined)
+          await checkBeforePush(context, client, { space: server.space, project, packages });
+        if (dryRun) return printDryRun(context, connection, targets, overwrite.mode);
+        return pushTargets(context, client, server, targets, overwrite.mode);
+      },
+      concurrency === undefined ? {} : { concurrency },
     );
-    logger.info(
-      `dry run: nothing was sent (${packages.length} package${packages.length === 1 ? "" : "s"} validated)`,
-    );
-    return EXIT_OK;
+  } finally {
+    await gathered.close();
   }
-
-  const server = connection!;
-  // Each package's line as its push ends, not all of them at the end: on stdout in text mode, in the
-  // log (stderr) with --json, whose stdout is the summary alone.
-  const progress = pushProgressLines(packages);
-  return withClient(
-    server,
-    env,
-    logger,
-    async (client) => {
-      const summary = await logger.group("Pushing build information to Octopus", async () => {
-        const space = await client.resolveSpace(server.space);
-        logger.info(`space ${describeSpace(space)} on ${client.serverUrl}, overwrite mode ${overwrite.mode}`);
-        logPayload(context, client, space, packages, overwrite.mode, buildInformation);
-        if (!json) context.output(progress.header(space));
-        return client.pushToPackages({
-          space,
-          packages,
-          buildInformation,
-          overwriteMode: overwrite.mode,
-          onResult: (result) =>
-            json ? logger.info(progress.line(result).trim()) : context.output(progress.line(result)),
-        });
-      });
-
-      if (json) {
-        context.output(
-          `${JSON.stringify(pushSummaryJson(client.serverUrl, overwrite.mode, summary), null, 2)}\n`,
-        );
-      } else {
-        context.output(progress.totals(summary));
-      }
-      for (const failed of summary.failed) {
-        logger.error(
-          `${failed.packageId} ${failed.version} was not pushed: ${failed.error?.message ?? "unknown error"} ${failed.error === undefined ? "" : flagHint(failed.error)}`.trim(),
-          { code: failed.error?.code },
-        );
-      }
-      if (summary.failed.length === 0) return EXIT_OK;
-      const names = summary.failed.map((result) => `${result.packageId} ${result.version}`).join(", ");
-      const message = `${summary.failed.length} of ${summary.results.length} packages were not pushed: ${names}`;
-      logger.error(message);
-      logger.failure(message);
-      return EXIT_FAILED;
-    },
-    concurrency === undefined ? {} : { concurrency },
-  );
 }
 
-/** With --verbose: each request as it will be sent; the body in full once, since only the package differs. */
+/** A package to push with the build information it gets. */
+type Target = PackageTarget & { buildInformation: BuildInformation };
+
+async function perPackageTargets(
+  context: CommandContext,
+  client: OctopusClient,
+  collected: CollectedBuildInformation,
+  packages: PackageTarget[],
+  request: Parameters<typeof collectSinceDeployed>[4],
+): Promise<Target[]> {
+  const ids = packages.map((target) => target.packageId);
+  const perPackage = await collectSinceDeployed(context, client, collected, ids, request);
+  return packages.map((target, index) => ({
+    ...target,
+    buildInformation: perPackage[index]!.collected.buildInformation,
+  }));
+}
+
+function printDryRun(
+  context: CommandContext,
+  connection: Connection | undefined,
+  targets: Target[],
+  overwriteMode: OverwriteMode,
+): number {
+  context.output(`${JSON.stringify(dryRunPlan(connection, targets, overwriteMode), null, 2)}\n`);
+  context.logger.info(
+    `dry run: nothing was sent (${targets.length} package${targets.length === 1 ? "" : "s"} validated)`,
+  );
+  return EXIT_OK;
+}
+
+async function pushTargets(
+  context: CommandContext,
+  client: OctopusClient,
+  server: Connection,
+  targets: Target[],
+  overwriteMode: OverwriteMode,
+): Promise<number> {
+  const { logger, settings } = context;
+  const { json } = settings;
+  // Each package's line as its push ends, not all of them at the end: on stdout in text mode, in the
+  // log (stderr) with --json, whose stdout is the summary alone.
+  const progress = pushProgressLines(targets);
+  const summary = await logger.group("Pushing build information to Octopus", async () => {
+    const space = await client.resolveSpace(server.space);
+    logger.info(`space ${describeSpace(space)} on ${client.serverUrl}, overwrite mode ${overwriteMode}`);
+    logPayload(context, client, space, targets, overwriteMode);
+    if (!json) context.output(progress.header(space));
+    return client.pushToPackages({
+      space,
+      packages: targets,
+      buildInformation: targets[0]!.buildInformation,
+      overwriteMode,
+      onResult: (result) =>
+        json ? logger.info(progress.line(result).trim()) : context.output(progress.line(result)),
+    });
+  });
+
+  if (json) {
+    context.output(`${JSON.stringify(pushSummaryJson(client.serverUrl, overwriteMode, summary), null, 2)}\n`);
+  } else {
+    context.output(progress.totals(summary));
+  }
+  for (const failed of summary.failed) {
+    logger.error(
+      `${failed.packageId} ${failed.version} was not pushed: ${failed.error?.message ?? "unknown error"} ${failed.error === undefined ? "" : flagHint(failed.error)}`.trim(),
+      { code: failed.error?.code },
+    );
+  }
+  if (summary.failed.length === 0) return EXIT_OK;
+  const names = summary.failed.map((result) => `${result.packageId} ${result.version}`).join(", ");
+  const message = `${summary.failed.length} of ${summary.results.length} packages were not pushed: ${names}`;
+  logger.error(message);
+  logger.failure(message);
+  return EXIT_FAILED;
+}
+
+/** With --verbose: each request as it will be sent; a body in full once, then only which package differs. */
 function logPayload(
   context: CommandContext,
   client: OctopusClient,
   space: SpaceRef,
-  packages: PackageTarget[],
+  targets: Target[],
   overwriteMode: OverwriteMode,
-  buildInformation: BuildInformation,
 ): void {
   const path = `/api/${space.Id}/build-information?overwriteMode=${overwriteMode}`;
-  const [first, ...rest] = packages;
-  if (first === undefined) return;
   const headers = "X-Octopus-ApiKey or Authorization: [REDACTED], Content-Type: application/json";
-  context.logger.debug(
-    `POST ${client.serverUrl}${path} (${headers}) for ${first.packageId} ${first.version}:\n` +
-      JSON.stringify(
-        createCommand({ spaceId: space.Id, ...first, overwriteMode, buildInformation }),
-        null,
-        2,
-      ),
-  );
-  for (const target of rest) {
+  let shown: BuildInformation | undefined;
+  for (const target of targets) {
+    const request = `POST ${client.serverUrl}${path}`;
+    if (target.buildInformation === shown) {
+      context.logger.debug(
+        `${request} for ${target.packageId} ${target.version}: the same body with PackageId "${target.packageId}"`,
+      );
+      continue;
+    }
+    shown = target.buildInformation;
     context.logger.debug(
-      `POST ${client.serverUrl}${path} for ${target.packageId} ${target.version}: the same body with PackageId "${target.packageId}"`,
+      `${request} (${headers}) for ${target.packageId} ${target.version}:\n` +
+        JSON.stringify(createCommand({ spaceId: space.Id, ...target, overwriteMode }), null, 2),
     );
   }
 }
 
-function dryRunPlan(
-  connection: Connection | undefined,
-  packages: PackageTarget[],
-  overwriteMode: OverwriteMode,
-  buildInformation: BuildInformation,
-) {
+function dryRunPlan(connection: Connection | undefined, targets: Target[], overwriteMode: OverwriteMode) {
   const space = connection?.space;
   const spaceId = space !== undefined && /^Spaces-\d+$/i.test(space) ? space : undefined;
   const placeholder = spaceId ?? (space === undefined ? "{default space}" : `{space "${space}"}`);
@@ -144,10 +190,10 @@ function dryRunPlan(
     server: connection === undefined ? null : redactSecrets(connection.serverUrl),
     space: space ?? null,
     overwriteMode,
-    requests: packages.map((target) => ({
+    requests: targets.map((target) => ({
       method: "POST",
       path: `/api/${placeholder}/build-information?overwriteMode=${overwriteMode}`,
-      body: createCommand({ spaceId: placeholder, ...target, overwriteMode, buildInformation }),
+      body: createCommand({ spaceId: placeholder, ...target, overwriteMode }),
     })),
   };
 }

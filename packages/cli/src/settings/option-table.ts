@@ -42,6 +42,7 @@ export type OptionSection =
   | "collection"
   | "adapter"
   | "overrides"
+  | "deployed"
   | "connection"
   | "serve"
   | "octo"
@@ -55,6 +56,7 @@ export const sectionOrder: readonly OptionSection[] = [
   "collection",
   "adapter",
   "overrides",
+  "deployed",
   "connection",
   "octo",
   "serve",
@@ -97,6 +99,8 @@ export interface OptionDefinition {
 const collectAndPush = ["collect", "push", "build-information"] as const;
 const pushes = ["push", "build-information"] as const;
 const octopusCommands = ["push", "build-information", "list", "view", "delete"] as const;
+/** The commands that reach Octopus: collect only with --since-deployed. */
+const octopusReaders = [...octopusCommands, "collect"] as const;
 const loggingCommands = ["collect", "push", "build-information", "list", "view", "delete", "serve"] as const;
 const octo = ["build-information"] as const;
 const octoLogLevels = ["verbose", "debug", "trace", "information", "warning", "error", "fatal"] as const;
@@ -110,9 +114,9 @@ export const cliOptions = [
     repeatable: true,
     aliases: [{ flag: "p", commands: octo }],
     valueName: "ID",
-    help: "package id (repeatable)",
-    docs: "A package id (repeatable). Ids are validated as Octopus does (`Acme.Web`, `com.acme:web`, `acme/web`) and de-duplicated case-insensitively, like `octo`.",
-    commands: pushes,
+    help: "package id (repeatable; collect: the package whose deployed commit --since-deployed starts from)",
+    docs: "A package id (repeatable). Ids are validated as Octopus does (`Acme.Web`, `com.acme:web`, `acme/web`) and de-duplicated case-insensitively, like `octo`. `collect` takes one, with `--since-deployed`: the package whose deployed commit the range starts from.",
+    commands: ["collect", ...pushes],
     section: "package",
   },
   {
@@ -279,8 +283,8 @@ export const cliOptions = [
     flag: "strict",
     key: "strict",
     kind: "boolean",
-    help: "fail where the default degrades (a build server's API failed, history missing)",
-    docs: "Fail (exit 1, or 2 for missing history) where the default degrades: by default a build server's API that failed, or a commit range whose start the checkout lacks, is a warning and the head commit alone is sent, marked incomplete.",
+    help: "fail where the default degrades (a build server's API failed, history missing, a push guard)",
+    docs: "Fail (exit 1, or 2 for missing history) where the default degrades: by default a build server's API that failed, or a commit range whose start the checkout lacks, is a warning and the head commit alone is sent, marked incomplete. Also fails (exit 2) where `--since-deployed` would fall back to the build server's own range, and on what the `--project` checks of a push find.",
     commands: collectAndPush,
     section: "collection",
   },
@@ -366,6 +370,46 @@ export const cliOptions = [
     section: "overrides",
   },
   {
+    flag: "since-deployed",
+    key: "sinceDeployed",
+    kind: "text",
+    valueName: "ENVIRONMENT",
+    help: "the commits since the release --project last deployed to ENVIRONMENT, per package",
+    docs: "Send, for each package, the commits since the commit of the release last deployed successfully to this environment (by name or `Environments-N`), read from Octopus. Needs `--project`; not with `--since` or `--file`. See [since-deployed.md](since-deployed.md).",
+    commands: collectAndPush,
+    section: "deployed",
+  },
+  {
+    flag: "project",
+    key: "project",
+    kind: "text",
+    valueName: "NAME",
+    help: "the Octopus project (by name or Projects-N): --since-deployed's, and push checks its releases",
+    docs: "The Octopus project deploying the packages, by name or `Projects-N`. With `--since-deployed`, whose deployment to follow; on `push`, also the project the push is checked against (a release that already uses the package version, an id the feed or the steps spell otherwise, the same version in two feeds): warnings, or failures with `--strict`.",
+    commands: collectAndPush,
+    section: "deployed",
+  },
+  {
+    flag: "channel",
+    key: "channel",
+    kind: "text",
+    valueName: "NAME",
+    default: "every channel",
+    help: "only --since-deployed deployments of this channel",
+    commands: collectAndPush,
+    section: "deployed",
+  },
+  {
+    flag: "tenant",
+    key: "tenant",
+    kind: "text",
+    valueName: "NAME",
+    default: "untenanted deployments",
+    help: "only --since-deployed deployments for this tenant (needed for a tenants-only project)",
+    commands: collectAndPush,
+    section: "deployed",
+  },
+  {
     flag: "server",
     key: "server",
     kind: "text",
@@ -373,7 +417,7 @@ export const cliOptions = [
     valueName: "URL",
     help: "Octopus server URL",
     docs: "Octopus server, e.g. `https://octopus.example.com` (a virtual directory such as `/octopus` is kept; a trailing `/app` or `/api` is dropped; a query or fragment is refused).",
-    commands: octopusCommands,
+    commands: octopusReaders,
     section: "connection",
   },
   {
@@ -386,7 +430,7 @@ export const cliOptions = [
     valueName: "KEY",
     help: "API key",
     docs: "API key, sent as `X-Octopus-ApiKey`.",
-    commands: octopusCommands,
+    commands: octopusReaders,
     section: "connection",
     secret: true,
   },
@@ -398,7 +442,7 @@ export const cliOptions = [
     valueName: "TOKEN",
     help: "bearer access token",
     docs: "Access token (e.g. from an OIDC exchange), sent as `Authorization: Bearer`.",
-    commands: octopusCommands,
+    commands: octopusReaders,
     section: "connection",
     secret: true,
   },
@@ -410,7 +454,7 @@ export const cliOptions = [
     valueName: "ID",
     help: "sign in with OIDC as this service account",
     docs: "Sign in with OpenID Connect as this service account: the CI's identity token is exchanged at the server for an access token (as `OctopusDeploy/login` does).",
-    commands: octopusCommands,
+    commands: octopusReaders,
     section: "connection",
   },
   {
@@ -421,7 +465,7 @@ export const cliOptions = [
     valueName: "JWT",
     help: "the CI's OIDC token to exchange (requested automatically in GitHub Actions with id-token: write)",
     docs: "The identity token to exchange. In GitHub Actions it is requested automatically (audience = the service account id) when the workflow grants `permissions: id-token: write`.",
-    commands: octopusCommands,
+    commands: octopusReaders,
     section: "connection",
     secret: true,
   },
@@ -435,7 +479,7 @@ export const cliOptions = [
     default: "the server's default space",
     help: "space name or id",
     docs: "Space by name or id.",
-    commands: octopusCommands,
+    commands: octopusReaders,
     section: "connection",
   },
   {
