@@ -39,7 +39,6 @@ async function push(context: CommandContext): Promise<number> {
   // Everything the user gave is checked before the first request: an input error sends nothing.
   const { packages, duplicates } = packagesFromSettings(settings, bareIds);
   const overwrite = resolveOverwriteMode(settings.values.overwriteMode, settings.sources.overwriteMode, env);
-  const { json } = settings;
   const { concurrency, dryRun, project } = settings.values;
   const sinceDeployed = sinceDeployedOf(settings);
   // --since-deployed and the --project checks read Octopus, a dry run too.
