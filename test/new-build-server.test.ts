@@ -133,6 +133,7 @@ describe("a new build server is its folder, its pages, its conformance test and 
     expect(stdout.split("\n").filter(Boolean).sort()).toEqual([
       " M README.md",
       " M docs/cli.md",
+      " M docs/since-deployed.md",
       " M packages/collect/package.json",
       " M packages/collect/src/registered-manifests.ts",
       " M packages/collect/src/registry.ts",
@@ -141,7 +142,8 @@ describe("a new build server is its folder, its pages, its conformance test and 
     expect(diff.trim()).toBe("1\t0\tpackages/collect/src/registry.ts");
   });
 
-  it("appears in the README's and docs/cli.md's tables", async () => {
+  it("appears in the README's and docs/cli.md's tables, and its history fix in docs/since-deployed.md", async () => {
+    expect(await readFile(join(copy, "docs/since-deployed.md"), "utf8")).toMatch(/^\| Woodpecker CI \| `woodpecker` \| .+ \|$/m);
     expect(await readFile(join(copy, "README.md"), "utf8")).toContain(
       "| Woodpecker CI | `woodpecker` | `CI=woodpecker` | [docs/woodpecker.md](docs/woodpecker.md) |",
     );

@@ -106,6 +106,12 @@ export function generatedBlocks(sources) {
         ]),
       ),
     },
+    "docs/since-deployed.md": {
+      "history-fixes": table(
+        ["Build server", "`--from`", "What the warning tells you to change"],
+        manifests.map((manifest) => [manifest.displayName, code(manifest.id), manifest.historyFix]),
+      ),
+    },
     "docs/cli.md": {
       "flags-push": flagTable(sources, "push", adapterOptions, notOcto),
       "flags-build-information": flagTable(
