@@ -143,7 +143,9 @@ describe("a new build server is its folder, its pages, its conformance test and 
   });
 
   it("appears in the README's and docs/cli.md's tables, and its history fix in docs/since-deployed.md", async () => {
-    expect(await readFile(join(copy, "docs/since-deployed.md"), "utf8")).toMatch(/^\| Woodpecker CI \| `woodpecker` \| .+ \|$/m);
+    expect(await readFile(join(copy, "docs/since-deployed.md"), "utf8")).toMatch(
+      /^\| Woodpecker CI \| `woodpecker` \| .+ \|$/m,
+    );
     expect(await readFile(join(copy, "README.md"), "utf8")).toContain(
       "| Woodpecker CI | `woodpecker` | `CI=woodpecker` | [docs/woodpecker.md](docs/woodpecker.md) |",
     );
