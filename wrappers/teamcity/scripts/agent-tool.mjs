@@ -31,8 +31,9 @@ const descriptor = `<?xml version="1.0" encoding="UTF-8"?>
 </teamcity-agent-plugin>
 `;
 const zip = new AdmZip();
-const executable = 0o100755 << 16;
-zip.addFile("buildinfo", readFileSync(linux), "", executable);
+// adm-zip takes the permission bits alone (it keeps `attr & 0o7777` and adds the file type itself), so
+// `unzip` gives a user an executable buildinfo too, not just an agent that reads teamcity-plugin.xml.
+zip.addFile("buildinfo", readFileSync(linux), "", 0o755);
 if (existsSync(windows)) zip.addFile("buildinfo.exe", readFileSync(windows));
 zip.addFile("teamcity-plugin.xml", Buffer.from(descriptor));
 mkdirSync(join(releaseDir, "teamcity"), { recursive: true });
