@@ -194,7 +194,7 @@ Commands:
   completion <shell>  print the shell completion script (bash, zsh, fish, powershell)
   help <command>      help for a command
 
-Options: --help, --version
+Options: --help, --version, --args-from-env NAME (the arguments as a JSON array in the variable NAME)
 Environment: OCTOPUS_URL, OCTOPUS_API_KEY, OCTOPUS_ACCESS_TOKEN, OCTOPUS_SPACE
 Exit codes: 0 success; 1 server, network or partial failure; 2 invalid input or usage (nothing sent).
 `;
