@@ -1,9 +1,9 @@
-// Writes the TeamCity agent tool <release>/teamcity/buildinfo.zip from the standalone executables in
+// Writes the TeamCity agent tool <release>/buildinfo.zip from the standalone executables in
 // <release>: buildinfo (from buildinfo-linux-x64) and buildinfo.exe (from buildinfo-win-x64.exe, when
 // built) at its root, and a teamcity-plugin.xml marking buildinfo executable, since agents unpack
 // tools without Unix permissions. TeamCity names a tool after its zip: %teamcity.tool.buildinfo%.
 // Usage: node scripts/agent-tool.mjs <release dir>
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import AdmZip from "adm-zip";
 
@@ -36,7 +36,6 @@ const zip = new AdmZip();
 zip.addFile("buildinfo", readFileSync(linux), "", 0o755);
 if (existsSync(windows)) zip.addFile("buildinfo.exe", readFileSync(windows));
 zip.addFile("teamcity-plugin.xml", Buffer.from(descriptor));
-mkdirSync(join(releaseDir, "teamcity"), { recursive: true });
 // Not zip.writeZip: it makes the file world-writable (0666, whatever the umask).
-writeFileSync(join(releaseDir, "teamcity", "buildinfo.zip"), zip.toBuffer());
-console.error(`Wrote ${join(releaseDir, "teamcity", "buildinfo.zip")}.`);
+writeFileSync(join(releaseDir, "buildinfo.zip"), zip.toBuffer());
+console.error(`Wrote ${join(releaseDir, "buildinfo.zip")}.`);

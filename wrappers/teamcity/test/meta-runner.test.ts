@@ -102,7 +102,7 @@ describe("the TeamCity meta-runner", () => {
     const built = await runNodeScript(join(wrapperDir, "scripts/agent-tool.mjs"), [release]);
     if (built.code !== 0) throw new Error(built.stderr);
     toolDir = join(dir, "tools", "buildinfo");
-    agentToolZip = join(release, "teamcity", "buildinfo.zip");
+    agentToolZip = join(release, "buildinfo.zip");
     const zip = new AdmZip(agentToolZip);
     zip.extractAllTo(toolDir, true, false);
     const descriptor = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(
