@@ -4,22 +4,13 @@
 // script text never changes, and buildinfo receives exactly the parameters: `--dry-run` (passed through
 // additionalArgs) prints the server, space and branch it would have used, and nothing is sent.
 import { copyFileSync, readdirSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  createTempGitRepo,
-  type FakeApi,
-  type LocalOctopusServer,
-  startFakeApi,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import type { LocalOctopusServer, TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pipelineBuild } from "../../../adapters/jenkins/test/jenkins-fixtures";
 import { hostileValues } from "../../../test/support/hostile-arguments";
 import { ensureRelease } from "../../../test/support/release-build";
-import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+import { releaseBuildTimeout } from "../../support/buildinfo-executable";
 import {
   batScript,
   resultOf,
@@ -30,6 +21,7 @@ import {
   shScript,
   stepArguments,
 } from "./groovy-harness";
+import { type JenkinsAgent, startJenkinsAgent } from "./jenkins-agent";
 import { runInCmd, winePath } from "./wine-cmd";
 
 const apiKey = "API-JENKINSHOSTILESECRETKEY00000";
@@ -57,10 +49,9 @@ interface DryRun {
 }
 
 describe("the Jenkins step with hostile parameter values", () => {
+  let agent: JenkinsAgent;
   let server: LocalOctopusServer;
-  let jenkins: FakeApi;
   let repo: TempGitRepo;
-  let dir: string;
   let windowsToolHome: string;
   let jenkinsEnv: Record<string, string>;
   let results: Map<string, ScenarioResult>;
@@ -78,35 +69,14 @@ describe("the Jenkins step with hostile parameter values", () => {
   ];
 
   beforeAll(async () => {
-    server = await startOctopusServer({ apiKeys: [apiKey] });
-    repo = await createTempGitRepo({
-      commits: [{ message: "Initial commit" }, { message: "SHOP-7 add the basket" }],
-      remoteUrl: "https://github.com/acme/shop.git",
-    });
-    jenkins = await startFakeApi((request) =>
-      request.path === "/job/shop/12/api/json"
-        ? { body: pipelineBuild([[{ id: repo.shas[1] as string, comment: "SHOP-7 add the basket" }]]) }
-        : { body: { lastSuccessfulBuild: { number: 11 } } },
-    );
-    dir = await mkdtemp(join(tmpdir(), "buildinfo-jenkins-hostile-"));
-    const bin = await writeBuildinfoExecutable(join(dir, "bin"));
+    agent = await startJenkinsAgent(apiKey);
+    ({ server, repo, env: jenkinsEnv } = agent);
     // A tool home as an admin may name it: blanks, an ampersand, parentheses, a caret. Not a percent
     // sign: Windows's cmd.exe expands %BUILDINFO_EXECUTABLE% in one pass, but wine's cmd rescans what
     // it substituted and drops a lone %.
-    windowsToolHome = join(dir, "build tools & (x86) ^co");
+    windowsToolHome = join(agent.dir, "build tools & (x86) ^co");
     await mkdir(windowsToolHome);
     copyFileSync(join(ensureRelease(), "buildinfo-win-x64.exe"), join(windowsToolHome, "buildinfo.exe"));
-    jenkinsEnv = {
-      PATH: `${bin}:${process.env.PATH}`,
-      HOME: process.env.HOME ?? dir,
-      JENKINS_URL: `${jenkins.url}/`,
-      JOB_NAME: "shop",
-      BUILD_NUMBER: "12",
-      BUILD_URL: `${jenkins.url}/job/shop/12/`,
-      GIT_COMMIT: repo.shas[1] as string,
-      GIT_URL: "https://github.com/acme/shop.git",
-      GIT_BRANCH: "origin/main",
-    };
     const scenarios: Scenario[] = hostileValues.flatMap(({ name, value }) => {
       const parameters = {
         serverId: "octopus-api-key",
@@ -129,14 +99,11 @@ describe("the Jenkins step with hostile parameter values", () => {
         },
       ];
     });
-    results = await runScenarios(dir, scenarios);
+    results = await runScenarios(agent.dir, scenarios);
   }, releaseBuildTimeout + 120_000);
 
   afterAll(async () => {
-    await server?.close();
-    await jenkins?.close();
-    await repo?.cleanup();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await agent?.close();
   });
 
   it("runs the same script text whatever the values, on sh and on bat", () => {
@@ -183,7 +150,7 @@ describe("the Jenkins step with hostile parameter values", () => {
   it("bat: a real cmd.exe runs the step's script and buildinfo-win-x64.exe receives each value whole", {
     timeout: 120_000,
   }, async () => {
-    const scratch = join(dir, "cmd");
+    const scratch = join(agent.dir, "cmd");
     await mkdir(scratch);
     for (const name of cmdSample) {
       const value = hostileValues.find((hostile) => hostile.name === name)?.value as string;

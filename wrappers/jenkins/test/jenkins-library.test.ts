@@ -1,20 +1,6 @@
-// The shared library's step, run by Groovy against a stubbed pipeline DSL (test/pipeline-stub.groovy):
-// the exact command lines and environment it hands to sh/bat, and the Jenkinsfile-style call run for
-// real — `buildinfo` from the PATH, against the local Octopus server and a fake Jenkins build API.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  createTempGitRepo,
-  type FakeApi,
-  type LocalOctopusServer,
-  startFakeApi,
-  startOctopusServer,
-  type TempGitRepo,
-} from "@buildinfo/testing";
+import type { FakeApi, LocalOctopusServer, TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pipelineBuild } from "../../../adapters/jenkins/test/jenkins-fixtures";
-import { releaseBuildTimeout, writeBuildinfoExecutable } from "../../support/buildinfo-executable";
+import { releaseBuildTimeout } from "../../support/buildinfo-executable";
 import { recordsOf } from "../../support/octopus-pushes";
 import {
   batScript,
@@ -24,46 +10,21 @@ import {
   shScript,
   stepArguments,
 } from "./groovy-harness";
+import { type JenkinsAgent, startJenkinsAgent } from "./jenkins-agent";
 
 const apiKey = "API-JENKINSLIBRARYSECRETKEY00000";
 
 describe("the Jenkins library's octopusPushBuildInformation step", () => {
+  let agent: JenkinsAgent;
   let server: LocalOctopusServer;
   let jenkins: FakeApi;
   let repo: TempGitRepo;
-  let dir: string;
   let results: Map<string, ScenarioResult>;
 
   beforeAll(async () => {
-    server = await startOctopusServer({ apiKeys: [apiKey] });
-    repo = await createTempGitRepo({
-      commits: [{ message: "Initial commit" }, { message: "SHOP-7 add the basket" }],
-      remoteUrl: "https://github.com/acme/shop.git",
-    });
-    const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[1]}`).map(({ Id, Comment }) => ({
-      id: Id,
-      comment: Comment,
-    }));
-    jenkins = await startFakeApi((request) =>
-      request.path === "/job/shop/12/api/json"
-        ? { body: pipelineBuild([commits]) }
-        : { body: { lastSuccessfulBuild: { number: 11 } } },
-    );
-    dir = await mkdtemp(join(tmpdir(), "buildinfo-jenkins-"));
-    const bin = await writeBuildinfoExecutable(join(dir, "bin"));
-    const jenkinsEnv = {
-      PATH: `${bin}:${process.env.PATH}`,
-      HOME: process.env.HOME ?? dir,
-      JENKINS_URL: `${jenkins.url}/`,
-      JOB_NAME: "shop",
-      BUILD_NUMBER: "12",
-      BUILD_URL: `${jenkins.url}/job/shop/12/`,
-      GIT_COMMIT: repo.shas[1] as string,
-      GIT_URL: "https://github.com/acme/shop.git",
-      GIT_BRANCH: "origin/main",
-      WORKSPACE: repo.dir,
-      OCTOPUS_URL: server.url,
-    };
+    agent = await startJenkinsAgent(apiKey);
+    ({ server, jenkins, repo } = agent);
+    const jenkinsEnv = { ...agent.env, OCTOPUS_URL: server.url };
     const jenkinsfile = {
       serverId: "octopus-api-key",
       spaceId: "Default",
@@ -129,14 +90,11 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
         parameters: { ...jenkinsfile, packageVersion: "1.2.3\nrm -rf /" },
       }),
     ];
-    results = await runScenarios(dir, scenarios);
+    results = await runScenarios(agent.dir, scenarios);
   }, releaseBuildTimeout + 120_000);
 
   afterAll(async () => {
-    await server?.close();
-    await jenkins?.close();
-    await repo?.cleanup();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await agent?.close();
   });
 
   const result = (name: string): ScenarioResult => resultOf(results, name);
