@@ -22,6 +22,10 @@ export interface ActionInputs {
   space: string | undefined;
   branch: string | undefined;
   githubToken: string | undefined;
+  /** The environment whose deployed commit each package's range starts from (`--since-deployed`). */
+  sinceDeployedEnvironment: string | undefined;
+  /** The Octopus project deploying the packages (`--project`). */
+  project: string | undefined;
 }
 
 /** Reads one input as `@actions/core`'s getInput does: trimmed, "" when unset. */
@@ -67,6 +71,15 @@ export function readActionInputs(getInput: GetInput, env: Environment): ActionIn
       "Give an API key from a secret as the api_key input, or log in with OctopusDeploy/login first (its access_token output, or the OCTOPUS_ACCESS_TOKEN it sets).",
     );
   }
+  const sinceDeployedEnvironment = optional("since_deployed_environment");
+  const project = optional("project");
+  if (sinceDeployedEnvironment !== undefined && project === undefined) {
+    throw inputError(
+      "project",
+      "Input since_deployed_environment needs the project input.",
+      "Give the Octopus project that deploys the packages as the project input.",
+    );
+  }
   return {
     packages,
     version,
@@ -77,6 +90,8 @@ export function readActionInputs(getInput: GetInput, env: Environment): ActionIn
     space: optional("space"),
     branch: optional("branch"),
     githubToken: optional("github_token"),
+    sinceDeployedEnvironment,
+    project,
   };
 }
 
@@ -107,14 +122,18 @@ export function collectArguments(inputs: ActionInputs, file: string): string[] {
 }
 
 /**
- * `buildinfo push` of the collected file. Without `overwrite_mode` the CLI's default applies
- * (FailIfExists, IgnoreIfExists on a re-run). The API key never goes on the command line.
+ * `buildinfo push` of the collected file; with `since_deployed_environment`, of this run collected anew,
+ * since the commits differ per package. Without `overwrite_mode` the CLI's default applies (FailIfExists,
+ * IgnoreIfExists on a re-run). The API key never goes on the command line.
  */
 export function pushArguments(inputs: ActionInputs, file: string): string[] {
+  const source =
+    inputs.sinceDeployedEnvironment === undefined
+      ? ["--file", file]
+      : ["--from", "github-actions", ...(inputs.branch === undefined ? [] : ["--branch", inputs.branch])];
   return [
     "push",
-    "--file",
-    file,
+    ...source,
     "--json",
     ...pushFlags({
       packageIds: inputs.packages,
@@ -122,6 +141,8 @@ export function pushArguments(inputs: ActionInputs, file: string): string[] {
       overwriteMode: inputs.overwriteMode,
       server: inputs.server,
       space: inputs.space,
+      sinceDeployed: inputs.sinceDeployedEnvironment,
+      project: inputs.project,
     }),
   ];
 }

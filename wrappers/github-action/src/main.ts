@@ -45,19 +45,23 @@ export async function run(): Promise<void> {
     `buildinfo-${process.env.GITHUB_RUN_ID ?? "local"}-${process.pid}.json`,
   );
 
-  const collected = await runCli(cli, collectArguments(inputs, file), env, false);
-  if (collected.code !== 0) {
-    await writeSummary({
-      packages: readPushResult("", inputs.packages, inputs.version, collected.code),
-      error: `Collecting the build information failed (exit ${collected.code}); nothing was pushed. See the step log.`,
-    });
-    fail(
-      `Collecting the build information failed (exit ${collected.code}); nothing was pushed.`,
-      collected.code,
-    );
-    return;
+  // With since_deployed_environment each package gets its own commits: push collects them itself.
+  let buildInformation: BuildInformation | undefined;
+  if (inputs.sinceDeployedEnvironment === undefined) {
+    const collected = await runCli(cli, collectArguments(inputs, file), env, false);
+    if (collected.code !== 0) {
+      await writeSummary({
+        packages: readPushResult("", inputs.packages, inputs.version, collected.code),
+        error: `Collecting the build information failed (exit ${collected.code}); nothing was pushed. See the step log.`,
+      });
+      fail(
+        `Collecting the build information failed (exit ${collected.code}); nothing was pushed.`,
+        collected.code,
+      );
+      return;
+    }
+    buildInformation = JSON.parse(readFileSync(file, "utf8")) as BuildInformation;
   }
-  const buildInformation = JSON.parse(readFileSync(file, "utf8")) as BuildInformation;
   const pushed = await runCli(cli, pushArguments(inputs, file), env, true);
   const packages = readPushResult(pushed.stdout, inputs.packages, inputs.version, pushed.code);
   core.setOutput("records", JSON.stringify(packages));
@@ -95,7 +99,9 @@ function runCli(
   captureStdout: boolean,
 ): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
+    // The checkout is the workspace (where a job's steps run); a harness may start the action elsewhere.
     const child = spawn(process.execPath, [cli, ...args], {
+      cwd: env.GITHUB_WORKSPACE || process.cwd(),
       env,
       stdio: ["ignore", captureStdout ? "pipe" : "inherit", "inherit"],
     });

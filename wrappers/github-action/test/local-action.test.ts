@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
+import { createTempGitRepo, octopusScenario, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
 import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
@@ -37,14 +37,14 @@ describe("the action run by @github/local-action", () => {
   });
 
   /** One `local-action run . src/main.ts <.env>`, with a push of the repository's last commit. */
-  async function runLocalAction(name: string, inputs: Record<string, string>) {
-    const head = repo.shas.at(-1)!;
+  async function runLocalAction(name: string, inputs: Record<string, string>, checkout = repo) {
+    const head = checkout.shas.at(-1)!;
     const eventPath = join(dir, `${name}-event.json`);
     await writeFile(
       eventPath,
       JSON.stringify({
         ref: "refs/heads/main",
-        before: repo.shas[0],
+        before: checkout.shas.at(-2),
         after: head,
         created: false,
         forced: false,
@@ -65,7 +65,7 @@ describe("the action run by @github/local-action", () => {
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_REF: "refs/heads/main",
       GITHUB_SHA: head,
-      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_WORKSPACE: checkout.dir,
       GITHUB_OUTPUT: outputPath,
       RUNNER_TEMP: dir,
     };
@@ -150,5 +150,63 @@ describe("the action run by @github/local-action", () => {
       /^::error::Input version is required\. Give the version of the package\(s\) in the step's with:\.$/m,
     );
     expect(pushBodies(server)).toHaveLength(posts);
+  });
+
+  it("pushes each package the commits since its deployed one with since_deployed_environment and project", {
+    timeout: 60_000,
+  }, async () => {
+    const history = await createTempGitRepo({
+      commits: ["Initial commit", "HW-1 greeting", "HW-2 French", "HW-3 German", "HW-4 Dutch"].map(
+        (message) => ({
+          message,
+        }),
+      ),
+      remoteUrl: "https://github.com/Codertocat/Hello-World.git",
+    });
+    try {
+      const [c1, , c3, , c5] = history.shas;
+      const scenario = octopusScenario({ url: server.url, apiKey });
+      const production = await scenario.environment("Production");
+      const project = await scenario.project("Greeter", ["Acme.Greeter", "Acme.Api"]);
+      await scenario.pushBuildInformation("Acme.Greeter", "1.0.0", { VcsType: "Git", VcsCommitNumber: c1 });
+      await scenario.pushBuildInformation("Acme.Api", "1.0.0", { VcsType: "Git", VcsCommitNumber: c3 });
+      await scenario.deploy(await scenario.release(project, "1.0.0"), production);
+
+      const run = await runLocalAction(
+        "since-deployed",
+        {
+          INPUT_PACKAGES: "Acme.Greeter\nAcme.Api",
+          INPUT_VERSION: "2.1.0",
+          INPUT_SERVER: server.url,
+          INPUT_API_KEY: apiKey,
+          INPUT_SINCE_DEPLOYED_ENVIRONMENT: "Production",
+          INPUT_PROJECT: "Greeter",
+        },
+        history,
+      );
+      expect(run.code, run.log).toBe(0);
+      const commitsOf = (packageId: string) =>
+        recordsOf(server, "2.1.0")
+          .find((record) => record.PackageId === packageId)
+          ?.Commits.map(({ Id, Comment }) => ({ Id, Comment }));
+      expect(commitsOf("Acme.Greeter")).toEqual(history.octopusCommits(`${c1}..${c5}`));
+      expect(commitsOf("Acme.Api")).toEqual(history.octopusCommits(`${c3}..${c5}`));
+    } finally {
+      await history.cleanup();
+    }
+  });
+
+  it("fails naming the project input when since_deployed_environment comes without it", {
+    timeout: 60_000,
+  }, async () => {
+    const run = await runLocalAction("since-deployed-alone", {
+      INPUT_PACKAGES: "Acme.Greeter",
+      INPUT_VERSION: "2.1.1",
+      INPUT_SERVER: server.url,
+      INPUT_API_KEY: apiKey,
+      INPUT_SINCE_DEPLOYED_ENVIRONMENT: "Production",
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.log).toMatch(/^::error::Input since_deployed_environment needs the project input\./m);
   });
 });

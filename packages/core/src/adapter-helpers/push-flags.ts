@@ -4,6 +4,10 @@ export interface PushFlagsInput {
   overwriteMode?: string | undefined;
   server?: string | undefined;
   space?: string | undefined;
+  /** `--since-deployed`: the environment whose deployed commit each package's range starts from. */
+  sinceDeployed?: string | undefined;
+  /** `--project`: the project deploying the packages (for `--since-deployed` and the push's checks). */
+  project?: string | undefined;
 }
 
 /**
@@ -20,5 +24,7 @@ export function pushFlags(input: PushFlagsInput): string[] {
     ...flag("--overwrite-mode", input.overwriteMode),
     ...flag("--server", input.server),
     ...flag("--space", input.space),
+    ...flag("--since-deployed", input.sinceDeployed),
+    ...flag("--project", input.project),
   ];
 }
