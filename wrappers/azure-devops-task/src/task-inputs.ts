@@ -10,6 +10,10 @@ export interface TaskInputs {
   /** Unset leaves the mode to the CLI: FailIfExists, IgnoreIfExists when the job is re-run. */
   overwriteMode: string | undefined;
   branch: string | undefined;
+  /** The environment whose deployed commit each package's range starts from (`--since-deployed`). */
+  sinceDeployedEnvironment: string | undefined;
+  /** The Octopus project deploying the packages (`--project`). */
+  project: string | undefined;
 }
 
 /** One input as azure-pipelines-task-lib's getInput reads it; undefined when unset. */
@@ -37,6 +41,14 @@ export function readTaskInputs(getInput: GetInput): TaskInputs {
     }
     return value;
   };
+  const sinceDeployedEnvironment = input("SinceDeployedEnvironment");
+  const project = input("Project");
+  if (sinceDeployedEnvironment !== undefined && project === undefined) {
+    throw new BuildInfoError("E_USAGE", "Input SinceDeployedEnvironment needs the Project input.", {
+      hint: "Give the Octopus project that deploys the packages in the task's Project input.",
+      source: "input Project",
+    });
+  }
   return {
     connectedService: input("OctoConnectedServiceName"),
     space: input("Space"),
@@ -44,6 +56,8 @@ export function readTaskInputs(getInput: GetInput): TaskInputs {
     version: required("PackageVersion", "the version of the package(s)"),
     overwriteMode: overwriteMode(input("OverwriteMode")),
     branch: input("Branch"),
+    sinceDeployedEnvironment,
+    project,
   };
 }
 
@@ -76,6 +90,8 @@ export function taskPushArguments(inputs: TaskInputs, serverUrl: string | undefi
       overwriteMode: inputs.overwriteMode,
       server: serverUrl,
       space: inputs.space,
+      sinceDeployed: inputs.sinceDeployedEnvironment,
+      project: inputs.project,
     }),
     ...(inputs.branch === undefined ? [] : ["--branch", inputs.branch]),
   ];

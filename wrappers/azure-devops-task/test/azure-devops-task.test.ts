@@ -11,7 +11,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { createTempGitRepo, type FakeApi, startFakeApi, type TempGitRepo } from "@buildinfo/testing";
+import {
+  createTempGitRepo,
+  type FakeApi,
+  octopusScenario,
+  startFakeApi,
+  type TempGitRepo,
+} from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNodeScript } from "../../../packages/cli/test/helpers/run-cli";
 import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pushes";
@@ -310,5 +316,40 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
     ]);
     expect(pushBodies(server).at(-1)?.OverwriteMode).toBe("OverwriteExisting");
     expectNoSecrets(run);
+  });
+
+  it("pushes the commits since the deployed one with SinceDeployedEnvironment and Project", async () => {
+    const scenario = octopusScenario({ url: server.url, apiKey });
+    const production = await scenario.environment("Production");
+    const project = await scenario.project("Shop Web", ["Acme.ShopWeb"]);
+    await scenario.pushBuildInformation("Acme.ShopWeb", "1.3.0", {
+      VcsType: "Git",
+      VcsCommitNumber: repo.shas[1],
+    });
+    await scenario.deploy(await scenario.release(project, "1.3.0"), production);
+
+    const run = await runTask(
+      {},
+      {
+        PackageVersion: "1.4.1432",
+        PackageIds: "Acme.ShopWeb",
+        SinceDeployedEnvironment: "Production",
+        Project: "Shop Web",
+      },
+    );
+    expect(run.succeeded, run.stdout).toBe(true);
+    // The build's own changes are two commits; since the deployed one, one.
+    expect(recordsOf(server, "1.4.1432").map((record) => record.Commits.map((commit) => commit.Id))).toEqual([
+      [repo.shas[2]],
+    ]);
+    expectNoSecrets(run);
+  });
+
+  it("fails naming the input when SinceDeployedEnvironment comes without Project", async () => {
+    const posts = pushBodies(server).length;
+    const run = await runTask({}, { PackageVersion: "1.4.1433", SinceDeployedEnvironment: "Production" });
+    expect(run.succeeded).toBe(false);
+    expect(`${run.stdout}${run.stderr}`).toContain("Input SinceDeployedEnvironment needs the Project input.");
+    expect(pushBodies(server)).toHaveLength(posts);
   });
 });
