@@ -1,5 +1,5 @@
 import type { LocalOctopusServer } from "@buildinfo/server";
-import type { FakeApi, TempGitRepo } from "@buildinfo/testing";
+import { type FakeApi, octopusScenario, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { releaseBuildTimeout } from "../../../test/support/wrappers/buildinfo-executable";
 import { recordsOf } from "../../../test/support/wrappers/octopus-pushes";
@@ -25,6 +25,15 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
   beforeAll(async () => {
     agent = await startJenkinsAgent(apiKey);
     ({ server, jenkins, repo } = agent);
+    // Production runs release 1.0.0, built from the commit this build builds again.
+    const octopus = octopusScenario({ url: server.url, apiKey });
+    const production = await octopus.environment("Production");
+    const shop = await octopus.project("Shop", ["Acme.Web"]);
+    await octopus.pushBuildInformation("Acme.Web", "1.0.0", {
+      VcsType: "Git",
+      VcsCommitNumber: repo.shas[1],
+    });
+    await octopus.deploy(await octopus.release(shop, "1.0.0"), production);
     const jenkinsEnv = { ...agent.env, OCTOPUS_URL: server.url };
     const jenkinsfile = {
       serverId: "octopus-api-key",
@@ -77,6 +86,19 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
           toolId: "Default",
           additionalArgs: "--logLevel verbose --timeout 600",
         },
+      }),
+      scenario("since deployed", {
+        execute: true,
+        parameters: {
+          ...jenkinsfile,
+          packageId: "Acme.Web",
+          packageVersion: "1.3.0",
+          sinceDeployedEnvironment: "Production",
+          projectName: "Shop",
+        },
+      }),
+      scenario("since deployed without project", {
+        parameters: { ...jenkinsfile, sinceDeployedEnvironment: "Production" },
       }),
       scenario("no server", { env: { ...jenkinsEnv, OCTOPUS_URL: "" } }),
       scenario("unknown parameter", { parameters: { ...jenkinsfile, apiKey: "API-WRONGPLACE" } }),
@@ -190,6 +212,25 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
         .map((record) => record.PackageId)
         .sort(),
     ).toEqual(["Acme.Api", "Acme.Web"]);
+  });
+
+  it("pushes the commits since the deployed one with sinceDeployedEnvironment and projectName", () => {
+    const run = result("since deployed");
+    expect(run.error).toBeUndefined();
+    expect(stepArguments(run)).toEqual(
+      expect.arrayContaining(["--since-deployed=Production", "--project=Shop"]),
+    );
+    expect(run.process?.code, run.process?.stderr).toBe(0);
+    expect(run.process?.stderr).toContain(
+      "last deployment: release 1.0.0 (Releases-1) of Shop, deployed to Production",
+    );
+    // The build's own changes (since the last successful build) are one commit; since the deployed one, none.
+    expect(recordsOf(server, "1.3.0").map((record) => [record.PackageId, record.Commits])).toEqual([
+      ["Acme.Web", []],
+    ]);
+    expect(result("since deployed without project").error).toBe(
+      "octopusPushBuildInformation: sinceDeployedEnvironment needs projectName, the Octopus project that deploys the packages.",
+    );
   });
 
   it("skips with a log line when the build has already failed, unless runOnFailure: true", () => {

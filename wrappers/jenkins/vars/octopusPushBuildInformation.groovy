@@ -11,7 +11,7 @@ private static List<String> knownParameters() {
   [
     'serverId', 'spaceId', 'toolId', 'packageId', 'packageVersion', 'commentParser', 'overwriteMode',
     'gitUrl', 'gitCommit', 'gitBranch', 'verboseLogging', 'additionalArgs',
-    'serverUrl', 'runOnFailure',
+    'serverUrl', 'runOnFailure', 'sinceDeployedEnvironment', 'projectName',
   ]
 }
 
@@ -33,6 +33,9 @@ def call(Map parameters = [:]) {
     if (parameters[name] != null && hasLineBreak(parameters[name].toString())) {
       error("octopusPushBuildInformation: the ${name} parameter holds a line break, which no ${name} can contain: give it on one line.")
     }
+  }
+  if (parameters.sinceDeployedEnvironment && !parameters.projectName) {
+    error('octopusPushBuildInformation: sinceDeployedEnvironment needs projectName, the Octopus project that deploys the packages.')
   }
   String serverUrl = parameters.serverUrl ?: env.OCTOPUS_URL
   if (!serverUrl) {
@@ -129,7 +132,7 @@ private static String asciiJson(List<String> arguments) {
 private static List<String> singleLineParameters() {
   [
     'serverId', 'spaceId', 'toolId', 'packageVersion', 'overwriteMode', 'gitUrl', 'gitCommit', 'gitBranch',
-    'serverUrl', 'commentParser',
+    'serverUrl', 'commentParser', 'sinceDeployedEnvironment', 'projectName',
   ]
 }
 
@@ -162,7 +165,7 @@ private static List<String> pushArguments(Map parameters, String serverUrl) {
   arguments << "--server=${serverUrl}".toString()
   Map overrides = [
     spaceId: '--space', overwriteMode: '--overwrite-mode', gitUrl: '--vcs-root', gitCommit: '--commit',
-    gitBranch: '--branch',
+    gitBranch: '--branch', sinceDeployedEnvironment: '--since-deployed', projectName: '--project',
   ]
   overrides.each { name, option ->
     if (parameters[name]) arguments << "${option}=${parameters[name]}".toString()
