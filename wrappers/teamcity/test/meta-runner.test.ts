@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { type FakeApi, startFakeApi } from "@buildinfo/testing";
+import { createTempGitRepo, type FakeApi, octopusScenario, startFakeApi } from "@buildinfo/testing";
 import AdmZip from "adm-zip";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -146,6 +146,8 @@ describe("the TeamCity meta-runner", () => {
       "octopus_branch_override_value",
       "octopus_verbose_logging",
       "octopus_additionalcommandlinearguments",
+      "octopus_since_deployed_environment",
+      "octopus_project",
     ]);
     const spec = (name: string) => params.find((param) => param.name === name)?.spec ?? "";
     expect(spec("secure:octopus_apikey")).toMatch(/^password /);
@@ -164,7 +166,10 @@ describe("the TeamCity meta-runner", () => {
   });
 
   /** The step as the agent runs it: the substituted script, by sh, in the checkout, with the agent's environment. */
-  async function runStep(values: Record<string, string>): Promise<{ code: number | null; log: string }> {
+  async function runStep(
+    values: Record<string, string>,
+    agent: { cwd?: string; buildFile?: string } = {},
+  ): Promise<{ code: number | null; log: string }> {
     const defaults = Object.fromEntries(params.map((param) => [param.name, param.value ?? ""]));
     const resolved = { ...defaults, ...values, "teamcity.tool.buildinfo": toolDir };
     const content = substitute(script, resolved);
@@ -172,13 +177,13 @@ describe("the TeamCity meta-runner", () => {
       envParams.map((param) => [param.name.slice("env.".length), substitute(param.value ?? "", resolved)]),
     );
     const run = await runProcess("sh", ["-c", content], {
-      cwd: dir,
+      cwd: agent.cwd ?? dir,
       env: {
         PATH: "/usr/bin:/bin",
         HOME: dir,
         TEAMCITY_VERSION: "2025.03 (build 186049)",
         BUILD_NUMBER: "2.3.4411",
-        TEAMCITY_BUILD_PROPERTIES_FILE: properties.buildFile,
+        TEAMCITY_BUILD_PROPERTIES_FILE: agent.buildFile ?? properties.buildFile,
         ...stepEnv,
       },
     });
@@ -286,5 +291,61 @@ describe("the TeamCity meta-runner", () => {
     expect(run.code).toBe(2);
     expect(run.log).toMatch(/version/i);
     expect(pushBodies(server)).toHaveLength(posts);
+  });
+
+  it("pushes the commits since the deployed one with the environment and project settings", async () => {
+    const repo = await createTempGitRepo({
+      commits: ["SHOP-1 show prices", "SHOP-2 cache prices", "SHOP-3 round prices"].map((message) => ({
+        message,
+      })),
+      remoteUrl: "git@github.com:acme/shop-web.git",
+    });
+    const checkout = await writeTeamCityProperties(
+      {
+        "teamcity.build.id": "4411",
+        "build.number": "2.3.4412",
+        "teamcity.auth.userId": "TeamCityBuildId=4411",
+        "teamcity.auth.password": "t3mp-password",
+      },
+      {
+        "teamcity.serverUrl": `${teamcity.url}/`,
+        "teamcity.build.branch": "main",
+        "vcsroot.url": "git@github.com:acme/shop-web.git",
+        "vcsroot.vcsName": "jetbrains.git",
+        "build.vcs.number": repo.shas[2]!,
+      },
+    );
+    try {
+      const octopus = octopusScenario({ url: server.url, apiKey });
+      const production = await octopus.environment("Production");
+      const shop = await octopus.project("Shop", ["Acme.Deployed"]);
+      await octopus.pushBuildInformation("Acme.Deployed", "1.0.0", {
+        VcsType: "Git",
+        VcsCommitNumber: repo.shas[0],
+      });
+      await octopus.deploy(await octopus.release(shop, "1.0.0"), production);
+
+      const base = {
+        octopus_host: server.url,
+        "secure:octopus_apikey": apiKey,
+        octopus_packageid: "Acme.Deployed",
+        octopus_packageversion: "2.3.4412",
+        octopus_since_deployed_environment: "Production",
+      };
+      const alone = await runStep(base, { cwd: repo.dir, buildFile: checkout.buildFile });
+      expect(alone.code).toBe(2);
+      expect(alone.log).toContain("--since-deployed needs --project.");
+      const run = await runStep(
+        { ...base, octopus_project: "Shop" },
+        { cwd: repo.dir, buildFile: checkout.buildFile },
+      );
+      expect(run.code, run.log).toBe(0);
+      expect(recordsOf(server, "2.3.4412")[0]?.Commits.map(({ Id, Comment }) => ({ Id, Comment }))).toEqual(
+        repo.octopusCommits(`${repo.shas[0]}..${repo.shas[2]}`),
+      );
+    } finally {
+      await checkout.cleanup();
+      await repo.cleanup();
+    }
   });
 });
