@@ -28,6 +28,8 @@ public class BuildinfoSpec {
       "done",
       "[ -z \"${bamboo_octopus_overwritemode:-}\" ] || set -- \"$@\" --overwrite-mode \"$bamboo_octopus_overwritemode\"",
       "[ \"${bamboo_octopus_verbose:-}\" != true ] || set -- \"$@\" --verbose",
+      "[ -z \"${bamboo_octopus_since_deployed:-}\" ] || set -- \"$@\" --since-deployed \"$bamboo_octopus_since_deployed\"",
+      "[ -z \"${bamboo_octopus_project:-}\" ] || set -- \"$@\" --project \"$bamboo_octopus_project\"",
       "\"${bamboo_capability_buildinfo:?set the agent capability buildinfo to the folder holding the buildinfo executable}/buildinfo\" \"$@\"");
 
   public static void main(String[] arguments) {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
+import { createTempGitRepo, octopusScenario, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
@@ -127,6 +127,29 @@ describe("the Bamboo Specs' script task", () => {
     expect(JSON.parse(push?.body ?? "{}").OverwriteMode).toBe("OverwriteExisting");
     // --verbose logs the payload.
     expect(run.log).toContain('"PackageId"');
+  });
+
+  it("pushes the commits since the deployed one with octopus.since.deployed and octopus.project", async () => {
+    const octopus = octopusScenario({ url: server.url, apiKey });
+    const production = await octopus.environment("Production");
+    const shop = await octopus.project("Shop", ["Acme.Web"]);
+    await octopus.pushBuildInformation("Acme.Web", "1.0.0", {
+      VcsType: "Git",
+      VcsCommitNumber: repo.shas[1],
+    });
+    await octopus.deploy(await octopus.release(shop, "1.0.0"), production);
+
+    const run = await runScript({
+      bamboo_octopus_packages: "Acme.Web",
+      bamboo_octopus_version: "32",
+      bamboo_octopus_since_deployed: "Production",
+      bamboo_octopus_project: "Shop",
+    });
+    expect(run.code, run.log).toBe(0);
+    // Bamboo's own range is two commits (since the previous revision); since the deployed one, one.
+    expect(recordsOf(server, "32")[0]?.Commits.map((commit) => commit.Comment)).toEqual([
+      "SHOP-4 page results",
+    ]);
   });
 
   it("refuses to run without the capability, rather than a buildinfo found in the checkout", async () => {
