@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { createTempGitRepo } from "@buildinfo/testing";
 import { describe, expect, it } from "vitest";
@@ -60,5 +63,61 @@ describe("buildinfo serve", () => {
     expect(code).toBe(0);
     expect(stderr).toContain(`API key: ${apiKey}`);
     expect(stderr).toContain("SIGTERM");
+  });
+
+  it("lists GitHub work items with --github-issue-tracker, and keeps releases across a restart with --persist", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "buildinfo-serve-"));
+    const start = async () => {
+      const child = spawn(
+        process.execPath,
+        [
+          cliPath,
+          "serve",
+          "--api-key",
+          apiKey,
+          "--persist",
+          join(dir, "state.json"),
+          "--github-issue-tracker",
+          "https://github.com",
+        ],
+        { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "ignore"] },
+      );
+      const [url] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+      return { child, url };
+    };
+    const call = (url: string, method: string, path: string, body?: unknown) =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: { "X-Octopus-ApiKey": apiKey, "Content-Type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }).then((response) => response.json() as Promise<Record<string, unknown>>);
+    try {
+      const first = await start();
+      const record = await call(first.url, "POST", "/api/Spaces-1/build-information", {
+        PackageId: "Acme.Web",
+        Version: "1.0.0",
+        OctopusBuildInformation: {
+          BuildEnvironment: "Jenkins",
+          VcsType: "Git",
+          VcsRoot: "https://github.com/acme/web",
+          Commits: [{ Id: "c0ffee", Comment: "Fixes #7" }],
+        },
+      });
+      expect(record.WorkItems).toEqual([
+        { Id: "7", LinkUrl: "https://github.com/acme/web/issues/7", Source: "GitHub", Description: "7" },
+      ]);
+      const project = await call(first.url, "POST", "/api/Spaces-1/projects", { Name: "Shop" });
+      await call(first.url, "POST", "/api/Spaces-1/releases", { ProjectId: project.Id, Version: "1.0.0" });
+      first.child.kill("SIGTERM");
+      await once(first.child, "exit");
+
+      const second = await start();
+      const releases = await call(second.url, "GET", `/api/Spaces-1/projects/${String(project.Id)}/releases`);
+      expect((releases.Items as { Version: string }[]).map((release) => release.Version)).toEqual(["1.0.0"]);
+      second.child.kill("SIGTERM");
+      await once(second.child, "exit");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
