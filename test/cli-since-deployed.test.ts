@@ -28,17 +28,12 @@ async function octopus(options: Parameters<typeof startOctopusServer>[0] = {}) {
   return { server, scenario: octopusScenario(server) };
 }
 
-/** Shop deploys `packages`; Production runs release 1.0.0, whose build information names these commits. */
+/** Shop deploys these packages; Production runs release 1.0.0, whose build information names these commits. */
 async function deployed(server: LocalOctopusServer, commits: Record<string, string>) {
   const scenario = octopusScenario(server);
-  const production = await scenario.environment("Production");
+  const shop = await scenario.deployedRelease({ project: "Shop", environment: "Production", commits });
   await scenario.environment("Staging");
-  const project = await scenario.project("Shop", Object.keys(commits));
-  for (const [packageId, commit] of Object.entries(commits))
-    await scenario.pushBuildInformation(packageId, "1.0.0", { VcsType: "Git", VcsCommitNumber: commit });
-  const release = await scenario.release(project, "1.0.0");
-  const deployment = await scenario.deploy(release, production);
-  return { project, production, release, deployment, scenario };
+  return shop;
 }
 
 const since = ["--since-deployed", "Production", "--project", "Shop", "--build-number", "7"];

@@ -1,6 +1,6 @@
-import { type BuildInfoError, isBuildInfoError } from "@buildinfo/core";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { rejection } from "../../http/test/support/rejection";
 import { collectBuildInformation, collectPerPackage } from "../src/index";
 
 const repos: TempGitRepo[] = [];
@@ -33,15 +33,6 @@ const deployedAt = (commit: string) => ({
   commit,
   source: "release 1.0.0 (Releases-1) of Shop, deployed to Production by Deployments-1",
 });
-
-async function failure(promise: Promise<unknown>): Promise<BuildInfoError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isBuildInfoError(error)) throw new Error(`expected a BuildInfoError, got ${String(error)}`);
-  return error;
-}
 
 describe("readFrom", () => {
   it("reads exactly the commits after the given one, up to the build's head, from the checkout", async () => {
@@ -94,7 +85,7 @@ describe("readFrom", () => {
     ]);
 
     const strict = await collect(shallow, true);
-    const error = await failure(strict.readFrom(deployedAt(deployed)));
+    const error = await rejection(strict.readFrom(deployedAt(deployed)));
     expect([error.code, error.exitCode, error.message, error.hint]).toEqual([
       "E_DEPLOYED_COMMIT_MISSING",
       2,
@@ -117,7 +108,7 @@ describe("readFrom", () => {
         `^The commit ${lost} of release 1\\.0\\.0 \\(Releases-1\\).* is not an ancestor of this build's commit ${repo.shas.at(-1)}: history was rewritten since that deployment`,
       ),
     );
-    const error = await failure((await collect(repo, true)).readFrom(deployedAt(lost)));
+    const error = await rejection((await collect(repo, true)).readFrom(deployedAt(lost)));
     expect([error.code, error.exitCode]).toEqual(["E_DEPLOYED_COMMIT_NOT_ANCESTOR", 2]);
   });
 
@@ -189,9 +180,9 @@ describe("deferRangeFailure", () => {
       deferRangeFailure: true,
     });
     expect(gitlab.incomplete.map((item) => item.code)).toEqual(["E_SHALLOW_CLONE"]);
-    const kept = await failure(gitlab.readFrom());
+    const kept = await rejection(gitlab.readFrom());
     expect([kept.code, kept.exitCode]).toEqual(["E_SHALLOW_CLONE", 2]);
-    const withoutDeferral = await failure(
+    const withoutDeferral = await rejection(
       collectBuildInformation({
         adapter: "gitlab",
         env: { GITLAB_CI: "true", CI_COMMIT_SHA: c6, CI_COMMIT_BEFORE_SHA: c1 },

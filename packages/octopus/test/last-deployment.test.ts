@@ -1,38 +1,9 @@
-import { type BuildInfoError, isBuildInfoError } from "@buildinfo/core";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { octopusScenario } from "@buildinfo/testing";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  createOctopusClient,
-  deployedRangeStart,
-  describeDeployment,
-  type OctopusClient,
-} from "../src/index";
-import { fastRetry } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { deployedRangeStart, describeDeployment } from "../src/index";
+import { rejection } from "./fixtures";
+import { localOctopus } from "./local-octopus";
 
-let server: LocalOctopusServer | undefined;
-let client: OctopusClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  server = undefined;
-  client = undefined;
-});
-
-async function start() {
-  server = await startOctopusServer();
-  client = createOctopusClient({ serverUrl: server.url, apiKey: server.apiKey, ...fastRetry });
-  return { scenario: octopusScenario(server), client };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BuildInfoError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isBuildInfoError(error)) throw new Error(`expected a BuildInfoError, got ${String(error)}`);
-  return error;
-}
+const start = localOctopus();
 
 describe("findLastDeployment", () => {
   it("finds the release last deployed successfully, passing over newer queued and cancelled deployments", async () => {
@@ -114,7 +85,7 @@ describe("findLastDeployment", () => {
     const production = await scenario.environment("Production");
     const project = await scenario.project("Shop", ["Shop.Web"], { tenantedDeploymentMode: "Tenanted" });
     await scenario.tenant("Acme", { [project.Id]: [production] });
-    const error = await failure(client.findLastDeployment({ project: "Shop", environment: "Production" }));
+    const error = await rejection(client.findLastDeployment({ project: "Shop", environment: "Production" }));
     expect([error.code, error.exitCode, error.source]).toEqual(["E_USAGE", 2, "--tenant"]);
     expect(error.message).toBe(
       "Project Shop deploys only to tenants, so --since-deployed needs --tenant. Its tenants: Acme.",
@@ -142,37 +113,39 @@ describe("findLastDeployment", () => {
   });
 
   it("names what exists when the project, environment, channel or tenant does not (exit 2)", async () => {
-    const { scenario, client } = await start();
+    const { server, scenario, client } = await start();
     await scenario.environment("Production");
     await scenario.environment("Staging");
     await scenario.project("Shop", ["Shop.Web"]);
     await scenario.project("Warehouse", ["Warehouse.Api"]);
 
-    const project = await failure(client.findLastDeployment({ project: "Shopp", environment: "Production" }));
+    const project = await rejection(
+      client.findLastDeployment({ project: "Shopp", environment: "Production" }),
+    );
     expect([project.code, project.exitCode, project.source]).toEqual(["E_UNKNOWN_PROJECT", 2, "--project"]);
     expect(project.message).toBe(
-      `There is no project named "Shopp" in space Spaces-1 on ${server!.url}. Projects that exist: Shop (Projects-1), Warehouse (Projects-2).`,
+      `There is no project named "Shopp" in space Spaces-1 on ${server.url}. Projects that exist: Shop (Projects-1), Warehouse (Projects-2).`,
     );
-    const environment = await failure(
+    const environment = await rejection(
       client.findLastDeployment({ project: "Shop", environment: "Environments-9" }),
     );
     expect([environment.code, environment.message]).toEqual([
       "E_UNKNOWN_ENVIRONMENT",
-      `There is no environment with id Environments-9 in space Spaces-1 on ${server!.url}. Environments that exist: Production (Environments-1), Staging (Environments-2).`,
+      `There is no environment with id Environments-9 in space Spaces-1 on ${server.url}. Environments that exist: Production (Environments-1), Staging (Environments-2).`,
     ]);
-    const channel = await failure(
+    const channel = await rejection(
       client.findLastDeployment({ project: "Shop", environment: "Staging", channel: "Beta" }),
     );
     expect([channel.code, channel.message]).toEqual([
       "E_UNKNOWN_CHANNEL",
-      `There is no channel named "Beta" in space Spaces-1 on ${server!.url}. Channels that exist: Default (Channels-1).`,
+      `There is no channel named "Beta" in space Spaces-1 on ${server.url}. Channels that exist: Default (Channels-1).`,
     ]);
-    const tenant = await failure(
+    const tenant = await rejection(
       client.findLastDeployment({ project: "Shop", environment: "Staging", tenant: "Acme" }),
     );
     expect([tenant.code, tenant.message]).toEqual([
       "E_UNKNOWN_TENANT",
-      `There is no tenant named "Acme" in space Spaces-1 on ${server!.url}. No tenant exists there.`,
+      `There is no tenant named "Acme" in space Spaces-1 on ${server.url}. No tenant exists there.`,
     ]);
   });
 });

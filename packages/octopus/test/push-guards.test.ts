@@ -1,23 +1,7 @@
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { octopusScenario } from "@buildinfo/testing";
-import { afterEach, describe, expect, it } from "vitest";
-import { createOctopusClient, type OctopusClient } from "../src/index";
-import { fastRetry } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { localOctopus } from "./local-octopus";
 
-let server: LocalOctopusServer | undefined;
-let client: OctopusClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  server = undefined;
-  client = undefined;
-});
-
-async function start(options: Parameters<typeof startOctopusServer>[0] = {}) {
-  server = await startOctopusServer(options);
-  client = createOctopusClient({ serverUrl: server.url, apiKey: server.apiKey, ...fastRetry });
-  return { scenario: octopusScenario(server), client };
-}
+const start = localOctopus();
 
 describe("checkBeforePush", () => {
   it("finds nothing to say when the package version is new and named as the feed and the steps name it", async () => {

@@ -1,6 +1,7 @@
 // The deployment side of the API as the local server stores and answers it: the shapes of Octopus's own
 // resources (OctopusDeploy/OctopusClients source/Octopus.Server.Client/Model, @octopusdeploy/api-client's
 // types), restated in docs/reference/octopus-deployments-api.md.
+import type { StoredBuildInformation, WorkItemLink } from "./build-information-store";
 
 /** Every resource the server answers with has an `Id` and `Links`. */
 interface Resource {
@@ -95,35 +96,26 @@ export interface SelectedPackage {
   Version: string;
 }
 
-export interface WorkItemLink {
-  Id: string;
-  LinkUrl: string;
-  Source: string;
-  Description: string;
-}
-
-export interface CommitDetails {
-  Id: string;
-  LinkUrl: string | null;
-  Comment: string;
-}
+/** A commit of a release's build information, with the link Octopus computed. */
+export type CommitDetails = StoredBuildInformation["Commits"][number];
 
 /** `ReleasePackageVersionBuildInformationResource`: one package's build information as the release captured it. */
-export interface ReleaseBuildInformation {
-  PackageId: string;
-  Version: string;
-  BuildEnvironment: string | null;
-  BuildNumber: string | null;
-  BuildUrl: string | null;
-  Branch: string | null;
-  VcsType: string | null;
-  VcsRoot: string | null;
-  VcsCommitNumber: string | null;
-  VcsCommitUrl: string | null;
-  IssueTrackerName: string | null;
-  WorkItems: WorkItemLink[];
-  Commits: CommitDetails[];
-}
+export type ReleaseBuildInformation = Pick<
+  StoredBuildInformation,
+  | "PackageId"
+  | "Version"
+  | "BuildEnvironment"
+  | "BuildNumber"
+  | "BuildUrl"
+  | "Branch"
+  | "VcsType"
+  | "VcsRoot"
+  | "VcsCommitNumber"
+  | "VcsCommitUrl"
+  | "IssueTrackerName"
+  | "WorkItems"
+  | "Commits"
+>;
 
 export interface ReleaseResource extends SpaceResource {
   ProjectId: string;

@@ -1,3 +1,4 @@
+import type { WorkItemLink } from "./build-information-store";
 import { changesMarkdown } from "./changes-markdown";
 import type { DeployContext, SpaceCall } from "./deploy-context";
 import type {
@@ -7,7 +8,6 @@ import type {
   ReleaseResource,
   StoredTask,
   TaskState,
-  WorkItemLink,
 } from "./deploy-resources";
 import { bindString, parseObjectBody, queryValue } from "./json-binding";
 import { badRequest, notFound, type ServerReply } from "./octopus-resources";

@@ -28,13 +28,14 @@ import {
   spaceResource,
   spaceRoot,
 } from "./octopus-resources";
-import { compareOctopusVersions, isServerVersionAtLeast } from "./octopus-versions";
+import { isServerVersionAtLeast } from "./octopus-versions";
 import {
   exchangeToken,
   type OidcOptions,
   openIdConfiguration,
   tokenEndpointPath,
 } from "./oidc-token-exchange";
+import { byPackageNewestFirst } from "./package-order";
 import { packageRoutes } from "./package-routes";
 import { readPaging } from "./paging";
 import { projectRoutes } from "./project-routes";
@@ -274,25 +275,17 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     const filter = queryValue(request.query, "filter");
     if (packageId && filter) return badRequest(["Only one of either packageId or filter may be specified."]);
     const partialPackageId = queryValue(request.query, "partialPackageId")?.toLowerCase();
-    let items = store
-      .inSpace(space.Id)
-      .filter(
-        (record) =>
-          (!packageId || record.PackageId.toLowerCase() === packageId.toLowerCase()) &&
-          (!filter || record.Version.toLowerCase().includes(filter.toLowerCase())) &&
-          (!partialPackageId || record.PackageId.toLowerCase().includes(partialPackageId)),
-      )
-      .sort(
-        (left, right) =>
-          left.PackageId.localeCompare(right.PackageId, "en", { sensitivity: "base" }) ||
-          compareOctopusVersions(right.Version, left.Version),
-      );
-    if (queryValue(request.query, "latest")?.toLowerCase() === "true") {
-      items = items.filter(
-        (record, index) =>
-          index === 0 || items[index - 1]!.PackageId.toLowerCase() !== record.PackageId.toLowerCase(),
-      );
-    }
+    const items = byPackageNewestFirst(
+      store
+        .inSpace(space.Id)
+        .filter(
+          (record) =>
+            (!packageId || record.PackageId.toLowerCase() === packageId.toLowerCase()) &&
+            (!filter || record.Version.toLowerCase().includes(filter.toLowerCase())) &&
+            (!partialPackageId || record.PackageId.toLowerCase().includes(partialPackageId)),
+        ),
+      queryValue(request.query, "latest")?.toLowerCase() === "true",
+    );
     return {
       status: 200,
       body: collection("OctopusPackageVersionBuildInformation", items, {

@@ -4,8 +4,8 @@ import type { StoredPackage } from "./deploy-store";
 import { queryValue } from "./json-binding";
 import { builtInFeedId } from "./library-routes";
 import { badRequest, errorBody, notFound, type ServerReply } from "./octopus-resources";
-import { compareOctopusVersions } from "./octopus-versions";
 import { parsePackageFileName } from "./package-file-name";
+import { byPackageNewestFirst } from "./package-order";
 import { pageReply } from "./paging";
 
 /** The built-in feed's packages: `/packages`, `/packages/{id}` and the upload, `POST /packages/raw`. */
@@ -22,22 +22,14 @@ export function packageRoutes(context: DeployContext, call: SpaceCall): ServerRe
   }
   const exactId = queryValue(request.query, "nuGetPackageId")?.toLowerCase();
   const filter = queryValue(request.query, "filter")?.toLowerCase() ?? "";
-  let items = own
-    .filter(
+  const items = byPackageNewestFirst(
+    own.filter(
       (entry) =>
         (!exactId || entry.PackageId.toLowerCase() === exactId) &&
         entry.PackageId.toLowerCase().includes(filter),
-    )
-    .sort(
-      (left, right) =>
-        left.PackageId.localeCompare(right.PackageId, "en", { sensitivity: "base" }) ||
-        compareOctopusVersions(right.Version, left.Version),
-    );
-  if (queryValue(request.query, "latest")?.toLowerCase() === "true") {
-    items = items.filter(
-      (entry, index) => index === 0 || !sameKey(items[index - 1]!.PackageId, entry.PackageId),
-    );
-  }
+    ),
+    queryValue(request.query, "latest")?.toLowerCase() === "true",
+  );
   return pageReply(
     request,
     "Package",

@@ -40,6 +40,16 @@ export interface OctopusScenario {
     environment: Created,
     options?: { tenant?: Created; queueTime?: Date },
   ): Promise<Created>;
+  /**
+   * Project `project` (its steps deploying the packages of `commits`) with release `version` (default
+   * 1.0.0) deployed to a new environment `environment`, each package's build information naming its commit.
+   */
+  deployedRelease(options: {
+    project: string;
+    environment: string;
+    commits: Record<string, string>;
+    version?: string;
+  }): Promise<{ project: Created; environment: Created; release: Created; deployment: Created }>;
   /** Cancels a deployment's task while it is queued. */
   cancel(deployment: Created): Promise<Created>;
   /** Uploads a package file to the built-in feed: `Acme.Web.1.2.3.zip`. */
@@ -72,7 +82,7 @@ export function octopusScenario(
   const request: OctopusScenario["request"] = (method, path, body) =>
     send(method, `${api}${path}`, body === undefined ? undefined : JSON.stringify(body), "application/json");
 
-  return {
+  const scenario: OctopusScenario = {
     request,
     environment: (name) => request("POST", "/environments", { Name: name }),
     async project(name, packages, options = {}) {
@@ -133,6 +143,15 @@ export function octopusScenario(
         TenantId: options.tenant?.Id,
         QueueTime: options.queueTime?.toISOString(),
       }),
+    async deployedRelease({ project: name, environment: environmentName, commits, version = "1.0.0" }) {
+      const environment = await scenario.environment(environmentName);
+      const project = await scenario.project(name, Object.keys(commits));
+      for (const [packageId, commit] of Object.entries(commits))
+        await scenario.pushBuildInformation(packageId, version, { VcsType: "Git", VcsCommitNumber: commit });
+      const release = await scenario.release(project, version);
+      const deployment = await scenario.deploy(release, environment);
+      return { project, environment, release, deployment };
+    },
     cancel: (deployment) => send("POST", `${server.url}/api/tasks/${deployment.TaskId}/cancel`, undefined),
     uploadPackage(fileName) {
       const boundary = "buildinfo-scenario";
@@ -142,4 +161,5 @@ export function octopusScenario(
       return send("POST", `${api}/packages/raw`, body, `multipart/form-data; boundary=${boundary}`);
     },
   };
+  return scenario;
 }

@@ -319,14 +319,12 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
   });
 
   it("pushes the commits since the deployed one with SinceDeployedEnvironment and Project", async () => {
-    const scenario = octopusScenario({ url: server.url, apiKey });
-    const production = await scenario.environment("Production");
-    const project = await scenario.project("Shop Web", ["Acme.ShopWeb"]);
-    await scenario.pushBuildInformation("Acme.ShopWeb", "1.3.0", {
-      VcsType: "Git",
-      VcsCommitNumber: repo.shas[1],
+    await octopusScenario({ url: server.url, apiKey }).deployedRelease({
+      project: "Shop Web",
+      environment: "Production",
+      commits: { "Acme.ShopWeb": repo.shas[1]! },
+      version: "1.3.0",
     });
-    await scenario.deploy(await scenario.release(project, "1.3.0"), production);
 
     const run = await runTask(
       {},

@@ -130,14 +130,11 @@ describe("the Bamboo Specs' script task", () => {
   });
 
   it("pushes the commits since the deployed one with octopus.since.deployed and octopus.project", async () => {
-    const octopus = octopusScenario({ url: server.url, apiKey });
-    const production = await octopus.environment("Production");
-    const shop = await octopus.project("Shop", ["Acme.Web"]);
-    await octopus.pushBuildInformation("Acme.Web", "1.0.0", {
-      VcsType: "Git",
-      VcsCommitNumber: repo.shas[1],
+    await octopusScenario({ url: server.url, apiKey }).deployedRelease({
+      project: "Shop",
+      environment: "Production",
+      commits: { "Acme.Web": repo.shas[1]! },
     });
-    await octopus.deploy(await octopus.release(shop, "1.0.0"), production);
 
     const run = await runScript({
       bamboo_octopus_packages: "Acme.Web",

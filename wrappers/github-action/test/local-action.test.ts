@@ -165,12 +165,11 @@ describe("the action run by @github/local-action", () => {
     });
     try {
       const [c1, , c3, , c5] = history.shas;
-      const scenario = octopusScenario({ url: server.url, apiKey });
-      const production = await scenario.environment("Production");
-      const project = await scenario.project("Greeter", ["Acme.Greeter", "Acme.Api"]);
-      await scenario.pushBuildInformation("Acme.Greeter", "1.0.0", { VcsType: "Git", VcsCommitNumber: c1 });
-      await scenario.pushBuildInformation("Acme.Api", "1.0.0", { VcsType: "Git", VcsCommitNumber: c3 });
-      await scenario.deploy(await scenario.release(project, "1.0.0"), production);
+      await octopusScenario({ url: server.url, apiKey }).deployedRelease({
+        project: "Greeter",
+        environment: "Production",
+        commits: { "Acme.Greeter": c1!, "Acme.Api": c3! },
+      });
 
       const run = await runLocalAction(
         "since-deployed",

@@ -26,14 +26,11 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
     agent = await startJenkinsAgent(apiKey);
     ({ server, jenkins, repo } = agent);
     // Production runs release 1.0.0, built from the commit this build builds again.
-    const octopus = octopusScenario({ url: server.url, apiKey });
-    const production = await octopus.environment("Production");
-    const shop = await octopus.project("Shop", ["Acme.Web"]);
-    await octopus.pushBuildInformation("Acme.Web", "1.0.0", {
-      VcsType: "Git",
-      VcsCommitNumber: repo.shas[1],
+    await octopusScenario({ url: server.url, apiKey }).deployedRelease({
+      project: "Shop",
+      environment: "Production",
+      commits: { "Acme.Web": repo.shas[1]! },
     });
-    await octopus.deploy(await octopus.release(shop, "1.0.0"), production);
     const jenkinsEnv = { ...agent.env, OCTOPUS_URL: server.url };
     const jenkinsfile = {
       serverId: "octopus-api-key",

@@ -316,14 +316,11 @@ describe("the TeamCity meta-runner", () => {
       },
     );
     try {
-      const octopus = octopusScenario({ url: server.url, apiKey });
-      const production = await octopus.environment("Production");
-      const shop = await octopus.project("Shop", ["Acme.Deployed"]);
-      await octopus.pushBuildInformation("Acme.Deployed", "1.0.0", {
-        VcsType: "Git",
-        VcsCommitNumber: repo.shas[0],
+      await octopusScenario({ url: server.url, apiKey }).deployedRelease({
+        project: "Shop",
+        environment: "Production",
+        commits: { "Acme.Deployed": repo.shas[0]! },
       });
-      await octopus.deploy(await octopus.release(shop, "1.0.0"), production);
 
       const base = {
         octopus_host: server.url,
