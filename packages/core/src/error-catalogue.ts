@@ -113,6 +113,14 @@ export const errorCatalogue = {
   },
   E_HTTP_404: { exitCode: 1, hint: "Check the server URL and the record or package id." },
   E_HTTP_404_SPACE: { exitCode: 1, hint: "Pass an existing space with --space (or OCTOPUS_SPACE)." },
+  E_PROJECT_NOT_FOUND: {
+    exitCode: 1,
+    hint: "Pass --project with the project's name as Octopus shows it, in the space of --space.",
+  },
+  E_ENVIRONMENT_NOT_FOUND: {
+    exitCode: 1,
+    hint: "Pass --environment with the environment's name as Octopus shows it, in the space of --space.",
+  },
   E_HTTP_409: {
     exitCode: 1,
     hint: "Pass --overwrite-mode IgnoreIfExists or OverwriteExisting if the existing record may stay or go.",
