@@ -12,6 +12,7 @@ import { describeSpace } from "../display-text";
 import { gatherBuildInformation } from "../gather";
 import { withClient } from "../open-client";
 import { pushProgressLines, pushSummaryJson } from "../push-summary";
+import { expectedWorkItems } from "../push-work-items";
 import { type CommandContext, EXIT_FAILED, EXIT_OK, runCommand } from "../run-command";
 import { type Connection, resolveConnection } from "../settings/connection";
 import { buildInformationOptions, pushOptions } from "../settings/option-specs";
@@ -99,7 +100,8 @@ async function push(context: CommandContext): Promise<number> {
   const server = connection!;
   // Each package's line as its push ends, not all of them at the end: on stdout in text mode, in the
   // log (stderr) with --json, whose stdout is the summary alone.
-  const progress = pushProgressLines(packages);
+  const expected = expectedWorkItems(buildInformation, {});
+  const progress = pushProgressLines(packages, expected);
   return withClient(
     server,
     env,
@@ -122,7 +124,7 @@ async function push(context: CommandContext): Promise<number> {
 
       if (json) {
         context.output(
-          `${JSON.stringify(pushSummaryJson(client.serverUrl, overwrite.mode, summary), null, 2)}\n`,
+          `${JSON.stringify(pushSummaryJson(client.serverUrl, overwrite.mode, summary, expected), null, 2)}\n`,
         );
       } else {
         context.output(progress.totals(summary));
