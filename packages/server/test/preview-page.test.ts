@@ -93,7 +93,9 @@ describe("the preview page", () => {
   });
 
   it("escapes every value, so no commit message, link or template output becomes markup", () => {
-    expect(tags(page).map((tag) => tag.name)).toEqual(expect.arrayContaining(["section", "table", "a", "ul"]));
+    expect(tags(page).map((tag) => tag.name)).toEqual(
+      expect.arrayContaining(["section", "table", "a", "ul"]),
+    );
     for (const tag of tags(page)) {
       expect(allowedTags).toContain(tag.name);
       for (const attribute of tag.attributes) expect(allowedAttributes).toContain(attribute);
