@@ -5,6 +5,7 @@ export const commandNames = [
   "collect",
   "push",
   "build-information",
+  "preview",
   "list",
   "view",
   "delete",
@@ -47,6 +48,41 @@ const collection = `Collection:
   --since REV               take commits REV..HEAD from the checkout
   --vcs-root-id ID          TeamCity: the VCS root to describe when the build has several`;
 
+const trackers = `Issue trackers Octopus has (default: the server's settings, where the key may read them):
+  --github-base-url URL     its GitHub tracker's base URL, e.g. https://github.com (env BUILDINFO_GITHUB_BASE_URL)
+  --jira-base-url URL       its Jira base URL, e.g. https://acme.atlassian.net   (env BUILDINFO_JIRA_BASE_URL)
+  --azure-devops-base-url URL  its Azure DevOps connection's URL                 (env BUILDINFO_AZURE_DEVOPS_BASE_URL)`;
+
+const preview = `Show what Octopus will make of this build, before and without pushing: each package's commit
+links and work items (linked, unconfirmed, not linked, and why), and the release notes.
+
+Usage: buildinfo preview --package-id ID [--package-id ID ...] --version VERSION [options]
+
+Preview:
+  --package-id ID           package id (repeatable)
+  --version VERSION         package version, also the release's number in the notes
+  --template FILE           render this release notes template
+  --project NAME            the project's own release notes template (needs --server)
+  --with-package ID:VERSION another package of the release, its build information read from the server
+                            (repeatable)
+  --deployment-changes      also render the project's deployment changes template (or Octopus's default)
+                            over the releases a deployment to --environment would bring (needs --project)
+  --environment NAME        the environment of --deployment-changes
+  --format FORMAT           text (default), markdown (the notes), html (one self-contained page), json
+
+${trackers}
+
+${collection}
+
+${overrides}
+
+${connection}
+
+${logging}
+
+Nothing is written to any server. Exit codes: 0 shown; 1 the server or network failed; 2 invalid input.
+`;
+
 const push = `Push build information to Octopus for one or more packages.
 
 Usage: buildinfo push --package-id ID [--package-id ID ...] --version VERSION [options]
@@ -59,6 +95,10 @@ Package:
   --concurrency N           packages pushed at once (default 64)
   --dry-run                 validate and print the requests that would be sent; send nothing
   --json                    print the summary as JSON on stdout
+
+After each package's push, its line says which work items Octopus linked and which the preview expected
+that it did not (see 'buildinfo preview'). The trackers it expects: --github-base-url, --jira-base-url,
+--azure-devops-base-url (default: GitHub and Jira, so every reference is checked).
 
 ${collection}
 
@@ -99,6 +139,7 @@ stdout carries only the JSON document (unless --output is given). Exit codes: 0 
 1 a build-server API failed; 2 invalid input (e.g. an unsupported VCS).
 `,
   push,
+  preview,
   "build-information": `Alias of 'buildinfo push' that accepts the command line of 'octo build-information', as the
 official Jenkins, TeamCity and Bamboo plugins run it:
 
@@ -187,6 +228,7 @@ Commands:
   collect             gather build information and print it (the octo file format)
   push                push build information to Octopus for one or more packages
   build-information   alias of push with octo's spellings (--apiKey, --debug)
+  preview             what Octopus will make of it: links, work items, release notes (sends nothing)
   list                list build information on the server
   view <id>           show one record
   delete <id>         delete one record

@@ -25,8 +25,8 @@ export interface CommandDefinition {
   positionals?: { min: number; max: number; name?: string };
   /** Whether stdout will carry data (a JSON document), so nothing else may be written to it. */
   stdoutIsData(values: ParsedArgs["values"]): boolean;
-  /** The data on stdout is text (a shell script, a URL), neutralised as text rather than escaped as JSON. */
-  stdoutIsText?: true;
+  /** The data on stdout is text (a shell script, a URL, Markdown), neutralised as text rather than escaped as JSON. */
+  stdoutIsText?: true | ((values: ParsedArgs["values"]) => boolean);
   body(context: CommandContext): Promise<number>;
 }
 
@@ -88,7 +88,7 @@ export async function runCommand(
       // stdout may be a build log: JSON keeps its data with `##`/`::` escaped, text is neutralised.
       output: (text) =>
         process.stdout.write(
-          dataOnStdout && definition.stdoutIsText !== true
+          dataOnStdout && !stdoutIsText(definition, parsed.values)
             ? escapeLogCommandsInJson(active.scrub(text))
             : neutraliseLogCommands(active.scrub(text)),
         ),
@@ -97,6 +97,11 @@ export async function runCommand(
     reportError(active, error);
     return exitCodeFor(error);
   }
+}
+
+function stdoutIsText(definition: CommandDefinition, values: ParsedArgs["values"]): boolean {
+  const { stdoutIsText: isText } = definition;
+  return typeof isText === "function" ? isText(values) : isText === true;
 }
 
 function reportError(logger: CliLogger, error: unknown): void {

@@ -108,12 +108,6 @@ export async function buildPreview(
       packages.push(storedPackage(record));
     }
   }
-  const unconfirmed = mapped.workItems.filter((item) => item.status === "unconfirmed");
-  if (unconfirmed.length > 0) {
-    note(
-      `The notes list ${unconfirmed.map((item) => item.id).join(", ")}, which Octopus lists only if its Jira connection finds ${unconfirmed.length === 1 ? "it" : "them"}.`,
-    );
-  }
 
   const project =
     input.projectName === undefined ? undefined : await client!.findProject(input.space, input.projectName);
@@ -129,6 +123,12 @@ export async function buildPreview(
     const rendered = renderReleaseNotes(template.text, releasePackages, context);
     diagnostics.push(...templateDiagnostics("release-notes", rendered));
     releaseNotes = { markdown: rendered.output, template: template.source };
+    const unconfirmed = mapped.workItems.filter((item) => item.status === "unconfirmed");
+    if (unconfirmed.length > 0) {
+      note(
+        `The notes list ${unconfirmed.map((item) => item.id).join(", ")}, which Octopus lists only if its Jira connection finds ${unconfirmed.length === 1 ? "it" : "them"}.`,
+      );
+    }
   }
 
   const deploymentChanges =

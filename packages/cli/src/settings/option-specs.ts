@@ -57,6 +57,29 @@ export const pushOptions: OptionSpec = {
   json: { type: "boolean" },
 };
 
+/** The issue trackers Octopus has, for what `preview` and the push check expect of it. */
+const trackerOptions: OptionSpec = {
+  "github-base-url": { type: "string" },
+  "jira-base-url": { type: "string" },
+  "azure-devops-base-url": { type: "string" },
+};
+
+export const previewOptions: OptionSpec = {
+  ...collectionOptions,
+  ...overrideOptions,
+  ...connectionOptions,
+  ...loggingOptions,
+  ...trackerOptions,
+  "package-id": { type: "string", multiple: true },
+  version: { type: "string" },
+  template: { type: "string" },
+  project: { type: "string" },
+  "with-package": { type: "string", multiple: true },
+  "deployment-changes": { type: "boolean" },
+  environment: { type: "string" },
+  format: { type: "string" },
+};
+
 /**
  * `build-information`: every `push` option, plus the spellings of `octo build-information` and of the Go
  * CLI's `octopus build-information upload` (OctopusDeploy/cli pkg/cmd/buildinformation/upload/upload.go
@@ -109,6 +132,7 @@ export const commandOptions: Readonly<Record<CommandName, OptionSpec>> = {
   collect: collectOptions,
   push: pushOptions,
   "build-information": buildInformationOptions,
+  preview: previewOptions,
   list: listOptions,
   view: recordOptions,
   delete: recordOptions,
