@@ -52,4 +52,17 @@ describe("buildinfo push checks Octopus's work items against the preview", () =>
     });
     expect(only.workItems.linked.map((item: { id: string }) => item.id)).not.toContain("ACME-42");
   });
+
+  it("words the reason by the trackers the flags name: with Jira named, only Jira's answer can be missing", async () => {
+    const result = await runCli(
+      pushArgs(server, "Acme.Web", "1.0.2", ["--json", "--jira-base-url", "https://acme.atlassian.net"]),
+      { cwd: repo.dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const [only] = JSON.parse(result.stdout).results;
+    // Only Jira is named: GitHub references are not expected of this server.
+    expect(only.workItems.notLinked).toEqual([
+      { id: "ACME-42", source: "Jira", reason: "Octopus's Jira connection did not find the key" },
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { BuildInfoError, didYouMean, type Environment } from "@buildinfo/core";
+import { BuildInfoError, didYouMean } from "@buildinfo/core";
 import { flag, stringValue, stringValues } from "../args";
 import { gatherBuildInformation } from "../gather";
 import { withClient } from "../open-client";
@@ -11,12 +11,12 @@ import {
   previewMarkdown,
   previewText,
 } from "../preview/format-preview";
-import type { TrackerFlags } from "../preview/issue-trackers";
 import { readInputFile } from "../read-input-file";
 import { type CommandContext, EXIT_OK, runCommand } from "../run-command";
 import { resolveConnection } from "../settings/connection";
 import { previewOptions } from "../settings/option-specs";
 import { packagesFromArgs } from "../settings/packages";
+import { trackerFlagsFrom } from "../settings/tracker-flags";
 
 /** `preview`: what Octopus will make of this build, as push takes it; nothing is written anywhere. */
 export function run(name: string, args: string[]): Promise<number> {
@@ -36,19 +36,6 @@ function formatOf(values: CommandContext["values"]): PreviewFormat {
     hint: `${didYouMean(raw, previewFormats)}Use one of: ${previewFormats.join(", ")}.`,
     source: "--format",
   });
-}
-
-/** The trackers named by flags or their environment variables. */
-export function trackerFlagsFrom(values: CommandContext["values"], env: Environment): TrackerFlags {
-  const value = (name: string, variable: string) => {
-    const given = stringValue(values, name) ?? env[variable];
-    return given === undefined || given.trim() === "" ? undefined : given.trim();
-  };
-  return {
-    githubBaseUrl: value("github-base-url", "BUILDINFO_GITHUB_BASE_URL"),
-    jiraBaseUrl: value("jira-base-url", "BUILDINFO_JIRA_BASE_URL"),
-    azureDevOpsBaseUrl: value("azure-devops-base-url", "BUILDINFO_AZURE_DEVOPS_BASE_URL"),
-  };
 }
 
 async function preview(context: CommandContext): Promise<number> {

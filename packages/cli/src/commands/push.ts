@@ -19,6 +19,7 @@ import { buildInformationOptions, pushOptions } from "../settings/option-specs";
 import { resolveOverwriteMode } from "../settings/overwrite-mode";
 import { type PackageTarget, packagesFromArgs } from "../settings/packages";
 import { pflagForms } from "../settings/pflag-forms";
+import { trackerFlagsFrom } from "../settings/tracker-flags";
 
 /** `push`, and `build-information` (octo's and the Go CLI's command lines: docs/cli.md lists every form). */
 export function run(name: string, args: string[]): Promise<number> {
@@ -100,7 +101,7 @@ async function push(context: CommandContext): Promise<number> {
   const server = connection!;
   // Each package's line as its push ends, not all of them at the end: on stdout in text mode, in the
   // log (stderr) with --json, whose stdout is the summary alone.
-  const expected = expectedWorkItems(buildInformation, {});
+  const expected = expectedWorkItems(buildInformation, trackerFlagsFrom(values, env));
   const progress = pushProgressLines(packages, expected);
   return withClient(
     server,
