@@ -44,6 +44,13 @@ export const collectOptions: OptionSpec = {
   output: { type: "string" },
 };
 
+/** The issue trackers Octopus has, for what `preview` and the push check expect of it. */
+const trackerOptions: OptionSpec = {
+  "github-base-url": { type: "string" },
+  "jira-base-url": { type: "string" },
+  "azure-devops-base-url": { type: "string" },
+};
+
 export const pushOptions: OptionSpec = {
   ...collectionOptions,
   ...overrideOptions,
@@ -55,13 +62,7 @@ export const pushOptions: OptionSpec = {
   concurrency: { type: "string" },
   "dry-run": { type: "boolean" },
   json: { type: "boolean" },
-};
-
-/** The issue trackers Octopus has, for what `preview` and the push check expect of it. */
-const trackerOptions: OptionSpec = {
-  "github-base-url": { type: "string" },
-  "jira-base-url": { type: "string" },
-  "azure-devops-base-url": { type: "string" },
+  ...trackerOptions,
 };
 
 export const previewOptions: OptionSpec = {
