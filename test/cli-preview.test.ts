@@ -212,7 +212,7 @@ describe("buildinfo preview on a checkout", () => {
 
   it("refuses bad input before reading anything, exit 2", async () => {
     const cases: [string[], string][] = [
-      [["--format", "pdf"], "Unknown preview format 'pdf'"],
+      [["--format", "pdf"], "--format must be one of text, markdown, html, json"],
       [
         ["--deployment-changes", "--project", "Shop"],
         "--deployment-changes needs --environment and --project",

@@ -3,7 +3,11 @@ import type { TransportOptions } from "@buildinfo/http";
 import type { NamedRef, ProjectTemplates, ReleaseRecord, ServerIssueTrackers } from "./release-reads";
 
 export interface OctopusClientOptions extends TransportOptions {
-  /** The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept). */
+  /**
+   * The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept; a trailing
+   * `/app` or `/api` and any user name or password are dropped; a query or fragment is refused with
+   * `E_USAGE`): `parseOctopusServerUrl` of `@buildinfo/core` is the rule.
+   */
   serverUrl: string;
   /** Sent as `X-Octopus-ApiKey`. */
   apiKey?: string | undefined;

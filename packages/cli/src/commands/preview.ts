@@ -1,11 +1,9 @@
-import { BuildInfoError, didYouMean } from "@buildinfo/core";
-import { flag, stringValue, stringValues } from "../args";
-import { gatherBuildInformation } from "../gather";
+import { BuildInfoError } from "@buildinfo/core";
+import { gatherBuildInformation, registryOptions } from "../gather";
 import { withClient } from "../open-client";
 import { buildPreview, type PreviewInput, parseWithPackage } from "../preview/build-preview";
 import {
   type PreviewFormat,
-  previewFormats,
   previewHtml,
   previewJson,
   previewMarkdown,
@@ -14,39 +12,35 @@ import {
 import { readInputFile } from "../read-input-file";
 import { type CommandContext, EXIT_OK, runCommand } from "../run-command";
 import { resolveConnection } from "../settings/connection";
-import { previewOptions } from "../settings/option-specs";
-import { packagesFromArgs } from "../settings/packages";
-import { trackerFlagsFrom } from "../settings/tracker-flags";
+import type { CommandName } from "../settings/option-table";
+import { packagesFromSettings } from "../settings/packages";
+import type { Settings } from "../settings/settings";
 
 /** `preview`: what Octopus will make of this build, as push takes it; nothing is written anywhere. */
-export function run(name: string, args: string[]): Promise<number> {
+export function run(name: CommandName, args: string[]): Promise<number> {
   return runCommand(name, args, {
-    options: previewOptions,
-    // JSON is data; markdown and HTML are documents: either way nothing else may go to stdout.
-    stdoutIsData: (values) => formatOf(values) !== "text",
-    stdoutIsText: (values) => formatOf(values) !== "json",
+    adapterOptions: registryOptions(),
+    // JSON is data; Markdown and HTML are documents: either way nothing else may go to stdout.
+    stdoutIsData: (settings) => formatOf(settings) !== "text",
+    stdoutIsText: (settings) => formatOf(settings) !== "json",
     body: preview,
   });
 }
 
-function formatOf(values: CommandContext["values"]): PreviewFormat {
-  const raw = stringValue(values, "format")?.trim().toLowerCase() ?? "text";
-  if ((previewFormats as readonly string[]).includes(raw)) return raw as PreviewFormat;
-  throw new BuildInfoError("E_USAGE", `Unknown preview format '${raw}' (from --format).`, {
-    hint: `${didYouMean(raw, previewFormats)}Use one of: ${previewFormats.join(", ")}.`,
-    source: "--format",
-  });
+function formatOf(settings: Settings): PreviewFormat {
+  return (settings.values.format ?? "text") as PreviewFormat;
 }
 
+const renderers = { text: previewText, markdown: previewMarkdown, html: previewHtml, json: previewJson };
+
 async function preview(context: CommandContext): Promise<number> {
-  const { values, env, logger } = context;
+  const { settings, env, logger } = context;
+  const { values } = settings;
   // Everything the user gave is checked before anything is read from a server.
-  const format = formatOf(values);
-  const { packages, duplicates } = packagesFromArgs(values);
-  const withPackages = stringValues(values, "with-package").map(parseWithPackage);
-  const projectName = stringValue(values, "project");
-  const environmentName = stringValue(values, "environment");
-  const deploymentChanges = flag(values, "deployment-changes");
+  const format = formatOf(settings);
+  const { packages, duplicates } = packagesFromSettings(settings);
+  const withPackages = values.withPackages.map(parseWithPackage);
+  const { project: projectName, environment: environmentName, deploymentChanges } = values;
   if (
     deploymentChanges !== (environmentName !== undefined) ||
     (deploymentChanges && projectName === undefined)
@@ -61,16 +55,16 @@ async function preview(context: CommandContext): Promise<number> {
     );
   }
   const needsServer = projectName !== undefined || withPackages.length > 0;
-  const connection = resolveConnection(values, env, { required: needsServer });
-  const templatePath = stringValue(values, "template");
-  const template = templatePath === undefined ? undefined : await readTemplate(templatePath);
+  const connection = resolveConnection(settings, env, { required: needsServer });
+  const template = values.template === undefined ? undefined : await readTemplate(values.template);
   const buildInformation = await gatherBuildInformation(context);
   if (duplicates.length > 0) logger.warn(`ignored repeated package ids: ${duplicates.join(", ")}`);
 
+  const { githubBaseUrl, jiraBaseUrl, azureDevOpsBaseUrl } = values;
   const input: PreviewInput = {
     packages,
     buildInformation,
-    trackerFlags: trackerFlagsFrom(values, env),
+    trackerFlags: { githubBaseUrl, jiraBaseUrl, azureDevOpsBaseUrl },
     template,
     projectName,
     withPackages,
@@ -81,12 +75,9 @@ async function preview(context: CommandContext): Promise<number> {
     connection === undefined
       ? await buildPreview(input, undefined)
       : await withClient(connection, env, logger, (client) => buildPreview(input, client));
-  const render = { text: previewText, markdown: previewMarkdown, html: previewHtml, json: previewJson }[
-    format
-  ];
-  context.output(render(result));
-  // In text, the notes are already on stdout; elsewhere what to look at goes to the log.
-  if (format !== "text" && format !== "json") {
+  context.output(renderers[format](result));
+  // Text shows them on stdout, JSON carries them; beside Markdown and HTML they go to the log.
+  if (format === "markdown" || format === "html") {
     for (const diagnostic of result.diagnostics) logger.warn(`${diagnostic.source}: ${diagnostic.message}`);
   }
   return EXIT_OK;
