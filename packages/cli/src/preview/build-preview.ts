@@ -95,6 +95,14 @@ export async function buildPreview(
   for (const message of trackers.notes) note(message);
 
   const mapped = mapBuildInformation(input.buildInformation, trackers.trackers);
+  if (
+    trackers.trackers.azureDevOps !== undefined &&
+    input.buildInformation.BuildEnvironment === "Azure DevOps"
+  ) {
+    note(
+      "Octopus lists this build's Azure DevOps work items as Azure DevOps links them to the build; the preview does not read Azure DevOps, so it shows none.",
+    );
+  }
   const packages = input.packages.map(({ packageId, version }) =>
     packageOfBuild(packageId, version, input.buildInformation, mapped),
   );

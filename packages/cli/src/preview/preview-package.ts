@@ -13,6 +13,24 @@ export interface PreviewPackage {
 
 const defined = (value: string | null | undefined) => (value === null || value === "" ? undefined : value);
 
+/** What release notes read of a package: its build fields, and the view's commits and listed work items. */
+function releaseOf(
+  build: Omit<ReleasePackage, "Commits" | "WorkItems">,
+  commits: RecordView["commits"],
+  workItems: RecordView["workItems"],
+): ReleasePackage {
+  return {
+    ...build,
+    Commits: commits.map((commit) => ({ Id: commit.id, Comment: commit.comment, LinkUrl: commit.linkUrl })),
+    WorkItems: workItems.map((item) => ({
+      Id: item.id,
+      LinkUrl: item.linkUrl,
+      Source: item.source,
+      Description: item.description,
+    })),
+  };
+}
+
 /**
  * A package of this build: the record as Octopus will map it. Its release notes list the work items Octopus
  * lists (`linked`) and those it lists once Jira confirms them (`unconfirmed`).
@@ -45,25 +63,22 @@ export function packageOfBuild(
       commits,
       workItems: mapped.workItems,
     },
-    release: {
-      PackageId: packageId,
-      Version: version,
-      BuildEnvironment: info.BuildEnvironment,
-      BuildNumber: info.BuildNumber,
-      BuildUrl: info.BuildUrl,
-      Branch: info.Branch,
-      VcsType: info.VcsType,
-      VcsRoot: info.VcsRoot,
-      VcsCommitNumber: info.VcsCommitNumber,
-      VcsCommitUrl: mapped.vcsCommitUrl,
-      Commits: commits.map((commit) => ({ Id: commit.id, Comment: commit.comment, LinkUrl: commit.linkUrl })),
-      WorkItems: listed.map((item) => ({
-        Id: item.id,
-        LinkUrl: item.linkUrl,
-        Source: item.source,
-        Description: item.description,
-      })),
-    },
+    release: releaseOf(
+      {
+        PackageId: packageId,
+        Version: version,
+        BuildEnvironment: info.BuildEnvironment,
+        BuildNumber: info.BuildNumber,
+        BuildUrl: info.BuildUrl,
+        Branch: info.Branch,
+        VcsType: info.VcsType,
+        VcsRoot: info.VcsRoot,
+        VcsCommitNumber: info.VcsCommitNumber,
+        VcsCommitUrl: mapped.vcsCommitUrl,
+      },
+      commits,
+      listed,
+    ),
   };
 }
 
@@ -97,15 +112,6 @@ export function storedPackage(record: BuildInformationRecord): PreviewPackage {
       commits,
       workItems,
     },
-    release: {
-      ...record,
-      Commits: commits.map((commit) => ({ Id: commit.id, Comment: commit.comment, LinkUrl: commit.linkUrl })),
-      WorkItems: workItems.map((item) => ({
-        Id: item.id,
-        LinkUrl: item.linkUrl,
-        Source: item.source,
-        Description: item.description,
-      })),
-    },
+    release: releaseOf(record, commits, workItems),
   };
 }

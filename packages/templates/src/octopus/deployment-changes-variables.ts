@@ -4,6 +4,7 @@ import {
   type ReleaseChange,
   type ReleasePackage,
   textOrNull,
+  workItemLink,
 } from "./release-package";
 
 /**
@@ -36,26 +37,17 @@ export function deploymentChangesVariables(
       changes.map((change, index) => ({
         Version: change.Version,
         ReleaseNotes: change.ReleaseNotes,
-        WorkItems: distinctById(change.Packages.flatMap((pkg) => pkg.WorkItems)).map(deploymentWorkItem),
+        WorkItems: distinctById(change.Packages.flatMap((pkg) => pkg.WorkItems)).map(workItemLink),
         Commits: distinctCommits(change.Packages).map(deploymentCommit),
         BuildInformation: buildInformation[index],
       })),
     ),
     "Octopus.Deployment.WorkItems": JSON.stringify(
       distinctById(changes.flatMap((change) => change.Packages.flatMap((pkg) => pkg.WorkItems))).map(
-        deploymentWorkItem,
+        workItemLink,
       ),
     ),
     "Octopus.Deployment.PackageBuildInformation": JSON.stringify(distinctPackages(buildInformation.flat())),
-  };
-}
-
-function deploymentWorkItem(item: ReleasePackage["WorkItems"][number]) {
-  return {
-    Id: item.Id,
-    LinkUrl: textOrNull(item.LinkUrl),
-    Source: textOrNull(item.Source),
-    Description: textOrNull(item.Description),
   };
 }
 
@@ -75,7 +67,7 @@ function packageBuildInformation(pkg: ReleasePackage) {
     VcsRoot: textOrNull(pkg.VcsRoot),
     VcsCommitNumber: textOrNull(pkg.VcsCommitNumber),
     VcsCommitUrl: textOrNull(pkg.VcsCommitUrl),
-    WorkItems: pkg.WorkItems.map(deploymentWorkItem),
+    WorkItems: pkg.WorkItems.map(workItemLink),
     // Deployment scope: `Id`, as in change.Commits (OctopusDeploy/Issues#7425 was these not being mapped).
     Commits: pkg.Commits.map(deploymentCommit),
   };

@@ -1,4 +1,4 @@
-import { distinctById, type ReleasePackage, textOrNull } from "./release-package";
+import { distinctById, type ReleasePackage, textOrNull, workItemLink } from "./release-package";
 
 /** What else a release-notes template may read besides its packages. */
 export interface ReleaseNotesContext {
@@ -33,10 +33,10 @@ export function releaseNotesVariables(
         Comment: commit.Comment,
       })),
     );
-    variables[`${prefix}.WorkItems`] = JSON.stringify(pkg.WorkItems.map(releaseWorkItem));
+    variables[`${prefix}.WorkItems`] = JSON.stringify(pkg.WorkItems.map(workItemLink));
   }
   variables["Octopus.Release.WorkItems"] = JSON.stringify(
-    distinctById(packages.flatMap((pkg) => pkg.WorkItems)).map(releaseWorkItem),
+    distinctById(packages.flatMap((pkg) => pkg.WorkItems)).map(workItemLink),
   );
   for (const [index, build] of buildsOf(packages).entries()) {
     const prefix = `Octopus.Release.Builds[${index}]`;
@@ -47,16 +47,6 @@ export function releaseNotesVariables(
     }
   }
   return variables;
-}
-
-/** Octopus's docs name `Id`, `LinkUrl` and `Description`; the items are `WorkItemLink`s, which also carry `Source`. */
-function releaseWorkItem(item: ReleasePackage["WorkItems"][number]) {
-  return {
-    Id: item.Id,
-    LinkUrl: textOrNull(item.LinkUrl),
-    Source: textOrNull(item.Source),
-    Description: textOrNull(item.Description),
-  };
 }
 
 const buildFields = [

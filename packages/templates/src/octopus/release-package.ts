@@ -30,6 +30,19 @@ export interface ReleaseChange {
   Packages: readonly ReleasePackage[];
 }
 
+/**
+ * A work item as both scopes give it: a `WorkItemLink` (`Id`, `LinkUrl`, `Source`, `Description`). Octopus's
+ * docs name only `Id`, `LinkUrl` and `Description` for release packages; the items are the same objects.
+ */
+export function workItemLink(item: ReleasePackage["WorkItems"][number]) {
+  return {
+    Id: item.Id,
+    LinkUrl: textOrNull(item.LinkUrl),
+    Source: textOrNull(item.Source),
+    Description: textOrNull(item.Description),
+  };
+}
+
 /** A text field as Octopus serialises it: a missing value is null in JSON. */
 export function textOrNull(value: string | null | undefined): string | null {
   return value === undefined ? null : value;
