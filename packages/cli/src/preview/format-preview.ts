@@ -163,6 +163,7 @@ export function previewHtml(result: PreviewResult): string {
           ]
         : []),
     ],
-    diagnostics: [trackersLine(result), ...result.diagnostics.map(diagnosticLine)],
+    summary: trackersLine(result),
+    diagnostics: result.diagnostics.map(diagnosticLine),
   });
 }

@@ -5,6 +5,8 @@ import { type RecordView, recordViewHtml } from "./record-view";
 /** What a preview page shows: the records, the rendered notes (Markdown) and what went wrong rendering them. */
 export interface PreviewPage {
   title: string;
+  /** One line under the title (which issue trackers were assumed, say). */
+  summary?: string;
   records: readonly RecordView[];
   /** Sections of Markdown shown as Octopus shows release notes: rendered to HTML. */
   notes: readonly { heading: string; markdown: string }[];
@@ -31,11 +33,11 @@ h2{font-size:1.2rem;margin:0 0 .5rem}h2 .version{color:#52606d;font-weight:norma
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #e4e7eb}
 .fields th{width:9rem;color:#52606d;font-weight:normal}.commits{padding-left:1.2rem}.commits li{margin:.2rem 0}
 .message{white-space:pre-wrap}code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
-.status{display:inline-block;border-radius:3px;padding:0 .4rem;font-size:.85rem}
+.status{display:inline-block;white-space:nowrap;border-radius:3px;padding:0 .4rem;font-size:.85rem}
 .linked .status{background:#e3f9e5;color:#05400a}.unconfirmed .status{background:#fffbea;color:#8d2b0b}
 .ignored .status{background:#f0f4f8;color:#3e4c59}.reason,.suggestion{font-size:.85rem;color:#52606d}
 .suggestion::before{content:"Instead: ";font-weight:600}.notes pre{background:#f0f4f8;padding:.5rem;overflow:auto}
-.diagnostics li{color:#8d2b0b}a{color:#0b69a3}`;
+.diagnostics li{color:#8d2b0b}.summary{color:#52606d;margin:-.5rem 0 1rem}.work-items td:first-child{white-space:nowrap}a{color:#0b69a3}`;
 
 /**
  * One self-contained HTML page: every record and the notes as Octopus would show them, CSS inline, no
@@ -60,7 +62,7 @@ export function previewPageHtml(page: PreviewPage): string {
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(page.title)}</title><style>${style}</style></head>
-<body><main><h1>${escapeHtml(page.title)}</h1>
+<body><main><h1>${escapeHtml(page.title)}</h1>${page.summary === undefined ? "" : `<p class="summary">${escapeHtml(page.summary)}</p>`}
 ${page.records.map(recordViewHtml).join("\n")}
 ${notes}${diagnostics}
 </main></body></html>
