@@ -74,14 +74,14 @@ describe("the preview page in Chromium", () => {
     await page.mouse.move(10, 10);
     expect(await page.evaluate(() => (globalThis as { pwned?: string }).pwned)).toBeUndefined();
     expect(requested).toEqual([]);
-    const text = await page.locator("body").innerText();
+    const text = (await page.locator("main").textContent()) ?? "";
     // The commit message and the template's own markup are on the page as the text they are.
     expect(text).toContain(script);
     expect(text).toContain("<img src=https://tracker.example/pixel.png");
     expect(await page.locator("script, img, iframe, object, embed").count()).toBe(0);
     // The record view and the notes are both there.
     expect(text).toContain("not linked");
-    expect(await page.locator("section.record h2").first().innerText()).toBe("Acme.Web 1.2.3");
+    expect(await page.locator("section.record h2").first().textContent()).toBe("Acme.Web 1.2.3");
     expect(await page.locator(".notes").count()).toBe(1);
     await page.screenshot({
       path: process.env.PREVIEW_SCREENSHOT ?? join(scratch, "preview.png"),
