@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { argsFromEnvFlag, expandArgsFromEnv } from "./args-from-env";
 import type { CommandModule } from "./command";
 // The entry point stays free of undici and zod: `--help` and `--version` answer from here, and
 // each command's module (with its heavy dependencies) is loaded only when that command runs.
@@ -50,7 +51,9 @@ function ignoreClosedReader(stream: NodeJS.WriteStream): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [typed, ...rest] = argv;
+  const expanded = expandArgsFromEnv(argv, process.env);
+  if ("problem" in expanded) return argsFromEnvError(expanded.problem, expanded.hint);
+  const [typed, ...rest] = expanded.args;
   const first = typed === undefined ? undefined : (commandAliases[typed] ?? typed);
   if (first === undefined) {
     process.stderr.write(generalHelp());
@@ -105,6 +108,17 @@ async function unknownCommand(name: string): Promise<number> {
       source: shown,
     }),
   );
+}
+
+/** The usage error of a `--args-from-env` that gives no arguments: one line, exit 2, nothing run. */
+async function argsFromEnvError(problem: string, hint: string): Promise<number> {
+  // Loaded only on this error path, like unknownCommand's.
+  const { BuildInfoError, neutraliseLogCommands } = await import("@buildinfo/core");
+  const error = new BuildInfoError("E_USAGE", problem, { hint, source: argsFromEnvFlag });
+  process.stderr.write(
+    `[buildinfo] error: ${neutraliseLogCommands(`${error.message} ${error.hint}`)} code=${error.code}\n`,
+  );
+  return error.exitCode;
 }
 
 ignoreClosedReader(process.stdout);

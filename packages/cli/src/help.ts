@@ -190,7 +190,7 @@ Commands:
 ${commands.join("\n")}
   help <command>      help for a command
 
-Options: --help, --version
+Options: --help, --version, --args-from-env NAME (the arguments as a JSON array in the variable NAME)
 Environment: ${variables.join(", ")}
 Exit codes: 0 success; 1 server, network or partial failure; 2 invalid input or usage (nothing sent).
 `;
