@@ -116,40 +116,46 @@ export async function collectBuildInformation(
   const git = options.git ?? createGitRunner(options.cwd, { logger });
   const since = options.since?.trim() || undefined;
   const policy = new DegradePolicy(manifest, options.strict === true);
-  const collect = await manifest.loadCollector();
-  const collected = await collect({
-    env: options.env,
-    http: options.http ?? noHttp,
-    fs: options.fs ?? nodeFileSystem,
-    git,
-    checkout: createCheckoutReader(git),
-    logger,
-    options: { ...adapterOptionValues, ...(since === undefined ? {} : { since }) },
-    fromServer: (read, fetch) => policy.fromServer(read, fetch),
-  });
-  const draft = { ...collected, buildEnvironment: collected.buildEnvironment ?? manifest.displayName };
+  try {
+    const collect = await manifest.loadCollector();
+    const collected = await collect({
+      env: options.env,
+      http: options.http ?? noHttp,
+      fs: options.fs ?? nodeFileSystem,
+      git,
+      checkout: createCheckoutReader(git),
+      logger,
+      options: { ...adapterOptionValues, ...(since === undefined ? {} : { since }) },
+      fromServer: (read, fetch) => policy.fromServer(read, fetch),
+    });
+    const draft = { ...collected, buildEnvironment: collected.buildEnvironment ?? manifest.displayName };
 
-  const overridden = headFromCommandLine(
-    sinceRange(applyOverrides(draft, options.overrides ?? {}), since),
-    manifest,
-  );
-  // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
-  normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
-  const commitCap = options.commitCap ?? defaultCommitCap;
-  // One past the cap, so the core still sees (and warns) that the history was longer.
-  const withCommits = await policy.resolveCommits(overridden, git, {
-    maxCount: commitCap + 1,
-    userRange: since !== undefined,
-  });
-  const normalized = normalizeDraft(withCommits, { commitCap });
-  warnings.push(...normalized.warnings);
-  return {
-    buildInformation: normalized.buildInformation,
-    adapter: manifest,
-    warnings,
-    incomplete: policy.degradations,
-    draft: withCommits,
-  };
+    const overridden = headFromCommandLine(
+      sinceRange(applyOverrides(draft, options.overrides ?? {}), since),
+      manifest,
+    );
+    // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
+    normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
+    const commitCap = options.commitCap ?? defaultCommitCap;
+    // One past the cap, so the core still sees (and warns) that the history was longer.
+    const withCommits = await policy.resolveCommits(overridden, git, {
+      maxCount: commitCap + 1,
+      userRange: since !== undefined,
+    });
+    const normalized = normalizeDraft(withCommits, { commitCap });
+    warnings.push(...normalized.warnings);
+    return {
+      buildInformation: normalized.buildInformation,
+      adapter: manifest,
+      warnings,
+      incomplete: policy.degradations,
+      draft: withCommits,
+    };
+  } catch (error) {
+    // What was degraded before the failure is still news: a refused link must not vanish behind a git error.
+    for (const warning of policy.warningsBeforeFailure()) logger.warn(warning);
+    throw error;
+  }
 }
 
 /** `--since` replaces what a server's API gave, unless the adapter already read that range itself. */
