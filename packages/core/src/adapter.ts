@@ -7,6 +7,12 @@ export interface HttpRequestOptions {
   /** Basic credentials, kept out of every log line. */
   basicAuth?: { username: string; password: string } | undefined;
   bearerToken?: string;
+  /** Epoch ms by which the request must end, retries included, when that is sooner than the client's own timeout. */
+  deadline?: number;
+  /** The most bytes of the answer to read, when fewer than the client's own cap; more is `E_RESPONSE_TOO_LARGE`. */
+  maxBytes?: number;
+  /** Ends the request (and its retries) when aborted: the collection's budget stops its reads with it. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
