@@ -1,5 +1,6 @@
 import {
   type AdapterManifest,
+  BuildInfoError,
   type BuildInformationDraft,
   type GitRunner,
   isBuildInfoError,
@@ -47,16 +48,36 @@ export class DegradePolicy {
     this.#strict = strict;
   }
 
-  /** `AdapterContext.fromServer`: the read's result, or undefined (recorded) when it failed remotely. */
+  /**
+   * `AdapterContext.fromServer`: the read's result, or undefined (recorded) when it failed remotely. A
+   * read the collection's budget stopped is recorded once, from the budget (`recordCut`).
+   */
   async fromServer<T>(read: ServerRead, fetch: () => Promise<T>): Promise<T | undefined> {
     try {
       return await fetch();
     } catch (error) {
       if (this.#strict || !isBuildInfoError(error) || error.kind !== "remote") throw error;
+      if (error.code === "E_COLLECTION_LIMIT") return undefined;
       const fix = failuresWithTheirOwnFix.has(error.code) ? error.hint : read.fix;
       this.degradations.push({ code: error.code, what: read.what, reason: error.message, fix });
       return undefined;
     }
+  }
+
+  /**
+   * The read the collection's budget cut short (`CollectionBudget.cut`), recorded as incomplete with the
+   * catalogue's fix; with `strict`, thrown.
+   */
+  recordCut(cut: string | undefined): void {
+    if (cut === undefined) return;
+    const error = new BuildInfoError("E_COLLECTION_LIMIT", cut);
+    if (this.#strict) throw error;
+    this.degradations.push({
+      code: error.code,
+      what: `the build's changes from ${this.#manifest.displayName}'s API`,
+      reason: cut,
+      fix: error.hint,
+    });
   }
 
   /** The draft with its commit range read from the checkout, degrading to the head commit when it cannot be. */

@@ -1,3 +1,4 @@
+import type { CollectionLimits } from "./collection-limits";
 import type { CommitRange } from "./draft";
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -83,7 +84,10 @@ export interface ServerRead {
 /** Everything an adapter may touch, handed to it so it can be tested with plain objects. */
 export interface AdapterContext {
   env: Environment;
+  /** The build server's API, within the collection's bytes, requests and deadline (`limits`). */
   http: HttpClient;
+  /** The collection's one budget, shared by every read: pass `limits.commits` to `collectPages`. */
+  limits: CollectionLimits;
   fs: FileSystem;
   git: GitRunner;
   checkout: CheckoutReader;

@@ -60,6 +60,8 @@ export type { BuildInformationFile } from "./build-information-file";
 export { formatBuildInformationFile, readBuildInformationFile } from "./build-information-file";
 export { normalizeBuildUrl } from "./build-url";
 export { cleanText } from "./clean-text";
+export type { CollectionLimits } from "./collection-limits";
+export { defaultCollectionLimits } from "./collection-limits";
 export type { CommitOptions, NormalizedCommits } from "./commits";
 export { commitCountWarningThreshold, defaultCommitCap, normalizeCommits } from "./commits";
 export { shortened, shortenedLine } from "./describe-value";
