@@ -55,7 +55,7 @@ export type {
   OverwriteMode,
   VcsType,
 } from "./build-information";
-export { buildInformationSchema, overwriteModes } from "./build-information";
+export { overwriteModes } from "./build-information";
 export type { BuildInformationFile } from "./build-information-file";
 export { formatBuildInformationFile, readBuildInformationFile } from "./build-information-file";
 export { normalizeBuildUrl } from "./build-url";
