@@ -1,34 +1,14 @@
-import { execFileSync, spawn } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../../packages/cli/test/helpers/push-args";
-import { cliPath, runCli } from "../../packages/cli/test/helpers/run-cli";
+import { runCli } from "../../packages/cli/test/helpers/run-cli";
+import { runCliMeasured } from "../support/run-cli-measured";
 import { type HostileServer, octopusLike, startHostileServer, testKey } from "./hostile-octopus";
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+/);
-
-/** The CLI as a child process, killed (and its code null) if it has not ended within `ms`. */
-async function runCliWithin(args: string[], ms: number) {
-  const child = spawn(process.execPath, [cliPath, ...args], {
-    env: { PATH: process.env.PATH ?? "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  const timer = setTimeout(() => child.kill("SIGKILL"), ms);
-  const [code] = (await once(child, "close")) as [number | null];
-  clearTimeout(timer);
-  return { code, stdout, stderr };
-}
 
 describe("finding 5: bad input never hangs, grows or prints a stack trace", () => {
   let dir: string;
@@ -135,7 +115,7 @@ describe("finding 5: bad input never hangs, grows or prints a stack trace", () =
     ] as const) {
       // Before the fix, a FIFO hung before listening and /dev/zero grew the process without end:
       // the kill timer ends such a run with no exit code.
-      const result = await runCliWithin(["serve", "--persist", path], 15_000);
+      const result = await runCliMeasured(["serve", "--persist", path], { killAfterMs: 15_000 });
       expect(result.code, `${path}: ${result.stderr}`).toBe(2);
       expect(result.stdout).toBe("");
       const lines = result.stderr.trim().split("\n");

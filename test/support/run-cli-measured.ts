@@ -18,20 +18,21 @@ export interface MeasuredRun {
 }
 
 export interface MeasuredRunOptions {
-  cwd: string;
-  env: Record<string, string>;
+  cwd?: string;
+  env?: Record<string, string>;
   /** Kill the child (SIGKILL) if it runs longer: a safety net, not a timing assertion. */
   killAfterMs: number;
   /**
    * V8's old-space limit for the child, in MiB: a safety net on a shared machine, so a regression fails
    * as a V8 out-of-memory abort (exit code null) instead of taking gigabytes.
    */
-  maxOldSpaceMiB: number;
+  maxOldSpaceMiB?: number;
 }
 
 /**
  * Runs the built CLI as a child process, as `runCli` does (an environment of PATH and HOME only, plus
- * `env`), and reports its peak memory (`process.resourceUsage().maxRSS`) through a preloaded module.
+ * `env`), killed if it outlives `killAfterMs`, and reports its peak memory
+ * (`process.resourceUsage().maxRSS`) through a preloaded module.
  */
 export async function runCliMeasured(args: string[], options: MeasuredRunOptions): Promise<MeasuredRun> {
   const dir = await mkdtemp(join(tmpdir(), "buildinfo-peak-rss-"));
@@ -39,9 +40,15 @@ export async function runCliMeasured(args: string[], options: MeasuredRunOptions
   try {
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${options.maxOldSpaceMiB}`, "--import", reporter, cliPath, ...args],
+      [
+        ...(options.maxOldSpaceMiB === undefined ? [] : [`--max-old-space-size=${options.maxOldSpaceMiB}`]),
+        "--import",
+        reporter,
+        cliPath,
+        ...args,
+      ],
       {
-        cwd: options.cwd,
+        cwd: options.cwd ?? process.cwd(),
         env: {
           PATH: process.env.PATH ?? "",
           HOME: process.env.HOME ?? "",
