@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 
 // Tests import every workspace package from its source, through the same wildcard paths the typecheck
 // uses (`@buildinfo/adapter-*` → adapters/*/src, `@buildinfo/*` → packages/*/src), most specific first:
-// an exact path such as `@buildinfo/git/prefetch`, then the longer prefixes.
+// an exact path, then the longer prefixes.
 const rank = (pattern: string) => (pattern.includes("*") ? pattern.indexOf("*") : Number.MAX_SAFE_INTEGER);
 const tsconfig = JSON.parse(readFileSync(new URL("./tsconfig.json", import.meta.url), "utf8")) as {
   compilerOptions: { paths: Record<string, string[]> };

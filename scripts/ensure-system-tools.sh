@@ -1,13 +1,21 @@
 #!/bin/sh
 # Makes sure the Debian tools some tests run are installed: `groovy` (the Jenkins library's tests),
-# `zsh` and `fish` (the completion tests). Installs the missing ones with apt-get when we are root on a
-# Debian-like system; otherwise says what to do. Called by .ci/run (all of them) and by the tests' set-up
-# (the ones each needs), so `npm test` on a fresh machine works too.
+# `zsh` and `fish` (the completion tests), `unzip` (the TeamCity agent tool as a user unpacks it) and
+# `wine64` (the Jenkins step's bat script run by a real cmd.exe). Installs the missing ones with apt-get
+# when we are root on a Debian-like system; otherwise says what to do. Called by .ci/run (all of them)
+# and by the tests' set-up (the ones each needs), so `npm test` on a fresh machine works too.
 # Usage: scripts/ensure-system-tools.sh TOOL [TOOL ...]   (each tool's Debian package has its name)
 set -eu
+# Debian's wine64 puts its loader outside the PATH (the `wine` package adds the wrapper on the PATH).
+installed() {
+  case "$1" in
+    wine64) test -x /usr/lib/wine/wine64 ;;
+    *) command -v "$1" >/dev/null 2>&1 ;;
+  esac
+}
 missing=""
 for tool in "$@"; do
-  command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+  installed "$tool" || missing="$missing $tool"
 done
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -88,13 +88,9 @@ function releasingWrappers() {
     );
 }
 
-/** What a wrapper may write, two levels deep: `x.vsix`, `teamcity/buildinfo.zip`, `github-action/bundle`. */
+/** The files of release/: all at its top (a release page is flat; writeChecksums refuses a folder). */
 function artifactsIn(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? readdirSync(join(dir, entry.name)).map((name) => `${entry.name}/${name}`)
-      : [entry.name],
-  );
+  return readdirSync(dir);
 }
 
 async function main() {
@@ -107,7 +103,7 @@ async function main() {
   const { bundleCli } = await import("./release/bundle-cli.mjs");
   const { buildExecutable, seaBlob } = await import("./release/single-executable.mjs");
   rmSync(releaseDir, { recursive: true, force: true });
-  mkdirSync(join(releaseDir, "npm"), { recursive: true });
+  mkdirSync(releaseDir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "buildinfo-release-"));
   try {
     const bundle = join(releaseDir, "buildinfo.mjs");
@@ -142,8 +138,8 @@ async function main() {
 
     for (const pkg of publicPackages(root)) {
       const since = performance.now();
-      const tarball = packPackage(pkg, join(releaseDir, "npm"));
-      report(`npm/${basename(tarball)}`, tarball, since);
+      const tarball = packPackage(pkg, releaseDir);
+      report(basename(tarball), tarball, since);
     }
 
     // One wrapper at a time, so each artifact it writes is reported with its size and build time.

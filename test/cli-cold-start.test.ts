@@ -20,12 +20,12 @@ function staticGraph(entry: string): Map<string, string> {
 }
 
 describe("the CLI's cold start", () => {
-  it("answers --version and --help without loading undici, pino or zod", async () => {
+  it("answers --version and --help without loading undici or zod", async () => {
     expect((await runCli(["--version"])).code).toBe(0); // also fails clearly when the CLI is not built
     const graph = staticGraph(cliPath);
     const loaded = [...graph.values()].join("\n");
     expect(loaded).toContain("--help");
-    for (const heavy of ["undici", "pino", "zod"]) {
+    for (const heavy of ["undici", "zod"]) {
       expect(loaded.includes(heavy), `${heavy} is loaded by the entry chunk`).toBe(false);
     }
     expect(graph.size).toBeGreaterThan(1);
@@ -34,14 +34,12 @@ describe("the CLI's cold start", () => {
     expect(graph.get(cliPath)).toMatch(/import\("\.\/push-[\w-]+\.js"\)/);
   });
 
-  it("pushes without loading undici or a logging library: undici is imported only when a proxy is set", () => {
+  it("pushes without loading undici: it is imported only when a proxy is set", () => {
     const push = /import\("\.\/(push-[\w-]+\.js)"\)/.exec(readFileSync(cliPath, "utf8"))?.[1];
     expect(push).toBeDefined();
     const loaded = [...staticGraph(join(dirname(cliPath), push!)).values()].join("\n");
     expect(loaded).toMatch(/from "(node:)?https?"/);
-    for (const heavy of ["node_modules/.pnpm/undici@", "node_modules/.pnpm/pino@"]) {
-      expect(loaded.includes(heavy), `${heavy} is loaded by the push command`).toBe(false);
-    }
+    expect(loaded.includes("node_modules/.pnpm/undici@"), "undici is loaded by the push command").toBe(false);
     expect(loaded).toMatch(/import\("\.\/undici-[\w-]+\.js"\)/);
   });
 

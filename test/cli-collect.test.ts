@@ -52,6 +52,43 @@ describe("buildinfo collect", () => {
     ]);
   });
 
+  it("warns that the chosen adapter ignores an option only another server's adapter reads", async () => {
+    const result = await runCli(["collect", "--teamcity-rest-format", "json", "--plan-repository", "shop"], {
+      cwd: repo.dir,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("warning: the git adapter ignores --teamcity-rest-format");
+    expect(result.stderr).toContain("warning: the git adapter ignores --plan-repository");
+  });
+
+  it("still reads collect --timeout as the build server's deadline, saying the new spelling", async () => {
+    const result = await runCli(["collect", "--timeout", "5s"], { cwd: repo.dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      "warning: --timeout is an older spelling here: use --build-server-timeout",
+    );
+  });
+
+  it("degrades to the head commit by default, and fails with --strict", async () => {
+    const env = {
+      GIT_COMMIT: repo.shas[2]!,
+      // A previous build's commit this checkout never fetched.
+      GIT_PREVIOUS_SUCCESSFUL_COMMIT: "0123456789abcdef0123456789abcdef01234567",
+      GIT_URL: "https://github.com/acme/shop.git",
+      BUILD_NUMBER: "7",
+    };
+    const degraded = await runCli(["collect", "--from", "jenkins"], { cwd: repo.dir, env });
+    expect(degraded.code, degraded.stderr).toBe(0);
+    expect(degraded.stderr).toContain("The build information is incomplete");
+    expect(JSON.parse(degraded.stdout).Commits.map((commit: { Id: string }) => commit.Id)).toEqual([
+      repo.shas[2],
+    ]);
+    const strict = await runCli(["collect", "--from", "jenkins", "--strict"], { cwd: repo.dir, env });
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe("");
+    expect(strict.stderr).toContain("code=E_GIT_REVISION");
+  });
+
   it("caps the commits with --commit-cap and warns", async () => {
     const result = await runCli(["collect", "--commit-cap", "2"], { cwd: repo.dir });
     expect(result.code, result.stderr).toBe(0);

@@ -2,7 +2,12 @@ import { execFileSync } from "node:child_process";
 import { manifests } from "@buildinfo/collect";
 import { overwriteModeSpellings } from "@buildinfo/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commandOptions } from "../packages/cli/src/settings/option-specs";
+import {
+  adapterOptionDefinitions,
+  aliasesOf,
+  commandNames,
+  optionsOf,
+} from "../packages/cli/src/settings/option-table";
 import { cliPath, runCli } from "../packages/cli/test/helpers/run-cli";
 import { ensureSystemTools } from "./support/ensure-system-tools";
 
@@ -18,6 +23,22 @@ function bashComplete(words: string[]): string[] {
   ].join("\n");
   return execFileSync("bash", ["-c", script], { encoding: "utf8" }).split("\n").filter(Boolean);
 }
+
+/** Every long spelling each command takes, by the option table (with the registry's adapter options). */
+const spellings = Object.fromEntries(
+  commandNames.map((command) => [
+    command,
+    optionsOf(
+      command,
+      adapterOptionDefinitions(manifests.flatMap((manifest) => manifest.options ?? [])),
+    ).flatMap((option) => [
+      `--${option.flag}`,
+      ...aliasesOf(option, command)
+        .filter((alias) => alias.flag.length > 1)
+        .map((alias) => `--${alias.flag}`),
+    ]),
+  ]),
+);
 
 describe("buildinfo completion", () => {
   beforeAll(() => ensureSystemTools("bash", "zsh", "fish"));
@@ -38,11 +59,11 @@ describe("buildinfo completion", () => {
     // A flag's free value gets no suggestions (not the flags).
     expect(bashComplete(["buildinfo", "push", "--version", ""])).toEqual([]);
     // Every option each command parses is offered.
-    for (const [command, options] of Object.entries(commandOptions)) {
-      expect(bashComplete(["buildinfo", command, "--"])).toEqual(
-        expect.arrayContaining(Object.keys(options).map((name) => `--${name}`)),
-      );
+    for (const [command, flags] of Object.entries(spellings)) {
+      expect(bashComplete(["buildinfo", command, "--"])).toEqual(expect.arrayContaining(flags));
     }
+    expect(spellings.collect).toContain("--teamcity-rest-format");
+    expect(spellings["build-information"]).toContain("--apikey");
   });
 
   it("completes in fish and registers with zsh's bash completion", async () => {
@@ -75,8 +96,8 @@ describe("buildinfo completion", () => {
     expect(result.stdout).not.toContain("\\u003a");
     for (const word of [...manifests.map((manifest) => manifest.id), ...overwriteModeSpellings])
       expect(result.stdout).toContain(`'${word}'`);
-    for (const [command, options] of Object.entries(commandOptions)) {
-      for (const name of Object.keys(options)) expect(result.stdout, command).toContain(`'--${name}'`);
+    for (const [command, flags] of Object.entries(spellings)) {
+      for (const flag of flags) expect(result.stdout, command).toContain(`'${flag}'`);
     }
     const unknown = await runCli(["completion", "bsh"]);
     expect(unknown.code).toBe(2);

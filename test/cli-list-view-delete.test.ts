@@ -119,4 +119,30 @@ describe("buildinfo list, view and delete", () => {
     expect((await runCli(["view"], { env })).code).toBe(2);
     expect((await runCli(["delete"], { env })).code).toBe(2);
   });
+
+  it("reads a bare number as a usage mistake, not a record to ask the server for", async () => {
+    const before = server.requests.length;
+    for (const command of ["view", "delete"]) {
+      const result = await runCli([command, "11"], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `'11' is not a record id. Did you mean BuildInformation-11? Run 'buildinfo ${command} BuildInformation-11'. code=E_USAGE`,
+      );
+    }
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("refuses an empty --space instead of using the default space, and sends nothing", async () => {
+    const before = server.requests.length;
+    for (const args of [
+      ["list", "--space", ""],
+      ["view", "BuildInformation-1", "--space="],
+      ["list", "--take", " "],
+    ]) {
+      const result = await runCli(args, { env });
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toMatch(/error: --(space|take) is empty\. .* code=E_USAGE/);
+    }
+    expect(server.requests.length).toBe(before);
+  });
 });

@@ -162,6 +162,28 @@ describe("buildinfo build-information (octo's command line, as the Jenkins/TeamC
     expect(result.stderr).toContain('"PackageId": "Shop.Upload"');
   });
 
+  it("takes --apikey, as the official TeamCity plugin spells it (OctopusBuildInformationBuildProcess.java)", async () => {
+    const result = await runCli(
+      [
+        "build-information",
+        "--server",
+        server.url,
+        "--apikey",
+        server.apiKey,
+        "--package-id",
+        "Shop.TeamCity",
+        "--version",
+        "1.0.0",
+        "--file",
+        file,
+      ],
+      { cwd: dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.records().some((record) => record.PackageId === "Shop.TeamCity")).toBe(true);
+    expect(result.stderr + result.stdout).not.toContain(server.apiKey);
+  });
+
   it("refuses --ignoreSslErrors with exit 2, pointing at NODE_EXTRA_CA_CERTS", async () => {
     const result = await octoPushRefused("1.0.1", file, ["--ignoreSslErrors"]);
     expect(result.stderr).toContain("NODE_EXTRA_CA_CERTS");
@@ -251,7 +273,7 @@ describe("buildinfo build-information (octo's command line, as the Jenkins/TeamC
       "--package-id=Go.Eq2",
       "--version=4.0.0",
       "-s=Shop",
-      "--overwrite-mode=",
+      "--overwrite-mode=fail",
       "--no-prompt=true",
       "--enable-service-messages=false",
     ]);
@@ -268,6 +290,16 @@ describe("buildinfo build-information (octo's command line, as the Jenkins/TeamC
     ]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("ignored");
+  });
+
+  it("refuses an empty value, as for every flag, and sends nothing (the Go CLI read --overwrite-mode= as fail)", async () => {
+    const before = server.requests.length;
+    const result = await goCli(["upload", "Go.Empty", "--version", "4.0.1", "--overwrite-mode="]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "--overwrite-mode is empty. Give --overwrite-mode a value (--overwrite-mode MODE), or leave it out. code=E_USAGE",
+    );
+    expect(server.requests.length).toBe(before);
   });
 
   it("suggests upload for a mistyped subcommand and sends nothing", async () => {

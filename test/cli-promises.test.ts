@@ -24,7 +24,10 @@ describe("the CLI's promises", () => {
   it("suggests the command or adapter id meant by a typo (exit 2)", async () => {
     const command = await runCli(["pus", "--package-id", "A"], { cwd: repo.dir });
     expect(command.code).toBe(2);
-    expect(command.stderr).toContain("unknown command 'pus'. Did you mean 'push'?");
+    // The same error line as every other error: prefix, message, hint, code.
+    expect(command.stderr).toMatch(
+      /^\[buildinfo\] error: Unknown command 'pus'\. Did you mean 'push'\? Commands: .*\. code=E_USAGE\n$/,
+    );
     const adapter = await runCli(["collect", "--from", "jenkns"], { cwd: repo.dir });
     expect(adapter.code).toBe(2);
     expect(adapter.stderr).toContain("Unknown adapter 'jenkns' (from --from). Did you mean 'jenkins'?");

@@ -162,6 +162,8 @@ describe("buildinfo push against the local Octopus server", () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/401|API key/i);
+    // The client's hint speaks of the value; the CLI names the flag and the variable that give it.
+    expect(result.stderr).toContain("Give a valid API key (--api-key or OCTOPUS_API_KEY)");
     expect(result.stderr + result.stdout).not.toContain(wrongKey);
   });
 });

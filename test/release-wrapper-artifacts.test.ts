@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureRelease } from "./support/release-build";
@@ -38,38 +38,53 @@ describe("the wrapper artifacts of npm run release", () => {
       .map((line) => line.split(/\s+\*?/)[1] ?? "");
   }, 15 * 60_000);
 
-  it("has the Azure DevOps VSIX with its manifest and the task", () => {
-    const names = zipEntryNames(join(release, "buildinfo-azure-devops.vsix"));
-    expect(names).toContain("extension.vsixmanifest");
-    expect(names).toContain("task/task.json");
-    expect(sums).toContain("buildinfo-azure-devops.vsix");
-  });
-
-  it("has the GitHub Action's action.yml and the bundle it runs", () => {
-    const action = readFileSync(join(release, "github-action", "action.yml"), "utf8");
-    const main = /^\s+main:\s*(\S+)\s*$/m.exec(action)?.[1] ?? "";
-    expect(main).not.toBe("");
-    expect(statSync(join(release, "github-action", main)).isFile()).toBe(true);
-    expect(sums).toContain(`github-action/${main}`);
-  });
-
-  it("has the TeamCity agent tool with both executables at its root, and the meta-runner", () => {
-    const names = zipEntryNames(join(release, "teamcity", "buildinfo.zip"));
-    expect(names).toEqual(expect.arrayContaining(["buildinfo", "buildinfo.exe", "teamcity-plugin.xml"]));
-    expect(sums).toEqual(
-      expect.arrayContaining([
-        "teamcity/buildinfo.zip",
-        "teamcity/meta-runners/buildinfo_PushBuildInformation.xml",
-      ]),
+  it("has every file at its top, each listed by its name in SHA256SUMS (a release page is flat)", () => {
+    const entries = readdirSync(release, { withFileTypes: true });
+    expect(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name)).toEqual([]);
+    expect(sums.sort()).toEqual(
+      entries
+        .map((entry) => entry.name)
+        .filter((name) => name !== "SHA256SUMS")
+        .sort(),
     );
   });
 
+  it("has the Azure DevOps VSIX with its manifest and the task, and the unpacked extension", () => {
+    const names = zipEntryNames(join(release, "buildinfo-azure-devops.vsix"));
+    expect(names).toContain("extension.vsixmanifest");
+    expect(names).toContain("task/task.json");
+    expect(zipEntryNames(join(release, "buildinfo-azure-devops-extension.zip"))).toEqual(
+      expect.arrayContaining(["vss-extension.json", "task/task.json", "task/bundle/task.cjs"]),
+    );
+    expect(sums).toEqual(
+      expect.arrayContaining(["buildinfo-azure-devops.vsix", "buildinfo-azure-devops-extension.zip"]),
+    );
+  });
+
+  it("has the GitHub Action's action.yml and the bundle it runs, in one zip", () => {
+    const names = zipEntryNames(join(release, "buildinfo-github-action.zip"));
+    expect(names).toEqual(expect.arrayContaining(["action.yml", "bundle/index.js", "bundle/cli/cli.js"]));
+    expect(sums).toContain("buildinfo-github-action.zip");
+  });
+
+  it("has the TeamCity agent tool with both executables at its root, and the meta-runner", () => {
+    const names = zipEntryNames(join(release, "buildinfo.zip"));
+    expect(names).toEqual(expect.arrayContaining(["buildinfo", "buildinfo.exe", "teamcity-plugin.xml"]));
+    expect(sums).toEqual(expect.arrayContaining(["buildinfo.zip", "buildinfo_PushBuildInformation.xml"]));
+  });
+
   it("has the Jenkins shared library zip with the step and its help", () => {
-    const names = zipEntryNames(join(release, "jenkins", "buildinfo-jenkins-library.zip"));
+    const names = zipEntryNames(join(release, "buildinfo-jenkins-library.zip"));
     expect(names).toEqual([
       "vars/octopusPushBuildInformation.groovy",
       "vars/octopusPushBuildInformation.txt",
     ]);
-    expect(sums).toContain("jenkins/buildinfo-jenkins-library.zip");
+    expect(sums).toContain("buildinfo-jenkins-library.zip");
+  });
+
+  it("has the Bamboo Specs, YAML and Java, in one zip", () => {
+    const names = zipEntryNames(join(release, "buildinfo-bamboo-specs.zip"));
+    expect(names).toEqual(expect.arrayContaining(["bamboo-specs/bamboo.yml", "java/BuildinfoSpec.java"]));
+    expect(sums).toContain("buildinfo-bamboo-specs.zip");
   });
 });

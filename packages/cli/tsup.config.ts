@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 // The CLI is bundled whole so it runs from any checkout (and inside the GitHub Action and Azure
-// DevOps task) without node_modules. Splitting keeps `--help`/`--version` from loading undici/pino:
+// DevOps task) without node_modules. Splitting keeps `--help`/`--version` from loading undici or zod:
 // commands are loaded with dynamic import().
 export default defineConfig([
   {

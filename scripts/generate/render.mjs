@@ -44,8 +44,54 @@ function table(header, rows) {
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
+/** A table cell: a `|` would end it, a line break would end the row. */
+const cell = (text) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+
+const sentence = (text) => {
+  const capital = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  return /[.)]$/.test(capital) ? capital : `${capital}.`;
+};
+
+/** One command's flags as docs/cli.md shows them, from the option table (and the adapters' options). */
+function flagTable(sources, command, adapterOptions, only) {
+  const options = sources.optionsOf(command, adapterOptions).filter(only ?? (() => true));
+  const rows = options.map((option) => {
+    const others = sources
+      .aliasesOf(option, command)
+      .filter((alias) => alias.flag.length > 1)
+      .map(
+        (alias) => `${code(sources.dashed(alias.flag))}${alias.deprecated === undefined ? "" : " (older)"}`,
+      );
+    const label =
+      code(sources.flagLabel(option, command)) + (others.length > 0 ? ` (also ${others.join(", ")})` : "");
+    const variables = option.env === undefined ? "—" : option.env.map(code).join(", then ");
+    return [label, variables, option.default ?? "—", sentence(option.docs ?? option.help)].map(cell);
+  });
+  return table(["Flag", "Variable", "Default", "Meaning"], rows);
+}
+
+/** Each variable that gives an option's value, with the flag that wins over it. */
+function environmentTable(sources) {
+  const rows = new Map();
+  for (const option of sources.cliOptions) {
+    for (const variable of option.env ?? []) {
+      const flag = code(sources.dashed(option.flag));
+      rows.set(variable, [code(variable), flag, option.commands.map(code).join(", ")]);
+    }
+  }
+  return table(
+    ["Variable", "Gives", "Commands"],
+    [...rows.values()].map((row) => row.map(cell)),
+  );
+}
+
 /** Each file's generated blocks, by block name. */
-export function generatedBlocks({ manifests }) {
+export function generatedBlocks(sources) {
+  const { manifests } = sources;
+  const adapterOptions = sources.adapterOptionDefinitions(
+    manifests.flatMap((manifest) => manifest.options ?? []),
+  );
+  const notOcto = (option) => option.section !== "octo";
   const detected = manifests.filter((manifest) => manifest.detectWhen.length > 0);
   const order = (manifest) => String(detected.indexOf(manifest) + 1 || "—");
   return {
@@ -61,6 +107,18 @@ export function generatedBlocks({ manifests }) {
       ),
     },
     "docs/cli.md": {
+      "flags-push": flagTable(sources, "push", adapterOptions, notOcto),
+      "flags-build-information": flagTable(
+        sources,
+        "build-information",
+        adapterOptions,
+        (option) => option.section === "octo",
+      ),
+      "flags-collect": flagTable(sources, "collect", adapterOptions),
+      "flags-list": flagTable(sources, "list", adapterOptions),
+      "flags-view-delete": flagTable(sources, "view", adapterOptions),
+      "flags-serve": flagTable(sources, "serve", adapterOptions),
+      environment: environmentTable(sources),
       "adapter-ids": `\`--from\` takes one of: ${manifests.map((manifest) => code(manifest.id)).join(" ")}.`,
       detection: table(
         ["Order", "`--from`", "BuildEnvironment", "Markers", "Re-run marker", "Log commands"],

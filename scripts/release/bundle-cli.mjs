@@ -1,13 +1,16 @@
-// The whole CLI in one file with esbuild (no code splitting: the commands' dynamic imports are
-// inlined). The code is CommonJS in both files, because there a module's `require` of Node's built-ins
-// runs when the command that needs the module first imports it; ES module output would hoist every
-// built-in import (http, https and tls, child_process, crypto, …) to the start of every run. A Node 22
-// single executable application runs CommonJS as it is; `release/buildinfo.mjs` is an ES module
-// around the same code, with a `require` of its own (esm-prelude.mjs).
+// The whole CLI in one file, with tsup (the bundler of packages/cli/dist too), without code splitting:
+// the commands' dynamic imports are inlined. The code is CommonJS in both files, because there a
+// module's `require` of Node's built-ins runs when the command that needs the module first imports
+// it; ES module output would hoist every built-in import (http, https and tls, child_process, crypto,
+// …) to the start of every run. A Node 22 single executable application runs CommonJS as it is;
+// `release/buildinfo.mjs` is an ES module around the same code, with a `require` of its own
+// (esm-prelude.mjs).
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build } from "tsup";
 import { lazyDependencies } from "./lazy-dependencies.mjs";
 
 const cli = fileURLToPath(new URL("../../packages/cli/", import.meta.url));
@@ -19,34 +22,43 @@ const esmPrelude = readFileSync(new URL("./esm-prelude.mjs", import.meta.url), "
  * `cjsFile` (a single executable's main script) as it is.
  */
 export async function bundleCli(esmFile, cjsFile) {
-  const bundled = await build({
-    entryPoints: [`${cli}src/cli.ts`],
-    outfile: cjsFile,
-    write: false,
-    format: "cjs",
-    bundle: true,
-    splitting: false,
-    platform: "node",
-    target: "node20",
-    // Workspace packages resolve to their sources through the root tsconfig's paths.
-    tsconfig: `${cli}tsconfig.build.json`,
-    logLevel: "warning",
-    legalComments: "eof",
-    // V8 scans the whole file even for --version: minifying whitespace and syntax (1.6 MB to 1.1 MB)
-    // shortens that start-up (docs/performance.md). Names are kept, so stack traces and messages read
-    // as in the sources.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    plugins: [
-      lazyDependencies({
-        undici: `${workspace}packages/http`,
-        "fast-xml-parser": `${workspace}adapters/teamcity`,
-      }),
-    ],
-  });
-  const code = bundled.outputFiles[0].text;
-  // The entry's `#!/usr/bin/env node` stays the first line.
-  const shebang = code.startsWith("#!") ? code.slice(0, code.indexOf("\n") + 1) : "";
-  writeFileSync(esmFile, `${shebang}${esmPrelude}${code.slice(shebang.length)}`);
-  writeFileSync(cjsFile, code);
+  const outDir = mkdtempSync(join(tmpdir(), "buildinfo-bundle-"));
+  try {
+    await build({
+      config: false,
+      entry: { buildinfo: `${cli}src/cli.ts` },
+      outDir,
+      format: ["cjs"],
+      outExtension: () => ({ js: ".cjs" }),
+      splitting: false,
+      platform: "node",
+      target: "node20",
+      noExternal: [/.*/],
+      removeNodeProtocol: false,
+      // Workspace packages resolve to their sources through the root tsconfig's paths.
+      tsconfig: `${cli}tsconfig.build.json`,
+      silent: true,
+      // V8 scans the whole file even for --version: minifying whitespace and syntax (1.6 MB to 1.1 MB)
+      // shortens that start-up (docs/performance.md). Names are kept, so stack traces and messages
+      // read as in the sources.
+      minifyWhitespace: true,
+      minifySyntax: true,
+      esbuildOptions(options) {
+        options.legalComments = "eof";
+      },
+      esbuildPlugins: [
+        lazyDependencies({
+          undici: `${workspace}packages/http`,
+          "fast-xml-parser": `${workspace}adapters/teamcity`,
+        }),
+      ],
+    });
+    const code = readFileSync(join(outDir, "buildinfo.cjs"), "utf8");
+    // The entry's `#!/usr/bin/env node` stays the first line.
+    const shebang = code.startsWith("#!") ? code.slice(0, code.indexOf("\n") + 1) : "";
+    writeFileSync(esmFile, `${shebang}${esmPrelude}${code.slice(shebang.length)}`);
+    writeFileSync(cjsFile, code);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }

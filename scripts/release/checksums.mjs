@@ -1,17 +1,20 @@
-// release/SHA256SUMS in the format `sha256sum -c` reads: "<hex>  <path relative to release/>".
+// release/SHA256SUMS in the format `sha256sum -c` reads: "<hex>  <file name>". Every released file sits
+// at the top of release/, as on a release page, so that `sha256sum -c --ignore-missing SHA256SUMS` in a
+// folder of downloaded files finds them; a folder in release/ is an error.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-
-function filesUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
+import { join } from "node:path";
 
 export function writeChecksums(releaseDir) {
-  const lines = filesUnder(releaseDir)
-    .map((file) => relative(releaseDir, file).split(sep).join("/"))
+  const entries = readdirSync(releaseDir, { withFileTypes: true });
+  const folders = entries.filter((entry) => !entry.isFile()).map((entry) => entry.name);
+  if (folders.length > 0) {
+    throw new Error(
+      `release/ holds ${folders.join(", ")}, not a file: a release page is flat, so write each artifact as one file at the top of release/ (a zip for a folder).`,
+    );
+  }
+  const lines = entries
+    .map((entry) => entry.name)
     .filter((name) => name !== "SHA256SUMS")
     .sort()
     .map(

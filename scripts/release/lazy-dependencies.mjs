@@ -1,13 +1,11 @@
-// An esbuild plugin for the one-file CLI: a dependency that only a rare path imports (undici behind a
-// proxy, fast-xml-parser for TeamCity's XML) is embedded as text and compiled when first imported.
-// V8 has to parse all code in a file before running any of it, but skips through a string literal
-// almost for free: undici alone is 720 kB, about 10 ms of every start-up (docs/performance.md).
-// Almost: reading and scanning 820 kB of text still cost every start-up ~3 ms, so the text is
-// embedded Brotli-compressed (160 kB, base64) and decompressed on that first import, in ~2 ms.
-// The CLI imports these dependencies with `import()` only, so the module made here is initialised on
-// that import and not before.
+// An esbuild plugin (tsup passes it on) for the one-file CLI: a dependency that only a rare path
+// imports (undici behind a proxy, fast-xml-parser for TeamCity's XML) is embedded as text and
+// compiled when first imported. V8 has to parse all code in a file before running any of it, but
+// skips through a string literal almost for free: measured, the text saves 12-40 ms of every start
+// of release/buildinfo.mjs over the same code inlined (docs/performance.md). Compressing the text as
+// well saved about 1 ms more, so it is not. The CLI imports these dependencies with `import()` only,
+// so the module made here is initialised on that import and not before.
 import { createRequire } from "node:module";
-import { brotliCompressSync, constants } from "node:zlib";
 import { build } from "esbuild";
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
@@ -50,13 +48,9 @@ async function compiledOnImport(name, resolveDir) {
   const exported = Object.keys(createRequire(`${resolveDir}/`)(name)).filter(
     (key) => identifier.test(key) && key !== "default",
   );
-  const compressed = brotliCompressSync(source, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
-  }).toString("base64");
   return [
     `import { runInThisContext } from "node:vm";`,
-    `import { brotliDecompressSync } from "node:zlib";`,
-    `const source = brotliDecompressSync(Buffer.from(${JSON.stringify(compressed)}, "base64")).toString("utf8");`,
+    `const source = ${JSON.stringify(source)};`,
     "const module = { exports: {} };",
     `runInThisContext(source, { filename: ${JSON.stringify(`${name} (bundled)`)} })(module.exports, require, module);`,
     "export default module.exports;",

@@ -484,11 +484,13 @@ function printResult(result) {
 }
 
 async function childCollect(spec, modules) {
-  const adapter = {
-    teamcity: modules.teamcity.teamcityAdapter,
-    jenkins: modules.jenkins.jenkinsAdapter,
-    bamboo: modules.bamboo.bambooAdapter,
-  }[spec.adapter];
+  // Each adapter package exports its manifest; the collector is what the bench times.
+  const collect = await {
+    teamcity: modules.teamcity.manifest,
+    jenkins: modules.jenkins.manifest,
+    bamboo: modules.bamboo.manifest,
+  }[spec.adapter].loadCollector();
+  const noCheckout = () => Promise.reject(new Error("the bench gave the adapter no checkout"));
   // Proxy variables of the machine must not route loopback traffic.
   const http = modules.http.createHttpClient({ env: {} });
   const lines = [];
@@ -500,6 +502,7 @@ async function childCollect(spec, modules) {
       run: (args) =>
         Promise.reject(new Error(`the bench gave the adapter no git, yet it ran git ${args.join(" ")}`)),
     },
+    checkout: { read: noCheckout, localRange: noCheckout },
     fs: { readFile: (path) => readFile(path), exists: () => Promise.resolve(true) },
     logger: {
       debug: (message) => lines.push(message),
@@ -507,9 +510,11 @@ async function childCollect(spec, modules) {
       warn: (message) => lines.push(message),
     },
     options: spec.options,
+    // A failing API fails the bench rather than degrading to the checkout.
+    fromServer: (_read, fetch) => fetch(),
   };
   const started = performance.now();
-  const draft = await adapter.collect(context);
+  const draft = await collect(context);
   const ms = performance.now() - started;
   await http.close();
   const commits = draft.commits ?? [];

@@ -102,7 +102,7 @@ describe("odd values in Octopus answers fail the package they concern, with a cl
   });
 
   it("finding 7: an unexpected Content-Type is quoted cut and masked", async () => {
-    const server = await startHostileServer((request, response) => {
+    const server = await startHostileServer((_request, response) => {
       response.writeHead(502, { "content-type": `text/x-${"a".repeat(15_000)}; echo=${testKey}` });
       response.end("<html><title>Bad gateway</title></html>");
     });

@@ -29,6 +29,7 @@ const allowed: Record<string, readonly string[]> = {
   adapter: ["core"],
   http: ["core"],
   octopus: ["core", "http"],
+  templates: ["core"],
   collect: ["core", "git", "adapter"],
   server: ["core", "templates"],
   testing: ["core", "git", "server"],

@@ -1,9 +1,16 @@
 #!/usr/bin/env node
+import { argsFromEnvFlag, expandArgsFromEnv } from "./args-from-env";
 import type { CommandModule } from "./command";
-import { earlyGitRange } from "./early-git-range";
 // The entry point stays free of undici and zod: `--help` and `--version` answer from here, and
 // each command's module (with its heavy dependencies) is loaded only when that command runs.
-import { type CommandName, commandNames, generalHelp, helpFor, isCommandName } from "./help";
+import { generalHelp, helpFor } from "./help";
+import { isHelpFlag, isVersionFlag } from "./settings/entry-flags";
+import {
+  adapterOptionDefinitions,
+  type CommandName,
+  commandNames,
+  isCommandName,
+} from "./settings/option-table";
 import { VERSION } from "./version";
 
 function loadCommand(name: CommandName): Promise<CommandModule> {
@@ -42,19 +49,19 @@ function ignoreClosedReader(stream: NodeJS.WriteStream): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [typed, ...rest] = argv;
+  const expanded = expandArgsFromEnv(argv, process.env);
+  if ("problem" in expanded) return argsFromEnvError(expanded.problem, expanded.hint);
+  const [typed, ...rest] = expanded.args;
   const first = typed === undefined ? undefined : (commandAliases[typed] ?? typed);
-  const range = earlyGitRange(first, rest);
-  if (range !== undefined) await (await import("./early-git")).startEarlyGit(range);
   if (first === undefined) {
     process.stderr.write(generalHelp());
     return 2;
   }
-  if (first === "--help" || first === "-h") {
+  if (isHelpFlag(first)) {
     process.stdout.write(generalHelp());
     return 0;
   }
-  if (first === "--version" || first === "-V") {
+  if (isVersionFlag(first)) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
@@ -65,34 +72,51 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (!isCommandName(topic)) return unknownCommand(topic);
-    process.stdout.write(helpFor(topic, await adapterIds()));
+    process.stdout.write(helpFor(topic, await registryForHelp()));
     return 0;
   }
   if (!isCommandName(first)) return unknownCommand(first);
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(helpFor(first, await adapterIds()));
+  if (rest.some(isHelpFlag)) {
+    process.stdout.write(helpFor(first, await registryForHelp()));
     return 0;
   }
   const command = await loadCommand(first);
   return command.run(first, rest);
 }
 
-/** The registry's `--from` ids; loaded only for a command's help. */
-async function adapterIds(): Promise<string[]> {
+/** The registry's `--from` ids and the adapters' options; loaded only for a command's help. */
+async function registryForHelp() {
   const { manifests } = await import("@buildinfo/collect");
-  return manifests.map((manifest) => manifest.id);
+  return {
+    adapterIds: manifests.map((manifest) => manifest.id),
+    adapterOptions: adapterOptionDefinitions(manifests.flatMap((manifest) => manifest.options ?? [])),
+  };
 }
 
 async function unknownCommand(name: string): Promise<number> {
   // Loaded only on this error path: the entry point stays light.
-  const { didYouMean, neutraliseLogCommands, shortenedLine } = await import("@buildinfo/core");
+  const [{ BuildInfoError, didYouMean, neutraliseLogCommands, shortenedLine }, { reportUsageError }] =
+    await Promise.all([import("@buildinfo/core"), import("./run-command")]);
   const known = [...commandNames, ...Object.keys(commandAliases), "help"];
   // Echoed on stderr, which the Azure agent reads for ##vso commands: one neutralised line.
   const shown = neutraliseLogCommands(shortenedLine(name));
-  process.stderr.write(
-    `buildinfo: error: unknown command '${shown}'. ${didYouMean(name, known)}Commands: ${commandNames.join(", ")}. Run 'buildinfo --help'.\n`,
+  return reportUsageError(
+    new BuildInfoError("E_USAGE", `Unknown command '${shown}'.`, {
+      hint: `${didYouMean(name, known)}Commands: ${commandNames.join(", ")}. Run 'buildinfo --help'.`,
+      source: shown,
+    }),
   );
-  return 2;
+}
+
+/** The usage error of a `--args-from-env` that gives no arguments: one line, exit 2, nothing run. */
+async function argsFromEnvError(problem: string, hint: string): Promise<number> {
+  // Loaded only on this error path, like unknownCommand's.
+  const { BuildInfoError, neutraliseLogCommands } = await import("@buildinfo/core");
+  const error = new BuildInfoError("E_USAGE", problem, { hint, source: argsFromEnvFlag });
+  process.stderr.write(
+    `[buildinfo] error: ${neutraliseLogCommands(`${error.message} ${error.hint}`)} code=${error.code}\n`,
+  );
+  return error.exitCode;
 }
 
 ignoreClosedReader(process.stdout);

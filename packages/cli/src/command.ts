@@ -1,4 +1,6 @@
-/** What each `src/commands/<name>.ts` module exports; `name` is the spelling the user typed. */
+import type { CommandName } from "./settings/option-table";
+
+/** What each `src/commands/<name>.ts` module exports; `name` is the command the user typed. */
 export interface CommandModule {
-  run(name: string, args: string[]): Promise<number>;
+  run(name: CommandName, args: string[]): Promise<number>;
 }

@@ -1,25 +1,29 @@
 import {
   buildInformationFromFile,
+  type CollectedBuildInformation,
   collectBuildInformation,
   type FileBuildInformation,
+  manifests,
 } from "@buildinfo/collect";
 import { BuildInfoError, type BuildInformation } from "@buildinfo/core";
-import { createGitRunner, withPrefetched } from "@buildinfo/git";
-import { durationOption, integerOption, stringValue } from "./args";
 import { describeBuildInformation } from "./describe-build-information";
-import { earlyGit } from "./early-git";
 import { lazyHttpClient } from "./lazy-http-client";
 import { readInputFile } from "./read-input-file";
 import type { CommandContext } from "./run-command";
-import { overridesFromArgs } from "./settings/overrides";
+import { adapterOptionDefinitions, type OptionDefinition } from "./settings/option-table";
+
+/** The registry's adapter options, which collect and push take as flags. */
+export function registryOptions(): OptionDefinition[] {
+  return adapterOptionDefinitions(manifests.flatMap((manifest) => manifest.options ?? []));
+}
 
 /**
  * The build information of `collect` and `push`: from `--file` (the octo format) or from a build
  * server's adapter, with the override flags applied, normalised and validated. Warnings go to the log.
  */
 export async function gatherBuildInformation(context: CommandContext): Promise<BuildInformation> {
-  const { values, logger } = context;
-  const file = stringValue(values, "file");
+  const { settings, logger } = context;
+  const file = settings.values.file;
   const title = file === undefined ? "Collecting build information" : "Reading build information";
   return logger.group(title, async () => {
     const { buildInformation, warnings } =
@@ -30,49 +34,54 @@ export async function gatherBuildInformation(context: CommandContext): Promise<B
   });
 }
 
-function commitCapOf(values: CommandContext["values"]): number | undefined {
-  return integerOption(values, "commit-cap", { min: 1, max: 10_000_000 });
-}
-
-async function fromFile({ values, logger }: CommandContext, file: string): Promise<FileBuildInformation> {
-  for (const name of ["from", "since"]) {
-    if (stringValue(values, name) !== undefined) {
-      throw new BuildInfoError("E_USAGE", `--${name} cannot be combined with --file.`, {
-        hint: `Either read the file (--file) or collect from the build (--${name}), not both.`,
-        source: `--${name}`,
+async function fromFile({ settings, logger }: CommandContext, file: string): Promise<FileBuildInformation> {
+  const { values, sources } = settings;
+  for (const key of ["from", "since"] as const) {
+    const flag = sources[key];
+    if (values[key] !== undefined && flag !== undefined) {
+      throw new BuildInfoError("E_USAGE", `${flag} cannot be combined with --file.`, {
+        hint: `Either read the file (--file) or collect from the build (${flag}), not both.`,
+        source: flag,
       });
     }
   }
-  const commitCap = commitCapOf(values);
   const gathered = buildInformationFromFile(await readInputFile(file), file, {
-    overrides: overridesFromArgs(values),
-    ...(commitCap === undefined ? {} : { commitCap }),
+    overrides: settings.overrides,
+    ...(values.commitCap === undefined ? {} : { commitCap: values.commitCap }),
   });
   logger.info(`read build information from ${file}`);
   return gathered;
 }
 
-async function fromBuild(context: CommandContext): Promise<FileBuildInformation> {
-  const { values } = context;
-  const from = stringValue(values, "from");
-  const since = stringValue(values, "since");
-  const vcsRootId = stringValue(values, "vcs-root-id");
-  const commitCap = commitCapOf(values);
-  const http = lazyHttpClient(context.logger, durationOption(values, "timeout"));
+async function fromBuild(context: CommandContext): Promise<CollectedBuildInformation> {
+  const { values, adapterOptions } = context.settings;
+  const http = lazyHttpClient(context.logger, values.buildServerTimeoutMs);
   try {
-    return await collectBuildInformation({
-      ...(from === undefined ? {} : { adapter: from }),
+    const collected = await collectBuildInformation({
+      ...(values.from === undefined ? {} : { adapter: values.from }),
       env: context.env,
       cwd: context.cwd,
-      overrides: overridesFromArgs(values),
-      options: vcsRootId === undefined ? {} : { vcsRootId },
-      ...(since === undefined ? {} : { since }),
-      ...(commitCap === undefined ? {} : { commitCap }),
+      overrides: context.settings.overrides,
+      options: adapterOptions,
+      ...(values.since === undefined ? {} : { since: values.since }),
+      ...(values.commitCap === undefined ? {} : { commitCap: values.commitCap }),
+      strict: values.strict,
       http,
       logger: context.logger,
-      git: withPrefetched(createGitRunner(context.cwd, { logger: context.logger }), earlyGit()),
     });
+    return { ...collected, warnings: [...ignoredOptions(context, collected), ...collected.warnings] };
   } finally {
     await http.close();
   }
+}
+
+/** A warning for each adapter option given that the chosen adapter does not read. */
+function ignoredOptions({ settings }: CommandContext, { adapter }: CollectedBuildInformation): string[] {
+  const declared = new Set((adapter.options ?? []).map((option) => option.key));
+  return Object.entries(settings.adapterFlags)
+    .filter(([key]) => !declared.has(key))
+    .map(
+      ([, flag]) =>
+        `the ${adapter.id} adapter ignores ${flag}: only another build server's adapter reads it.`,
+    );
 }

@@ -1,104 +1,37 @@
-// Plain strings only: this module is loaded for `--help` and must not pull in anything heavy. The
-// adapter ids come from the registry, which the entry loads only for a command's help.
+// Help, made from the option table at run time. Plain strings and the table only: this module is
+// loaded for `--help` and must not pull in anything heavy. The adapter ids and the adapters' options
+// come from the registry, which the entry loads only for a command's help.
+import {
+  aliasesOf,
+  type CommandName,
+  cliOptions,
+  dashed,
+  type OptionDefinition,
+  type OptionSection,
+  optionsOf,
+  sectionOrder,
+} from "./settings/option-table";
 
-export const commandNames = [
-  "collect",
-  "push",
-  "build-information",
-  "list",
-  "view",
-  "delete",
-  "serve",
-  "completion",
-] as const;
-export type CommandName = (typeof commandNames)[number];
+const sectionTitles: Record<OptionSection, string> = {
+  package: "Package",
+  list: "Filter and paging",
+  "output-file": "Output file",
+  collection: "Collection",
+  adapter: "Build-server options (only the adapter that declares one reads it)",
+  overrides: "Overrides (replace what the build server gave)",
+  connection: "Octopus connection",
+  octo: "octo's and the Go CLI's spellings",
+  serve: "Server",
+  logging: "Output",
+};
 
-export function isCommandName(name: string): name is CommandName {
-  return (commandNames as readonly string[]).includes(name);
-}
-
-const connection = `Octopus connection:
-  --server URL              Octopus server URL              (env OCTOPUS_URL, OCTOPUS_CLI_SERVER)
-  --api-key KEY             API key, also --apiKey          (env OCTOPUS_API_KEY, OCTOPUS_CLI_API_KEY)
-  --access-token TOKEN      bearer access token             (env OCTOPUS_ACCESS_TOKEN)
-  --service-account-id ID   sign in with OIDC as this service account (env OCTOPUS_SERVICE_ACCOUNT_ID)
-  --id-token JWT            the CI's OIDC token to exchange (env OCTOPUS_ID_TOKEN; requested
-                            automatically in GitHub Actions with id-token: write)
-  --space NAME|Spaces-N     space name or id; default space (env OCTOPUS_SPACE)
-  --timeout SECONDS         Octopus calls' deadline, retries included (default 180 s;
-                            also 30s, 2m, 500ms); also each build-server API request`;
-
-const logging = `Output:
-  --log-format text|json    stderr log lines for people (default) or one JSON object per line
-  --verbose                 debug logging, including the complete payload (secrets redacted); also --debug`;
-
-const overrides = `Overrides (replace what the build server gave):
-  --build-environment NAME  --build-number N     --build-url URL     --branch NAME
-  --vcs-type Git|TFVC       --vcs-root URL       --commit SHA`;
-
-const adapterListToken = "{{adapters}}";
-const optionIndent = " ".repeat(28);
-
-const collection = `Collection:
-  --from ADAPTER            ${adapterListToken}
-  --file FILE               read an octo build-information file instead of collecting
-                            (UTF-8 or UTF-16 with BOM, keys in any case)
-  --commit-cap N            keep at most N commits (default 10000)
-  --since REV               take commits REV..HEAD from the checkout
-  --vcs-root-id ID          TeamCity: the VCS root to describe when the build has several`;
-
-const push = `Push build information to Octopus for one or more packages.
-
-Usage: buildinfo push --package-id ID [--package-id ID ...] --version VERSION [options]
-
-Package:
-  --package-id ID           package id (repeatable)
-  --version VERSION         package version (SemVer 2 or 4-part numeric)
-  --overwrite-mode MODE     FailIfExists|IgnoreIfExists|OverwriteExisting (also fail|ignore|overwrite);
-                            default FailIfExists, IgnoreIfExists on a CI re-run
-  --concurrency N           packages pushed at once (default 64)
-  --dry-run                 validate and print the requests that would be sent; send nothing
-  --json                    print the summary as JSON on stdout
-
-${collection}
-
-${overrides}
-
-${connection}
-
-${logging}
-
-Exit codes: 0 every package pushed; 1 the server or network failed, or some packages were not pushed;
-2 invalid input or usage (nothing was sent).
-`;
-
-const texts: Record<CommandName, string> = {
-  completion: `Print the completion script of a shell: commands, options, adapter ids and overwrite modes.
-
-Usage: buildinfo completion bash|zsh|fish|powershell
-
-  bash        source <(buildinfo completion bash)          (e.g. in ~/.bashrc)
-  zsh         source <(buildinfo completion zsh)           (e.g. in ~/.zshrc)
-  fish        buildinfo completion fish > ~/.config/fish/completions/buildinfo.fish
-  powershell  buildinfo completion powershell | Out-String | Invoke-Expression   (e.g. in $PROFILE)
-`,
+const intros: Record<CommandName, string> = {
   collect: `Collect build information from this build and print it as an octo build-information file.
 
-Usage: buildinfo collect [--from ADAPTER] [--output FILE] [options]
+Usage: buildinfo collect [--from ADAPTER] [--output FILE] [options]`,
+  push: `Push build information to Octopus for one or more packages.
 
-  --output FILE             write the file there instead of stdout (UTF-8, PascalCase)
-  --timeout DURATION        deadline of each request to the build server's API (default 60s)
-
-${collection}
-
-${overrides}
-
-${logging}
-
-stdout carries only the JSON document (unless --output is given). Exit codes: 0 collected;
-1 a build-server API failed; 2 invalid input (e.g. an unsupported VCS).
-`,
-  push,
+Usage: buildinfo push --package-id ID [--package-id ID ...] --version VERSION [options]`,
   "build-information": `Alias of 'buildinfo push' that accepts the command line of 'octo build-information', as the
 official Jenkins, TeamCity and Bamboo plugins run it:
 
@@ -108,94 +41,143 @@ official Jenkins, TeamCity and Bamboo plugins run it:
 and the Go CLI's 'octopus build-information upload' (also 'build-info', 'push'):
 
   buildinfo build-information upload PkgA PkgB [-p ID] --version V [--file F]
-                              [--overwrite|--overwritemode MODE] [-s SPACE] [-f json] [--no-prompt]
-
-Every 'buildinfo push' option is accepted too. See 'buildinfo push --help'.
-`,
+                              [--overwrite|--overwritemode MODE] [-s SPACE] [-f json] [--no-prompt]`,
   list: `List build information stored on the server.
 
-Usage: buildinfo list [--package-id ID] [--filter VERSION-SUBSTRING] [--latest] [--skip N] [--take N] [--json]
-
-  --package-id ID           only this package
-  --filter TEXT             versions containing TEXT
-  --latest                  only the latest version of each package
-  --skip N, --take N        paging (server default take 30)
-  --json                    print the server's records as JSON on stdout
-
-${connection}
-
-${logging}
-`,
+Usage: buildinfo list [--package-id ID] [--filter TEXT] [--latest] [--skip N] [--take N] [--json]`,
   view: `Show one build-information record.
 
-Usage: buildinfo view <BuildInformation-N> [--json]
-
-${connection}
-
-${logging}
-`,
+Usage: buildinfo view <BuildInformation-N> [--json]`,
   delete: `Delete one build-information record.
 
-Usage: buildinfo delete <BuildInformation-N> [--json]
-
-${connection}
-
-${logging}
-`,
+Usage: buildinfo delete <BuildInformation-N> [--json]`,
   serve: `Run the local Octopus-compatible build-information server (for trying things out and for tests).
 
-Usage: buildinfo serve [--port N] [--host ADDRESS] [--api-key KEY] [--space NAME ...] [--persist FILE]
+Usage: buildinfo serve [--port N] [--host ADDRESS] [--api-key KEY] [--space NAME ...] [--persist FILE]`,
+  completion: `Print the completion script of a shell: commands, options, adapter ids and overwrite modes.
 
-  --port N                  port to listen on (default: a free port)
-  --host ADDRESS            address to listen on and accept as Host (default 127.0.0.1)
-  --api-key KEY             accepted API key (default: a random key, new at every start)
-  --space NAME              spaces to create (repeatable; the first is the default; default "Default")
-  --persist FILE            keep records in this JSON file across restarts
+Usage: buildinfo completion bash|zsh|fish|powershell
 
-Prints the server URL on stdout and the API key on stderr; runs until interrupted (Ctrl+C, SIGTERM).
-`,
+  bash        source <(buildinfo completion bash)          (e.g. in ~/.bashrc)
+  zsh         source <(buildinfo completion zsh)           (e.g. in ~/.zshrc)
+  fish        buildinfo completion fish > ~/.config/fish/completions/buildinfo.fish
+  powershell  buildinfo completion powershell | Out-String | Invoke-Expression   (e.g. in $PROFILE)`,
 };
 
-/** A command's help; `adapterIds` are the registry's `--from` ids, in detection order. */
-export function helpFor(name: CommandName, adapterIds: readonly string[]): string {
-  return texts[name].replace(
-    adapterListToken,
-    wrapWords([...adapterIds, "(default: detected from the environment)"]),
-  );
+const pushExit = `Exit codes: 0 every package pushed; 1 the server or network failed, or some packages were not pushed;
+2 invalid input or usage (nothing was sent).`;
+
+const outros: Partial<Record<CommandName, string>> = {
+  collect: `stdout carries only the JSON document (unless --output is given). Exit codes: 0 collected;
+1 a build-server API failed; 2 invalid input (e.g. an unsupported VCS).`,
+  push: pushExit,
+  "build-information": `Every 'buildinfo push' option is accepted too (see 'buildinfo push --help').\n\n${pushExit}`,
+  serve:
+    "Prints the server URL on stdout and the API key on stderr; runs until interrupted (Ctrl+C, SIGTERM).",
+};
+
+const indent = 28;
+const width = 100;
+
+/** The flag as help shows it: `--server URL`, `-p, --package-id ID`. */
+export function flagLabel(option: OptionDefinition, command?: CommandName): string {
+  const short =
+    command === undefined ? undefined : aliasesOf(option, command).find((a) => a.flag.length === 1);
+  const long = `--${option.flag}${option.valueName === undefined ? "" : ` ${option.valueName}`}`;
+  return short === undefined ? long : `-${short.flag}, ${long}`;
 }
 
-function wrapWords(words: readonly string[]): string {
+/** What help adds after an option's help line: its other spellings, default and variables. */
+export function optionNotes(option: OptionDefinition, command?: CommandName): string[] {
+  const others = (command === undefined ? (option.aliases ?? []) : aliasesOf(option, command))
+    .map((alias) => (typeof alias === "string" ? { flag: alias } : alias))
+    .filter((alias) => alias.flag.length > 1 && !("deprecated" in alias));
+  return [
+    ...(others.length === 0 ? [] : [`also ${others.map((alias) => dashed(alias.flag)).join(", ")}`]),
+    ...(option.default === undefined ? [] : [`default ${option.default}`]),
+    ...(option.env === undefined ? [] : [`env ${option.env.join(", ")}`]),
+  ];
+}
+
+function wrap(text: string, firstWidth: number): string {
   const lines: string[] = [];
   let line = "";
-  for (const word of words) {
-    if (line !== "" && optionIndent.length + line.length + 1 + word.length > 100) {
+  let limit = firstWidth;
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > limit) {
       lines.push(line);
       line = word;
+      limit = width - indent;
     } else {
       line = line === "" ? word : `${line} ${word}`;
     }
   }
-  return [...lines, line].join(`\n${optionIndent}`);
+  return [...lines, line].join(`\n${" ".repeat(indent)}`);
 }
 
+function optionLine(option: OptionDefinition, command: CommandName, adapterIds: readonly string[]): string {
+  const label = `  ${flagLabel(option, command)}`;
+  const notes = optionNotes(option, command);
+  const ids = option.complete === "adapters" && adapterIds.length > 0 ? `: ${adapterIds.join(" ")}` : "";
+  const text = `${option.help}${ids}${notes.length === 0 ? "" : ` (${notes.join("; ")})`}`;
+  const head = label.length < indent ? label.padEnd(indent) : `${label}\n${" ".repeat(indent)}`;
+  return `${head}${wrap(text, width - indent)}`;
+}
+
+/**
+ * A command's help, from the option table. `registry` gives the adapter ids for `--from` and the
+ * adapters' options; without it those are left out.
+ */
+export function helpFor(
+  command: CommandName,
+  registry: { adapterIds: readonly string[]; adapterOptions: readonly OptionDefinition[] },
+): string {
+  const options = optionsOf(command, registry.adapterOptions);
+  // build-information lists its own spellings; push's help lists the rest.
+  const shown = command === "build-information" ? options.filter((o) => o.section === "octo") : options;
+  const sections = sectionOrder.flatMap((section) => {
+    const inSection = shown.filter((option) => option.section === section);
+    if (inSection.length === 0) return [];
+    const lines = inSection.map((option) => optionLine(option, command, registry.adapterIds));
+    return [`${sectionTitles[section]}:\n${lines.join("\n")}`];
+  });
+  return `${[intros[command], ...sections, outros[command]].filter(Boolean).join("\n\n")}\n`;
+}
+
+const commandLines: Record<CommandName, string> = {
+  collect: "gather build information and print it (the octo file format)",
+  push: "push build information to Octopus for one or more packages",
+  "build-information": "alias of push with octo's spellings (--apiKey, --debug)",
+  list: "list build information on the server",
+  view: "show one record",
+  delete: "delete one record",
+  serve: "run the local Octopus-compatible build-information server",
+  completion: "print the shell completion script (bash, zsh, fish, powershell)",
+};
+
+const commandArguments: Partial<Record<CommandName, string>> = {
+  view: " <id>",
+  delete: " <id>",
+  completion: " <shell>",
+};
+
 export function generalHelp(): string {
+  const commands = (Object.keys(commandLines) as CommandName[]).map(
+    (name) => `  ${`${name}${commandArguments[name] ?? ""}`.padEnd(20)}${commandLines[name]}`,
+  );
+  const variables = cliOptions.flatMap((option): readonly string[] =>
+    option.section === "connection" && "env" in option ? [option.env[0]] : [],
+  );
   return `buildinfo — send Octopus Deploy build information from any build server.
 
 Usage: buildinfo <command> [options]
 
 Commands:
-  collect             gather build information and print it (the octo file format)
-  push                push build information to Octopus for one or more packages
-  build-information   alias of push with octo's spellings (--apiKey, --debug)
-  list                list build information on the server
-  view <id>           show one record
-  delete <id>         delete one record
-  serve               run the local Octopus-compatible build-information server
-  completion <shell>  print the shell completion script (bash, zsh, fish, powershell)
+${commands.join("\n")}
   help <command>      help for a command
 
-Options: --help, --version
-Environment: OCTOPUS_URL, OCTOPUS_API_KEY, OCTOPUS_ACCESS_TOKEN, OCTOPUS_SPACE
+Options: --help, --version, --args-from-env NAME (the arguments as a JSON array in the variable NAME)
+Environment: ${variables.join(", ")}
 Exit codes: 0 success; 1 server, network or partial failure; 2 invalid input or usage (nothing sent).
 `;
 }

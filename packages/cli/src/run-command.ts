@@ -4,15 +4,16 @@ import {
   isBuildInfoError,
   neutraliseLogCommands,
 } from "@buildinfo/core";
-import { type OptionSpec, type ParsedArgs, parseCommandArgs } from "./args";
 import { describeUnexpected } from "./describe-unexpected";
-import { type CliLogger, createCliLogger } from "./logging/create-logger";
-import { knownSecrets } from "./settings/connection";
-import { type LogSettings, logSettingsFromArgs } from "./settings/log-settings";
+import { flagHint } from "./flag-hints";
+import { type CliLogger, createCliLogger, type LogFormat } from "./logging/create-logger";
+import type { CommandName, OptionDefinition } from "./settings/option-table";
+import type { PositionalRule } from "./settings/parse-command-line";
+import { knownSecrets, readSettings, type Settings } from "./settings/settings";
 
 export interface CommandContext {
-  values: ParsedArgs["values"];
-  positionals: string[];
+  /** The command line and environment, parsed and checked once. */
+  settings: Settings;
   env: Environment;
   cwd: string;
   logger: CliLogger;
@@ -21,10 +22,11 @@ export interface CommandContext {
 }
 
 export interface CommandDefinition {
-  options: OptionSpec;
-  positionals?: { min: number; max: number; name?: string };
+  positionals?: PositionalRule;
+  /** The adapters' options this command also takes (the registry's, for collect and push). */
+  adapterOptions?: readonly OptionDefinition[];
   /** Whether stdout will carry data (a JSON document), so nothing else may be written to it. */
-  stdoutIsData(values: ParsedArgs["values"]): boolean;
+  stdoutIsData(settings: Settings): boolean;
   /** The data on stdout is text (a shell script, a URL), neutralised as text rather than escaped as JSON. */
   stdoutIsText?: true;
   body(context: CommandContext): Promise<number>;
@@ -43,31 +45,24 @@ function exitCodeFor(error: unknown): number {
  * errors (found before anything is sent) exit 2, server and network failures exit 1.
  */
 export async function runCommand(
-  name: string,
+  name: CommandName,
   args: string[],
   definition: CommandDefinition,
 ): Promise<number> {
   const env = process.env;
-  const writeLog = (text: string) => process.stderr.write(text);
-  const loggerFor = (settings: LogSettings, dataOnStdout: boolean, secrets: string[]) =>
-    createCliLogger({
-      ...settings,
-      env,
-      secrets,
-      writeLog,
-      writeCommand: (text) => (dataOnStdout ? process.stderr.write(text) : process.stdout.write(text)),
-      commandsOnStderr: dataOnStdout,
-    });
-  let parsed: ParsedArgs;
+  let settings: Settings;
   let logger: CliLogger;
   let dataOnStdout = false;
   try {
-    parsed = parseCommandArgs(name, args, definition.options, definition.positionals ?? { min: 0, max: 0 });
-    dataOnStdout = definition.stdoutIsData(parsed.values);
-    logger = loggerFor(logSettingsFromArgs(parsed.values), dataOnStdout, knownSecrets(parsed.values, env));
+    settings = readSettings(name, args, env, {
+      positionals: definition.positionals ?? { min: 0, max: 0 },
+      ...(definition.adapterOptions === undefined ? {} : { adapterOptions: definition.adapterOptions }),
+    });
+    dataOnStdout = definition.stdoutIsData(settings);
+    logger = loggerFor(settings.log, dataOnStdout, settings.secrets);
   } catch (error) {
     // The command line itself is wrong: report it in plain text (stdout stays empty).
-    reportError(loggerFor({ format: "text", verbose: false }, true, knownSecrets({}, env)), error);
+    reportError(loggerFor({ format: "text", verbose: false }, true, knownSecrets(env)), error);
     return exitCodeFor(error);
   }
 
@@ -79,9 +74,9 @@ export async function runCommand(
     );
   }
   try {
+    for (const notice of settings.notices) active.warn(notice);
     return await definition.body({
-      values: parsed.values,
-      positionals: parsed.positionals,
+      settings,
       env,
       cwd: process.cwd(),
       logger: active,
@@ -99,9 +94,31 @@ export async function runCommand(
   }
 }
 
+/** A logger that writes as every command's does; with data on stdout, log commands go to stderr too. */
+function loggerFor(
+  settings: { format: LogFormat; verbose: boolean },
+  dataOnStdout: boolean,
+  secrets: string[],
+): CliLogger {
+  return createCliLogger({
+    ...settings,
+    env: process.env,
+    secrets,
+    writeLog: (text) => process.stderr.write(text),
+    writeCommand: (text) => (dataOnStdout ? process.stderr.write(text) : process.stdout.write(text)),
+    commandsOnStderr: dataOnStdout,
+  });
+}
+
+/** A usage error found before any command ran (an unknown command), reported as every error is. */
+export function reportUsageError(error: unknown): number {
+  reportError(loggerFor({ format: "text", verbose: false }, true, knownSecrets(process.env)), error);
+  return exitCodeFor(error);
+}
+
 function reportError(logger: CliLogger, error: unknown): void {
   if (isBuildInfoError(error)) {
-    logger.error(`${error.message} ${error.hint}`, { code: error.code });
+    logger.error(`${error.message} ${flagHint(error)}`, { code: error.code });
     logger.failure(error.message);
     return;
   }

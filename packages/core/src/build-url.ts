@@ -21,7 +21,7 @@ export function normalizeBuildUrl(raw: string | undefined, source?: string): str
       "E_INVALID_BUILD_URL",
       `Invalid BuildUrl ${describeWithoutUserinfo(value)}${fromSource(source)}: it must be an absolute http or https URL.`,
       {
-        hint: "Pass --build-url with the full link to this build, e.g. https://ci.example.com/job/shop/311/.",
+        hint: "Give the full link to this build as its BuildUrl, e.g. https://ci.example.com/job/shop/311/.",
         source,
       },
     );

@@ -7,11 +7,11 @@
 export const errorCatalogue = {
   E_USAGE: {
     exitCode: 2,
-    hint: "Fix the command line or environment as the message says; run 'buildinfo <command> --help'.",
+    hint: "Fix the value the message names, where it came from (an option, a variable, a file).",
   },
   E_FILE_NOT_FOUND: {
     exitCode: 2,
-    hint: "Check the --file path (relative paths start at the current directory).",
+    hint: "Check the build-information file's path (relative paths start at the current directory).",
   },
   E_FILE_FORMAT: {
     exitCode: 2,
@@ -19,7 +19,7 @@ export const errorCatalogue = {
   },
   E_FILE_NOT_REGULAR: {
     exitCode: 2,
-    hint: "Name a build-information JSON file with --file, not a pipe, device or directory.",
+    hint: "Name a build-information JSON file, not a pipe, device or directory.",
   },
   E_FILE_TOO_LARGE: {
     exitCode: 2,
@@ -29,33 +29,36 @@ export const errorCatalogue = {
     exitCode: 2,
     hint: "Name a JSON file this server wrote before, or a new path; move the old file away to start empty.",
   },
-  E_SERVE_LISTEN: { exitCode: 2, hint: "Pick a free --port, and a --host address of this machine." },
-  E_OUTPUT: { exitCode: 2, hint: "Check that --output names a file in an existing, writable directory." },
+  E_SERVE_LISTEN: { exitCode: 2, hint: "Pick a free port, and an address of this machine." },
+  E_OUTPUT: {
+    exitCode: 2,
+    hint: "Check that the output path names a file in an existing, writable directory.",
+  },
   E_INVALID_PACKAGE_ID: {
     exitCode: 2,
-    hint: "Pass --package-id with the id of the package the build produced, e.g. Acme.Web.",
+    hint: "Give the id of the package the build produced, e.g. Acme.Web.",
   },
   E_INVALID_VERSION: {
     exitCode: 2,
-    hint: "Pass --version with a SemVer 2 or 4-part numeric version, e.g. 1.4.2.",
+    hint: "Give a SemVer 2 or 4-part numeric version, e.g. 1.4.2.",
   },
-  E_INVALID_BUILD_URL: { exitCode: 2, hint: "Pass --build-url with the full http(s) link to this build." },
-  E_INVALID_VCS_ROOT: { exitCode: 2, hint: "Pass --vcs-root with the repository's https URL." },
+  E_INVALID_BUILD_URL: { exitCode: 2, hint: "Give the full http(s) link to this build as its BuildUrl." },
+  E_INVALID_VCS_ROOT: { exitCode: 2, hint: "Give the repository's https URL as the VcsRoot." },
   E_INVALID_BUILD_INFORMATION: {
     exitCode: 2,
     hint: "Check the values the build server gave, or override them with flags.",
   },
   E_MISSING_BUILD_ENVIRONMENT: {
     exitCode: 2,
-    hint: "Pass --build-environment with the name of your build server, e.g. Jenkins.",
+    hint: "Give the name of your build server as the BuildEnvironment, e.g. Jenkins.",
   },
   E_VCS_UNSUPPORTED: {
     exitCode: 2,
-    hint: "Build from a Git or TFVC repository, or pass --vcs-type if the detected type is wrong.",
+    hint: "Build from a Git or TFVC repository, or give the VcsType if the detected type is wrong.",
   },
   E_VCS_ROOT_NOT_FOUND: {
     exitCode: 2,
-    hint: "Pass --vcs-root-id with one of the build's VCS root ids, or omit it.",
+    hint: "Choose one of the build's VCS root ids (the vcsRootId option), or none.",
   },
   E_PROPERTIES_FORMAT: {
     exitCode: 2,
@@ -63,7 +66,7 @@ export const errorCatalogue = {
   },
   E_GIT_MISSING: {
     exitCode: 2,
-    hint: "Install git on the build agent (or add it to PATH), or use --from <server> / --file.",
+    hint: "Install git on the build agent (or add it to PATH), or read a build server's API or a build-information file instead.",
   },
   E_GIT_CHECKOUT_MISSING: {
     exitCode: 2,
@@ -71,7 +74,7 @@ export const errorCatalogue = {
   },
   E_GIT_NOT_A_REPOSITORY: {
     exitCode: 2,
-    hint: "Run buildinfo from the build's git checkout, or use --from <server> / --file.",
+    hint: "Run buildinfo from the build's git checkout, or read a build server's API or a build-information file instead.",
   },
   E_GIT_UNSAFE_REPOSITORY: {
     exitCode: 2,
@@ -83,7 +86,7 @@ export const errorCatalogue = {
   },
   E_GIT_REVISION: {
     exitCode: 2,
-    hint: "Check the revision (--since, or the build server's previous commit) exists in this clone.",
+    hint: "Check that the range's start (the one given, or the build server's previous commit) exists in this clone.",
   },
   E_GIT_FAILED: { exitCode: 2, hint: "Check that the checkout is complete and readable by the build user." },
   E_SHALLOW_CLONE: {
@@ -105,19 +108,22 @@ export const errorCatalogue = {
   E_HTTP_400: { exitCode: 1, hint: "Fix the values the server lists; nothing was stored for this request." },
   E_HTTP_401: {
     exitCode: 1,
-    hint: "Give a valid API key (--api-key or OCTOPUS_API_KEY) or access token (OCTOPUS_ACCESS_TOKEN).",
+    hint: "Give a valid API key or access token; check it is not expired or revoked and belongs to this server.",
   },
   E_HTTP_403: {
     exitCode: 1,
     hint: "Grant the user or service account the permission the message names, in this space.",
   },
   E_HTTP_404: { exitCode: 1, hint: "Check the server URL and the record or package id." },
-  E_HTTP_404_SPACE: { exitCode: 1, hint: "Pass an existing space with --space (or OCTOPUS_SPACE)." },
+  E_HTTP_404_SPACE: { exitCode: 1, hint: "Give an existing space name or Spaces-N id." },
   E_HTTP_409: {
     exitCode: 1,
-    hint: "Pass --overwrite-mode IgnoreIfExists or OverwriteExisting if the existing record may stay or go.",
+    hint: "Choose the overwrite mode IgnoreIfExists or OverwriteExisting if the existing record may stay or go.",
   },
-  E_HTTP_429: { exitCode: 1, hint: "Lower --concurrency or raise --timeout so the retries can wait longer." },
+  E_HTTP_429: {
+    exitCode: 1,
+    hint: "Push fewer packages at once, or allow a longer deadline so the retries can wait longer.",
+  },
   E_HTTP_5XX: {
     exitCode: 1,
     hint: "The server or something in front of it failed; check the Octopus server logs and try again.",
@@ -150,7 +156,7 @@ export const errorCatalogue = {
   },
   E_TIMEOUT: {
     exitCode: 1,
-    hint: "Check that the server is up and reachable from this agent; raise --timeout if it is just slow.",
+    hint: "Check that the server is up and reachable from this agent; allow a longer deadline if it is just slow.",
   },
   E_OIDC: {
     exitCode: 1,

@@ -74,6 +74,8 @@ export { BuildInfoError, isBuildInfoError } from "./errors";
 export { escapeLogCommandsInJson, neutraliseLogCommands } from "./log-commands";
 export type { NormalizeDraftOptions, NormalizedDraft } from "./normalize-draft";
 export { normalizeDraft } from "./normalize-draft";
+/** The one rule for an Octopus server URL (absolute http(s), no query; `/app` and `/api` mean the server). */
+export { parseOctopusServerUrl } from "./octopus-server-url";
 export type { DraftOverrides, OverridableField } from "./overrides";
 export { applyOverrides } from "./overrides";
 export { overwriteModeSpellings, parseOverwriteMode } from "./overwrite-mode";

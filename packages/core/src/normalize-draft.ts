@@ -33,10 +33,7 @@ export function normalizeDraft(
     throw new BuildInfoError(
       "E_MISSING_BUILD_ENVIRONMENT",
       `BuildEnvironment is empty${fromSource(sources.buildEnvironment)}.`,
-      {
-        hint: "Pass --build-environment with the name of your build server, e.g. Jenkins.",
-        source: sources.buildEnvironment,
-      },
+      { source: sources.buildEnvironment },
     );
   }
   const vcsType = normalizeVcsType(clean(draft.vcsType), sources.vcsType);

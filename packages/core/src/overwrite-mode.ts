@@ -30,6 +30,6 @@ export function parseOverwriteMode(raw: string | undefined, source: string): Ove
   throw new BuildInfoError(
     "E_USAGE",
     `Unknown overwrite mode ${describeValue(value)}${fromSource(source)}. Accepted values: FailIfExists, IgnoreIfExists, OverwriteExisting (or fail, ignore, overwrite, replace).`,
-    { hint: "Pass --overwrite-mode FailIfExists, IgnoreIfExists or OverwriteExisting.", source },
+    { hint: "Use FailIfExists, IgnoreIfExists or OverwriteExisting.", source },
   );
 }

@@ -17,7 +17,6 @@ export function validatePackageId(id: string, source: string): string {
   const value = id.trim();
   if (value === "") {
     throw new BuildInfoError("E_INVALID_PACKAGE_ID", `The package id${fromSource(source)} is empty.`, {
-      hint: "Pass --package-id with the id of the package the build produced, e.g. Acme.Web.",
       source,
     });
   }

@@ -30,7 +30,7 @@ export function normalizeVcsRoot(raw: string | undefined, source?: string): stri
     throw new BuildInfoError(
       "E_INVALID_VCS_ROOT",
       `Invalid VcsRoot ${describeWithoutUserinfo(value)}${fromSource(source)}: expected a repository URL such as https://host/owner/repo, ssh://git@host/owner/repo or git@host:owner/repo.`,
-      { hint: "Pass --vcs-root with the repository's https URL.", source },
+      { source },
     );
   }
   const path = parts.path

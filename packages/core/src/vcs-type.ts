@@ -53,7 +53,7 @@ export function normalizeVcsType(raw: string | undefined, source?: string): VcsT
     "E_VCS_UNSUPPORTED",
     `Unsupported VCS type ${detected}${fromSource(source)}. Octopus build information supports only Git and TFVC; nothing was sent.`,
     {
-      hint: "Build from a Git or TFVC repository, or pass --vcs-type Git (or TFVC) if the detected type is wrong.",
+      hint: "Build from a Git or TFVC repository, or give the VcsType Git (or TFVC) if the detected type is wrong.",
       source,
     },
   );

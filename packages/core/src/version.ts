@@ -21,7 +21,7 @@ export function validateVersion(version: string, source: string): string {
   const withoutV = /^v\d/i.test(value) ? value.slice(1) : undefined;
   const hint =
     withoutV !== undefined && versionForm.test(withoutV)
-      ? `Drop the leading "${value[0]}": pass --version ${withoutV}, the version of the package itself.`
+      ? `Drop the leading "${value[0]}": the version is ${withoutV}, the version of the package itself.`
       : "Use a SemVer 2.0 version such as 1.2.3 or 1.2.3-beta.1+build.7, or a 4-part version such as 1.2.3.4.";
   throw new BuildInfoError(
     "E_INVALID_VERSION",

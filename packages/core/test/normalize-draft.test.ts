@@ -97,7 +97,9 @@ describe("normalizeDraft", () => {
     expect(error.code).toBe("E_MISSING_BUILD_ENVIRONMENT");
     expect(error.kind).toBe("input");
     expect(error.message).toContain("from octopus.buildinfo");
-    expect(error.hint).toContain("--build-environment");
+    // The core speaks of the value; the CLI names the flag (packages/cli/src/flag-hints.ts).
+    expect(error.hint).toContain("BuildEnvironment");
+    expect(error.hint).not.toContain("--");
   });
 
   it.each([

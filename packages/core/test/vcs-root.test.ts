@@ -72,7 +72,8 @@ describe("normalizeVcsRoot", () => {
     expect(error.kind).toBe("input");
     expect(error.source).toBe("GIT_URL");
     expect(error.message).toContain("from GIT_URL");
-    expect(error.hint).toContain("--vcs-root");
+    expect(error.hint).toContain("VcsRoot");
+    expect(error.hint).not.toContain("--");
   });
 
   it("never echoes credentials of an invalid root", () => {

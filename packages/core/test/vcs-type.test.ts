@@ -56,7 +56,8 @@ describe("normalizeVcsType", () => {
     expect(error.message).toContain(`"${raw}" (${name})`);
     expect(error.message).toContain("from SVN_REVISION");
     expect(error.message).toContain("Git and TFVC");
-    expect(error.hint).toContain("--vcs-type");
+    expect(error.hint).toContain("VcsType Git (or TFVC)");
+    expect(error.hint).not.toContain("--");
   });
 
   it.each(["Unknown", "constructor", "__proto__", "gitx", "git lab"])("rejects anything else: %j", (raw) => {

@@ -72,7 +72,7 @@ describe("validateVersion", () => {
     const error = catchBuildInfoError(() => validateVersion(version, "GITHUB_REF_NAME"));
     expect(error.code).toBe("E_INVALID_VERSION");
     expect(error.message).toContain(JSON.stringify(version));
-    expect(error.hint).toContain(`--version ${withoutV}`);
+    expect(error.hint).toContain(`the version is ${withoutV}`);
   });
 
   it("gives the general hint when dropping the v would not help", () => {

@@ -1,5 +1,4 @@
-// The git invocations the reader makes that the CLI may start early (before the rest of it has
-// loaded): kept free of imports so the CLI's entry can build the same command lines cheaply.
+// The git invocations of the reader, and the environment it runs git with.
 
 /** The checked-out commit. */
 export const headCommitArgs: readonly string[] = ["rev-parse", "--verify", "HEAD^{commit}"];

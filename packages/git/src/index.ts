@@ -1,8 +1,6 @@
 export { createCheckoutReader } from "./checkout-reader";
 export type { GitRunnerOptions } from "./git-runner";
 export { createGitRunner } from "./git-runner";
-export type { PrefetchedGit } from "./prefetched-runner";
-export { withPrefetched } from "./prefetched-runner";
 export type { ReadCommitsOptions } from "./read-commits";
 export { readCommits } from "./read-commits";
 export { resolveDraftCommits } from "./resolve-draft-commits";

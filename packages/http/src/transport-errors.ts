@@ -11,7 +11,6 @@ export function transportErrorToBuildInfoError(error: TransportError, doing: str
       : "";
   if (failure.kind === "timeout") {
     return new BuildInfoError("E_TIMEOUT", `Timed out ${doing}: ${failure.description}${tries}.`, {
-      hint: "Check that the server is up and reachable from this agent; raise --timeout if it is just slow.",
       cause: error,
     });
   }

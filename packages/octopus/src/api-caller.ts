@@ -1,4 +1,4 @@
-import { BuildInfoError, redactUrl } from "@buildinfo/core";
+import { parseOctopusServerUrl } from "@buildinfo/core";
 import { createTransport, defaultUserAgent, describeUrl, type RetriedResponse } from "@buildinfo/http";
 import type { ErrorContext } from "./response-errors";
 import type { OctopusClientOptions } from "./types";
@@ -28,7 +28,7 @@ export interface ApiCaller {
 
 /** Authenticated JSON requests against one Octopus server over one keep-alive, proxy-aware agent. */
 export function createApiCaller(options: OctopusClientOptions): ApiCaller {
-  const base = parseServerUrl(options.serverUrl);
+  const base = parseOctopusServerUrl(options.serverUrl, "serverUrl");
   // The base has no credentials, so it can appear in messages as it is.
   const server = base;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
@@ -71,32 +71,4 @@ export function createApiCaller(options: OctopusClientOptions): ApiCaller {
     },
     close: () => transport.close(),
   };
-}
-
-function parseServerUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new BuildInfoError("E_USAGE", `The Octopus server URL "${redactUrl(raw)}" is not a valid URL.`, {
-      source: "--server",
-      hint: "Give the server root, e.g. https://octopus.example.com (OCTOPUS_URL or --server).",
-    });
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new BuildInfoError("E_USAGE", `The Octopus server URL must be http(s), not ${url.protocol}.`, {
-      source: "--server",
-      hint: "Give the server root, e.g. https://octopus.example.com.",
-    });
-  }
-  url.search = "";
-  url.hash = "";
-  url.username = "";
-  url.password = "";
-  // A URL pasted from the browser or the API root still means the server root.
-  return url
-    .toString()
-    .replace(/\/+$/, "")
-    .replace(/\/app$/, "")
-    .replace(/\/api$/, "");
 }

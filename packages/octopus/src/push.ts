@@ -106,7 +106,7 @@ export async function pushOne(
       "E_HTTP_404_SPACE",
       `Octopus answered 404 while ${doing} at ${api.server}: the space does not exist or the key cannot see it.` +
         (names.length > 0 ? ` Spaces that exist: ${names.join(", ")}.` : ""),
-      { source: api.server, hint: "Pass an existing space with --space (or OCTOPUS_SPACE)." },
+      { source: api.server },
     );
   }
   if (response.status >= 500)
@@ -198,7 +198,7 @@ function conflict(
     {
       source: server,
       hint:
-        "Use --overwrite-mode IgnoreIfExists to keep the stored record (e.g. on a re-run), or OverwriteExisting " +
+        "Use the overwrite mode IgnoreIfExists to keep the stored record (e.g. on a re-run), or OverwriteExisting " +
         "to replace it (needs BuildInformationAdminister).",
     },
   );

@@ -163,8 +163,9 @@ export function responseError(response: HttpResponse, context: ErrorContext): Bu
   const { summary, errors } = serverErrors(response, context);
   const said = [summary, ...errors.map((e) => `  - ${e}`)].filter(Boolean).join("\n");
   const where = `${context.doing} at ${context.server}`;
-  const remote = (code: ErrorCode, message: string, hint: string) =>
-    new BuildInfoError(code, message, { source: context.server, hint });
+  // Without a hint of its own, the error carries its catalogue entry's.
+  const remote = (code: ErrorCode, message: string, hint?: string) =>
+    new BuildInfoError(code, message, { source: context.server, ...(hint === undefined ? {} : { hint }) });
 
   if (status === 400) {
     return remote(
@@ -179,8 +180,6 @@ export function responseError(response: HttpResponse, context: ErrorContext): Bu
       context.hadCredentials
         ? `Octopus did not accept the API key or access token while ${where} (HTTP 401).`
         : `No API key or access token was sent while ${where} (HTTP 401).`,
-      "Give a valid API key (--api-key or OCTOPUS_API_KEY) or access token (OCTOPUS_ACCESS_TOKEN); " +
-        "check it is not expired or revoked and belongs to this server.",
     );
   }
   if (status === 403) {
@@ -195,7 +194,6 @@ export function responseError(response: HttpResponse, context: ErrorContext): Bu
     return remote(
       "E_HTTP_429",
       `Octopus kept rate-limiting the requests while ${where} (HTTP 429${attemptsNote(context)}).`,
-      "Lower --concurrency or raise --timeout so the retries can wait longer.",
     );
   }
   if (status >= 500) {

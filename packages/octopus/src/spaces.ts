@@ -59,7 +59,7 @@ export function createSpaceResolver(api: ApiCaller): SpaceResolver {
       `${what} on ${api.server}.${names.length > 0 ? ` Spaces that exist: ${names.join(", ")}.` : ""}`,
       {
         source: api.server,
-        hint: "Pass an existing space name or Spaces-N id with --space (or OCTOPUS_SPACE); the key must be able to see it.",
+        hint: "Give an existing space name or Spaces-N id; the API key must be able to see it.",
       },
     );
   }

@@ -2,7 +2,11 @@ import type { BuildInfoError, BuildInformation, OverwriteMode } from "@buildinfo
 import type { TransportOptions } from "@buildinfo/http";
 
 export interface OctopusClientOptions extends TransportOptions {
-  /** The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept). */
+  /**
+   * The server root, e.g. `https://octopus.example.com` (a virtual directory path is kept; a trailing
+   * `/app` or `/api` and any user name or password are dropped; a query or fragment is refused with
+   * `E_USAGE`): `parseOctopusServerUrl` of `@buildinfo/core` is the rule.
+   */
   serverUrl: string;
   /** Sent as `X-Octopus-ApiKey`. */
   apiKey?: string | undefined;

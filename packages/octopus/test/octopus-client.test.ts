@@ -25,6 +25,19 @@ async function start(
 }
 
 describe("createOctopusClient against the local Octopus server", () => {
+  it("takes the server URL by the CLI's rule: /app and /api mean the server; a query is refused by name", async () => {
+    server = await startOctopusServer({ spaces });
+    for (const suffix of ["/app", "/api/", "/"]) {
+      const client = createOctopusClient({ serverUrl: `${server.url}${suffix}`, apiKey: server.apiKey });
+      expect(client.serverUrl).toBe(server.url);
+      expect((await client.resolveSpace("Shop Team")).Id).toBe("Spaces-2");
+      await client.close();
+    }
+    expect(() => createOctopusClient({ serverUrl: `${server!.url}/?page=1`, apiKey: "k" })).toThrowError(
+      /^The Octopus server URL '.*' \(from serverUrl\) has a query or fragment\.$/,
+    );
+  });
+
   it("pushes one POST per package with the official wire shape", async () => {
     const client = await start();
     const summary = await client.pushToPackages({

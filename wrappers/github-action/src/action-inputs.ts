@@ -8,13 +8,17 @@ import {
   validateVersion,
 } from "@buildinfo/core";
 
-/** The action's inputs (action.yml): the official push-build-information-action's names, plus github_token. */
+/**
+ * The action's inputs (action.yml): the official push-build-information-action's names, plus
+ * access_token and github_token.
+ */
 export interface ActionInputs {
   packages: string[];
   version: string;
   overwriteMode: string | undefined;
   server: string | undefined;
   apiKey: string | undefined;
+  accessToken: string | undefined;
   space: string | undefined;
   branch: string | undefined;
   githubToken: string | undefined;
@@ -50,11 +54,17 @@ export function readActionInputs(getInput: GetInput, env: Environment): ActionIn
     );
   }
   const apiKey = optional("api_key");
-  if (apiKey === undefined && !env.OCTOPUS_API_KEY && !env.OCTOPUS_ACCESS_TOKEN) {
+  const accessToken = optional("access_token");
+  if (
+    apiKey === undefined &&
+    accessToken === undefined &&
+    !env.OCTOPUS_API_KEY &&
+    !env.OCTOPUS_ACCESS_TOKEN
+  ) {
     throw inputError(
       "api_key",
-      "Input api_key is not set, and neither OCTOPUS_API_KEY nor OCTOPUS_ACCESS_TOKEN is.",
-      "Give an API key from a secret as the api_key input, or log in with OctopusDeploy/login first.",
+      "Neither input api_key nor access_token is set, and neither OCTOPUS_API_KEY nor OCTOPUS_ACCESS_TOKEN is.",
+      "Give an API key from a secret as the api_key input, or log in with OctopusDeploy/login first (its access_token output, or the OCTOPUS_ACCESS_TOKEN it sets).",
     );
   }
   return {
@@ -63,6 +73,7 @@ export function readActionInputs(getInput: GetInput, env: Environment): ActionIn
     overwriteMode,
     server,
     apiKey,
+    accessToken,
     space: optional("space"),
     branch: optional("branch"),
     githubToken: optional("github_token"),
@@ -115,11 +126,15 @@ export function pushArguments(inputs: ActionInputs, file: string): string[] {
   ];
 }
 
-/** The CLI's environment: the runner's, plus the API key and the token from the inputs when given. */
+/**
+ * The CLI's environment: the runner's, plus the API key, the access token and the GitHub token from the
+ * inputs when given (an input wins over the variable, as the official action's api_key does).
+ */
 export function cliEnvironment(env: Environment, inputs: ActionInputs): Record<string, string | undefined> {
   return {
     ...env,
     ...(inputs.apiKey === undefined ? {} : { OCTOPUS_API_KEY: inputs.apiKey }),
+    ...(inputs.accessToken === undefined ? {} : { OCTOPUS_ACCESS_TOKEN: inputs.accessToken }),
     ...(inputs.githubToken === undefined ? {} : { GITHUB_TOKEN: inputs.githubToken }),
   };
 }

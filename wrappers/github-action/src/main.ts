@@ -30,6 +30,7 @@ export async function run(): Promise<void> {
     return;
   }
   if (inputs.apiKey !== undefined) core.setSecret(inputs.apiKey);
+  if (inputs.accessToken !== undefined) core.setSecret(inputs.accessToken);
   const cli = cliEntry();
   if (cli === undefined) {
     fail(

@@ -57,8 +57,20 @@ export function renderStepSummary(input: StepSummaryInput): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * Every line terminator a Markdown renderer or a viewer might honour: CommonMark ends a line at LF, CR
+ * or CRLF (a lone CR too: https://spec.commonmark.org/0.31.2/#line-ending), and U+2028, U+2029, NEL,
+ * VT and FF end lines elsewhere (JavaScript, Unicode's line breaking). A commit message must not end
+ * the table row or list item it is in, or its next line becomes a heading, a link definition or HTML.
+ */
+const lineTerminators = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+
 function firstLine(text: string): string {
-  return text.split(/\r?\n/, 1)[0] ?? "";
+  return text.split(lineTerminators, 1)[0] ?? "";
+}
+
+function oneLine(text: string): string {
+  return text.replace(lineTerminators, " ");
 }
 
 /**
@@ -66,8 +78,7 @@ function firstLine(text: string): string {
  * own (a commit message's `[text](url)` or `![](url)` stays text, not a link or an image).
  */
 function cell(text: string): string {
-  return text
-    .replace(/\r?\n/g, " ")
+  return oneLine(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -80,7 +91,7 @@ function cell(text: string): string {
  */
 function linked(text: string, url: string | undefined): string {
   if (url === undefined || !/^https?:\/\//i.test(url)) return text;
-  const destination = url.replace(/[\s()<>[\]|`"'\\]/g, (character) =>
+  const destination = url.replace(/[\s\x00-\x1f\x7f\u0085()<>[\]|`"'\\]/g, (character) =>
     character.charCodeAt(0) < 0x80
       ? `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
       : encodeURIComponent(character),
@@ -89,5 +100,5 @@ function linked(text: string, url: string | undefined): string {
 }
 
 function code(text: string): string {
-  return text === "" ? "" : `\`${text.replace(/`/g, "")}\``;
+  return text === "" ? "" : `\`${oneLine(text).replace(/`/g, "")}\``;
 }

@@ -38,7 +38,7 @@ describe("the action's inputs", () => {
       /^Input overwrite_mode: Unknown overwrite mode "always"/,
     );
     expect(read({ INPUT_SERVER: "" })).toThrow(/^Input server is not set and OCTOPUS_URL is empty\.$/);
-    expect(read({ INPUT_API_KEY: "" })).toThrow(/^Input api_key is not set/);
+    expect(read({ INPUT_API_KEY: "" })).toThrow(/^Neither input api_key nor access_token is set/);
     expect(
       readActionInputs(getInput({ ...runnerInputs, INPUT_SERVER: "", INPUT_API_KEY: "" }), {
         OCTOPUS_URL: "https://octopus.example.com",

@@ -14,6 +14,7 @@ import { pushBodies, recordsOf } from "../../../test/support/wrappers/octopus-pu
 const wrapperDir = fileURLToPath(new URL("../", import.meta.url));
 const localAction = join(wrapperDir, "node_modules/.bin/local-action");
 const apiKey = "API-LOCALACTIONSECRETKEY00000000";
+const accessToken = "eyJhbGciOiJIUzI1NiJ9.bG9jYWwtYWN0aW9uLWFjY2Vzcy10b2tlbg.c2lnbmF0dXJl";
 
 describe("the action run by @github/local-action", () => {
   let server: LocalOctopusServer;
@@ -21,7 +22,7 @@ describe("the action run by @github/local-action", () => {
   let dir: string;
 
   beforeAll(async () => {
-    server = await startOctopusServer({ apiKeys: [apiKey] });
+    server = await startOctopusServer({ apiKeys: [apiKey], accessTokens: [accessToken] });
     repo = await createTempGitRepo({
       commits: [{ message: "Initial commit" }, { message: "HW-1 add the greeting" }],
       remoteUrl: "https://github.com/Codertocat/Hello-World.git",
@@ -115,6 +116,25 @@ describe("the action run by @github/local-action", () => {
     // The key is masked first thing and never printed otherwise.
     expect(run.log.split(apiKey)).toHaveLength(2);
     expect(run.log).toContain(`::add-mask::${apiKey}`);
+  });
+
+  it("pushes with the access_token input alone, as a bearer token, masked", { timeout: 60_000 }, async () => {
+    const run = await runLocalAction("access-token", {
+      INPUT_PACKAGES: "Acme.Token",
+      INPUT_VERSION: "2.0.8",
+      INPUT_SERVER: server.url,
+      INPUT_ACCESS_TOKEN: accessToken,
+    });
+
+    expect(run.code, run.log).toBe(0);
+    expect(recordsOf(server, "2.0.8").map((record) => record.PackageId)).toEqual(["Acme.Token"]);
+    const post = server.requests.find(
+      (request) => request.method === "POST" && JSON.parse(request.body).Version === "2.0.8",
+    );
+    expect(post?.headers.authorization).toBe(`Bearer ${accessToken}`);
+    expect(post?.headers["x-octopus-apikey"]).toBeUndefined();
+    expect(run.log.split(accessToken)).toHaveLength(2);
+    expect(run.log).toContain(`::add-mask::${accessToken}`);
   });
 
   it("fails naming the input when version is missing, and sends nothing", { timeout: 60_000 }, async () => {

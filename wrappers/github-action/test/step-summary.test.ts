@@ -1,3 +1,4 @@
+import { type Node, Parser } from "commonmark";
 import { describe, expect, it } from "vitest";
 import { renderStepSummary } from "../src/step-summary";
 
@@ -105,4 +106,81 @@ describe("renderStepSummary", () => {
     );
     expect(markdown).toContain("| Shop.Api | 1.4.0 | created |");
   });
+});
+
+// The oracle is commonmark.js, CommonMark's reference implementation (GitHub renders job summaries with
+// cmark-gfm, which follows the same spec for line endings and blocks): whatever a commit message or a
+// server answer holds, the rendered summary has only the headings, links and HTML the action writes.
+describe("renderStepSummary under a CommonMark renderer", () => {
+  const terminators = {
+    "lone CR": "\r",
+    LF: "\n",
+    CRLF: "\r\n",
+    "U+2028": "\u2028",
+    "U+2029": "\u2029",
+    NEL: "\u0085",
+    VT: "\v",
+    FF: "\f",
+  };
+  const smuggled = (end: string) =>
+    `Harmless title${end}# Approve [now](https://evil.example/a)${end}<img src=https://evil.example/p.png>` +
+    `${end}[ref]: https://evil.example/r${end}> quoted`;
+
+  function blocksAndInlines(markdown: string) {
+    const found = { headings: [] as string[], links: [] as string[], images: 0, html: [] as string[] };
+    const walker = new Parser().parse(markdown).walker();
+    for (let event = walker.next(); event; event = walker.next()) {
+      if (!event.entering) continue;
+      const node = event.node;
+      if (node.type === "heading") found.headings.push(textOf(node));
+      if (node.type === "link") found.links.push(node.destination ?? "");
+      if (node.type === "image") found.images++;
+      if (node.type === "html_block" || node.type === "html_inline")
+        found.html.push((node.literal ?? "").trim());
+    }
+    return found;
+  }
+
+  function textOf(node: Node): string {
+    let text = "";
+    const walker = node.walker();
+    for (let event = walker.next(); event; event = walker.next())
+      if (event.entering && event.node.literal) text += event.node.literal;
+    return text;
+  }
+
+  for (const [name, end] of Object.entries(terminators)) {
+    it(`keeps a ${name} in a commit message, a branch, a server message and an error from adding blocks`, () => {
+      const markdown = renderStepSummary({
+        buildInformation: {
+          ...buildInformation,
+          Branch: `main${end}# Branch heading`,
+          VcsCommitNumber: `6113728f${end}# Commit heading`,
+          Commits: [{ Id: "6113728f27ae82c7b1a177c8d03f9e96e0adf246", Comment: smuggled(end) }],
+        },
+        packages: [
+          {
+            packageId: `Shop.Web${end}# Package heading`,
+            version: "1.4.0",
+            outcome: "failed",
+            message: smuggled(end),
+            link: `https://octopus.example.com/app#/r/1${end}# Link heading`,
+          },
+        ],
+        error: smuggled(end),
+      });
+
+      const rendered = blocksAndInlines(markdown);
+      expect(rendered.headings).toEqual(["Octopus build information"]);
+      expect(rendered.links).toEqual([
+        `https://octopus.example.com/app#/r/1${encodeURI(end)}#%20Link%20heading`,
+        buildInformation.BuildUrl,
+      ]);
+      expect(rendered.images).toBe(0);
+      expect(rendered.html).toEqual(["<details><summary>1 commit(s)</summary>", "</details>"]);
+      // Each of the action's own lines is one line to any reader: no terminator is left inside one.
+      for (const line of markdown.split("\n")) expect(line).not.toMatch(/[\r\v\f\u0085\u2028\u2029]/);
+      expect(markdown).toContain("Harmless title # Approve \\[now\\](https://evil.example/a)");
+    });
+  }
 });

@@ -1,6 +1,6 @@
-// Writes $BUILDINFO_RELEASE_DIR/jenkins/buildinfo-jenkins-library.zip: the shared library as Jenkins
+// Writes $BUILDINFO_RELEASE_DIR/buildinfo-jenkins-library.zip: the shared library as Jenkins
 // loads it (vars/ at the root), for a library retrieved from an archive or unpacked into a repository.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import AdmZip from "adm-zip";
 
@@ -13,7 +13,6 @@ if (!releaseDir || !isAbsolute(releaseDir)) {
 }
 const zip = new AdmZip();
 zip.addLocalFolder("vars", "vars");
-mkdirSync(join(releaseDir, "jenkins"), { recursive: true });
 // Not zip.writeZip: it makes the file world-writable (0666, whatever the umask).
-writeFileSync(join(releaseDir, "jenkins", "buildinfo-jenkins-library.zip"), zip.toBuffer());
-console.error(`Wrote ${join(releaseDir, "jenkins", "buildinfo-jenkins-library.zip")}.`);
+writeFileSync(join(releaseDir, "buildinfo-jenkins-library.zip"), zip.toBuffer());
+console.error(`Wrote ${join(releaseDir, "buildinfo-jenkins-library.zip")}.`);

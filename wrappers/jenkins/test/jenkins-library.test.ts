@@ -1,96 +1,31 @@
-// The shared library's step, run by Groovy against a stubbed pipeline DSL (test/pipeline-stub.groovy):
-// the exact command lines and environment it hands to sh/bat, and the Jenkinsfile-style call run for
-// real — `buildinfo` from the PATH, against the local Octopus server and a fake Jenkins build API.
-import { execFileSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { createTempGitRepo, type FakeApi, startFakeApi, type TempGitRepo } from "@buildinfo/testing";
+import type { LocalOctopusServer } from "@buildinfo/server";
+import type { FakeApi, TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pipelineBuild } from "../../../adapters/jenkins/test/jenkins-fixtures";
-import { runProcess } from "../../../packages/cli/test/helpers/run-cli";
-import { ensureSystemTools } from "../../../test/support/ensure-system-tools";
-import {
-  releaseBuildTimeout,
-  writeBuildinfoExecutable,
-} from "../../../test/support/wrappers/buildinfo-executable";
+import { releaseBuildTimeout } from "../../../test/support/wrappers/buildinfo-executable";
 import { recordsOf } from "../../../test/support/wrappers/octopus-pushes";
+import {
+  batScript,
+  resultOf,
+  runScenarios,
+  type ScenarioResult,
+  shScript,
+  stepArguments,
+} from "./groovy-harness";
+import { type JenkinsAgent, startJenkinsAgent } from "./jenkins-agent";
 
-const libraryDir = fileURLToPath(new URL("../", import.meta.url));
 const apiKey = "API-JENKINSLIBRARYSECRETKEY00000";
 
-interface StepCall {
-  step: string;
-  [key: string]: unknown;
-}
-
-interface ScenarioResult {
-  name: string;
-  ok: boolean;
-  error?: string;
-  calls: StepCall[];
-  process?: { code: number; stdout: string; stderr: string };
-}
-
-/** Groovy needs JAVA_HOME, which is not set here: the home of the `java` on the PATH. */
-function javaHome(): string {
-  const java = execFileSync("sh", ["-c", 'readlink -f "$(command -v java)"'], { encoding: "utf8" }).trim();
-  return dirname(dirname(java));
-}
-
-async function runGroovy(scenarioFile: string): Promise<ScenarioResult[]> {
-  const stubs = join(libraryDir, "test/stubs");
-  const run = await runProcess(
-    "groovy",
-    ["-cp", stubs, join(libraryDir, "test/pipeline-stub.groovy"), scenarioFile],
-    {
-      env: { JAVA_HOME: javaHome() },
-    },
-  );
-  if (run.code !== 0) throw new Error(`groovy exited with ${run.code}: ${run.stderr}`);
-  return JSON.parse(run.stdout.slice(run.stdout.indexOf("["))) as ScenarioResult[];
-}
-
 describe("the Jenkins library's octopusPushBuildInformation step", () => {
+  let agent: JenkinsAgent;
   let server: LocalOctopusServer;
   let jenkins: FakeApi;
   let repo: TempGitRepo;
-  let dir: string;
   let results: Map<string, ScenarioResult>;
 
   beforeAll(async () => {
-    ensureSystemTools("groovy");
-    server = await startOctopusServer({ apiKeys: [apiKey] });
-    repo = await createTempGitRepo({
-      commits: [{ message: "Initial commit" }, { message: "SHOP-7 add the basket" }],
-      remoteUrl: "https://github.com/acme/shop.git",
-    });
-    const commits = repo.octopusCommits(`${repo.shas[0]}..${repo.shas[1]}`).map(({ Id, Comment }) => ({
-      id: Id,
-      comment: Comment,
-    }));
-    jenkins = await startFakeApi((request) =>
-      request.path === "/job/shop/12/api/json"
-        ? { body: pipelineBuild([commits]) }
-        : { body: { lastSuccessfulBuild: { number: 11 } } },
-    );
-    dir = await mkdtemp(join(tmpdir(), "buildinfo-jenkins-"));
-    const bin = await writeBuildinfoExecutable(join(dir, "bin"));
-    const jenkinsEnv = {
-      PATH: `${bin}:${process.env.PATH}`,
-      HOME: process.env.HOME ?? dir,
-      JENKINS_URL: `${jenkins.url}/`,
-      JOB_NAME: "shop",
-      BUILD_NUMBER: "12",
-      BUILD_URL: `${jenkins.url}/job/shop/12/`,
-      GIT_COMMIT: repo.shas[1],
-      GIT_URL: "https://github.com/acme/shop.git",
-      GIT_BRANCH: "origin/main",
-      WORKSPACE: repo.dir,
-      OCTOPUS_URL: server.url,
-    };
+    agent = await startJenkinsAgent(apiKey);
+    ({ server, jenkins, repo } = agent);
+    const jenkinsEnv = { ...agent.env, OCTOPUS_URL: server.url };
     const jenkinsfile = {
       serverId: "octopus-api-key",
       spaceId: "Default",
@@ -147,47 +82,66 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
       scenario("unknown parameter", { parameters: { ...jenkinsfile, apiKey: "API-WRONGPLACE" } }),
       scenario("missing version", { parameters: { ...jenkinsfile, packageVersion: " " } }),
       scenario("unknown credential", { credentials: {} }),
+      scenario("not installed", {
+        execute: true,
+        env: { ...jenkinsEnv, PATH: "/usr/bin:/bin" },
+      }),
+      scenario("buildinfo refuses the input", { status: 2 }),
+      scenario("version with a line break", {
+        parameters: { ...jenkinsfile, packageVersion: "1.2.3\nrm -rf /" },
+      }),
     ];
-    const file = join(dir, "scenarios.json");
-    await writeFile(
-      file,
-      JSON.stringify({ step: join(libraryDir, "vars/octopusPushBuildInformation.groovy"), scenarios }),
-    );
-    results = new Map((await runGroovy(file)).map((result) => [result.name, result]));
+    results = await runScenarios(agent.dir, scenarios);
   }, releaseBuildTimeout + 120_000);
 
   afterAll(async () => {
-    await server?.close();
-    await jenkins?.close();
-    await repo?.cleanup();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await agent?.close();
   });
 
-  const result = (name: string): ScenarioResult => {
-    const found = results.get(name);
-    if (!found) throw new Error(`no result for scenario ${name}`);
-    return found;
-  };
+  const result = (name: string): ScenarioResult => resultOf(results, name);
 
   it("runs the Jenkinsfile's call as one sh step, the API key only in its environment, and pushes 2 records", () => {
     const run = result("jenkinsfile");
     expect(run.error).toBeUndefined();
+    const args = [
+      "build-information",
+      "--from",
+      "jenkins",
+      "--package-id=Acme.Web",
+      "--package-id=Acme.Api",
+      "--version=1.2.3",
+      `--server=${server.url}`,
+      "--space=Default",
+      "--overwrite-mode=OverwriteExisting",
+      "--verbose",
+    ];
     expect(run.calls).toEqual([
       { step: "isUnix" },
+      {
+        step: "echo",
+        message: `octopusPushBuildInformation: running buildinfo with the arguments ${JSON.stringify(args)}`,
+      },
       {
         step: "withCredentials",
         bindings: [{ kind: "string", credentialsId: "octopus-api-key", variable: "OCTOPUS_API_KEY" }],
       },
       {
+        step: "withEnv",
+        variables: ["BUILDINFO_EXECUTABLE=buildinfo", `BUILDINFO_STEP_ARGS=${JSON.stringify(args)}`],
+      },
+      {
         step: "sh",
-        script: `'buildinfo' 'build-information' '--from' 'jenkins' '--package-id' 'Acme.Web' '--package-id' 'Acme.Api' '--version' '1.2.3' '--server' '${server.url}' '--space' 'Default' '--overwrite-mode' 'OverwriteExisting' '--verbose'`,
+        script: shScript,
         label: "Push build information to Octopus",
-        boundEnv: { OCTOPUS_API_KEY: apiKey },
+        returnStatus: true,
+        boundEnv: {
+          OCTOPUS_API_KEY: apiKey,
+          BUILDINFO_EXECUTABLE: "buildinfo",
+          BUILDINFO_STEP_ARGS: JSON.stringify(args),
+        },
       },
     ]);
-    expect(run.process?.stderr).toContain(
-      "+ buildinfo build-information --from jenkins --package-id Acme.Web",
-    );
+    expect(run.process?.stderr).toContain("+ buildinfo --args-from-env BUILDINFO_STEP_ARGS");
     expect(run.process?.code).toBe(0);
     const records = recordsOf(server, "1.2.3");
     expect(records.map((record) => record.PackageId).sort()).toEqual(["Acme.Api", "Acme.Web"]);
@@ -206,9 +160,13 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
       "OverwriteExisting",
       "OverwriteExisting",
     ]);
-    // Never in a command line Jenkins echoes, nor anywhere in the step's output.
-    const echoed = JSON.stringify(run.calls.filter((call) => call.step === "sh").map((call) => call.script));
-    expect(echoed).not.toContain(apiKey);
+    // Never in a command line or a message Jenkins shows, nor anywhere in the step's output.
+    const shown = JSON.stringify(
+      run.calls
+        .filter((call) => call.step !== "withCredentials")
+        .map((call) => [call.script, call.message, call.variables]),
+    );
+    expect(shown).not.toContain(apiKey);
     expect(`${run.process?.stdout}${run.process?.stderr}`).not.toContain(apiKey);
   });
 
@@ -224,9 +182,8 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
           "octopusPushBuildInformation: toolId Default is the Octopus CLI (/opt/octopus/octo), which buildinfo replaces; running buildinfo from the PATH.",
       },
     ]);
-    expect(run.calls.find((call) => call.step === "sh")?.script).toMatch(
-      /^'buildinfo' 'build-information' .* '--logLevel' 'verbose' '--timeout' '600'$/,
-    );
+    expect(stepArguments(run).slice(0, 3)).toEqual(["build-information", "--from", "jenkins"]);
+    expect(stepArguments(run).slice(-4)).toEqual(["--logLevel", "verbose", "--timeout", "600"]);
     expect(run.process?.code, run.process?.stderr).toBe(0);
     expect(
       recordsOf(server, "1.2.4")
@@ -248,34 +205,53 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
     });
     expect(result("failed build, runOnFailure").calls.map((call) => call.step)).toEqual([
       "isUnix",
+      "echo",
       "withCredentials",
+      "withEnv",
       "sh",
     ]);
   });
 
-  it("runs a tool installation's buildinfo.exe through bat on Windows, quoting for cmd.exe", () => {
+  it("runs a tool installation's buildinfo.exe through bat on Windows: a constant line, the arguments in the environment", () => {
     const run = result("windows tool");
     expect(run.ok).toBe(true);
-    expect(run.calls).toEqual([
-      {
-        step: "echo",
-        message:
-          "octopusPushBuildInformation: commentParser Jira is not needed; Octopus links work items from the commit messages itself.",
-      },
-      { step: "isUnix" },
-      { step: "tool", id: "buildinfo-1" },
-      expect.objectContaining({ step: "withCredentials" }),
-      {
-        step: "bat",
-        script:
-          '@"C:\\tools\\buildinfo\\buildinfo.exe" "build-information" "--from" "jenkins" "--package-id" "Acme.Web" "--version" "1.2.3" ' +
-          `"--server" "${server.url}" "--space" "Spaces-2" "--overwrite-mode" "IgnoreIfExists" ` +
-          '"--vcs-root" "https://git.example.com/acme/shop" "--commit" "0123456789abcdef0123456789abcdef01234567" ' +
-          '"--branch" "release/%%VERSION%%" "--build-number" "12 (b)" "--build-environment" "Jenkins"',
-        label: "Push build information to Octopus",
-        boundEnv: { OCTOPUS_API_KEY: apiKey },
-      },
+    const args = [
+      "build-information",
+      "--from",
+      "jenkins",
+      "--package-id=Acme.Web",
+      "--version=1.2.3",
+      `--server=${server.url}`,
+      "--space=Spaces-2",
+      "--overwrite-mode=IgnoreIfExists",
+      "--vcs-root=https://git.example.com/acme/shop",
+      "--commit=0123456789abcdef0123456789abcdef01234567",
+      "--branch=release/%VERSION%",
+      "--build-number",
+      "12 (b)",
+      "--build-environment",
+      "Jenkins",
+    ];
+    expect(run.calls.map((call) => call.step)).toEqual([
+      "echo",
+      "isUnix",
+      "tool",
+      "echo",
+      "withCredentials",
+      "withEnv",
+      "bat",
     ]);
+    expect(run.calls.at(-1)).toEqual({
+      step: "bat",
+      script: batScript,
+      label: "Push build information to Octopus",
+      returnStatus: true,
+      boundEnv: {
+        OCTOPUS_API_KEY: apiKey,
+        BUILDINFO_EXECUTABLE: "C:\\tools\\buildinfo\\buildinfo.exe",
+        BUILDINFO_STEP_ARGS: JSON.stringify(args),
+      },
+    });
   });
 
   it("stops with error, before any sh step, on a missing server, version or credential or an unknown parameter", () => {
@@ -288,11 +264,43 @@ describe("the Jenkins library's octopusPushBuildInformation step", () => {
     expect(result("missing version").error).toBe(
       "octopusPushBuildInformation: the packageVersion parameter is required.",
     );
-    expect(result("unknown credential").error).toBe(
-      "Could not find credentials entry with ID 'octopus-api-key'",
+    expect(result("version with a line break").error).toBe(
+      "octopusPushBuildInformation: the packageVersion parameter holds a line break, which no packageVersion can contain: give it on one line.",
     );
-    for (const name of ["no server", "unknown parameter", "missing version", "unknown credential"]) {
+    for (const name of [
+      "no server",
+      "unknown parameter",
+      "missing version",
+      "unknown credential",
+      "version with a line break",
+    ]) {
       expect(result(name).calls.some((call) => call.step === "sh")).toBe(false);
     }
+  });
+
+  it("explains that serverId names a Secret text credential when it names none (the official step named a server)", () => {
+    expect(result("unknown credential").error).toBe(
+      "octopusPushBuildInformation: serverId 'octopus-api-key' is not a Secret text credential this job can use " +
+        "(Could not find credentials entry with ID 'octopus-api-key'). Here serverId names the Jenkins credential " +
+        "(kind Secret text) that holds the Octopus API key, not an Octopus server configured under Manage Jenkins " +
+        "as in the official plugin: add such a credential with this id, and give the server URL as serverUrl or OCTOPUS_URL.",
+    );
+  });
+
+  it("says how to install buildinfo when the agent has none, instead of the shell's 'not found'", () => {
+    const run = result("not installed");
+    expect(run.process?.code).toBe(127);
+    expect(run.process?.stderr).not.toContain("not found");
+    expect(run.error).toBe(
+      "octopusPushBuildInformation: buildinfo was not found on this agent. Put the buildinfo executable on the " +
+        "agent's PATH (the standalone buildinfo-linux-x64 of a release, renamed buildinfo), or configure it as a " +
+        "tool installation (Manage Jenkins > Tools, e.g. a Custom tool whose home holds it) and pass that tool's name as toolId.",
+    );
+  });
+
+  it("fails the step with buildinfo's exit code when buildinfo fails", () => {
+    expect(result("buildinfo refuses the input").error).toBe(
+      "octopusPushBuildInformation: buildinfo exited with 2 (invalid input: nothing was sent); see the lines above.",
+    );
   });
 });

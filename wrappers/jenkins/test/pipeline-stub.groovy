@@ -1,8 +1,10 @@
 // Runs the library's step against a stubbed pipeline DSL, once per scenario of the JSON file named by
 // the first argument, and prints one JSON array of what each scenario did: every step called with its
-// arguments, the environment a sh/bat step got, and, for scenarios marked `execute`, the sh script run
-// for real (sh -c, in `cwd`, with the scenario's environment plus the bound credentials). One Groovy
-// process for every scenario, since a JVM start costs seconds.
+// arguments, the environment a sh/bat step got (bound credentials and withEnv variables), and, for
+// scenarios marked `execute`, the sh script run for real (sh -xec, in `cwd`, with the scenario's
+// environment plus that step environment), whose exit code the sh step returns (`returnStatus: true`);
+// otherwise sh and bat return the scenario's `status` (default 0). One Groovy process for every
+// scenario, since a JVM start costs seconds.
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 
@@ -52,8 +54,15 @@ def runScenario(File stepFile, Map scenario) {
   })
   ['sh', 'bat'].each { String name ->
     binding.setVariable(name, { Map arguments ->
-      calls << [step: name, script: arguments.script, label: arguments.label, boundEnv: new LinkedHashMap(bound)]
-      if (scenario.execute && name == 'sh') result.process = execute(arguments.script as String, scenario, bound)
+      calls << [step: name, script: arguments.script, label: arguments.label, returnStatus: arguments.returnStatus, boundEnv: new LinkedHashMap(bound)]
+      int status = (scenario.status ?: 0) as int
+      if (scenario.execute && name == 'sh') {
+        result.process = execute(arguments.script as String, scenario, bound)
+        status = result.process.code as int
+      }
+      if (arguments.returnStatus) return status
+      if (status != 0) throw new StepError("script returned exit code ${status}")
+      null
     })
   }
   try {

@@ -1,9 +1,9 @@
-// Writes the TeamCity agent tool <release>/teamcity/buildinfo.zip from the standalone executables in
+// Writes the TeamCity agent tool <release>/buildinfo.zip from the standalone executables in
 // <release>: buildinfo (from buildinfo-linux-x64) and buildinfo.exe (from buildinfo-win-x64.exe, when
 // built) at its root, and a teamcity-plugin.xml marking buildinfo executable, since agents unpack
 // tools without Unix permissions. TeamCity names a tool after its zip: %teamcity.tool.buildinfo%.
 // Usage: node scripts/agent-tool.mjs <release dir>
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import AdmZip from "adm-zip";
 
@@ -31,11 +31,11 @@ const descriptor = `<?xml version="1.0" encoding="UTF-8"?>
 </teamcity-agent-plugin>
 `;
 const zip = new AdmZip();
-const executable = 0o100755 << 16;
-zip.addFile("buildinfo", readFileSync(linux), "", executable);
+// adm-zip takes the permission bits alone (it keeps `attr & 0o7777` and adds the file type itself), so
+// `unzip` gives a user an executable buildinfo too, not just an agent that reads teamcity-plugin.xml.
+zip.addFile("buildinfo", readFileSync(linux), "", 0o755);
 if (existsSync(windows)) zip.addFile("buildinfo.exe", readFileSync(windows));
 zip.addFile("teamcity-plugin.xml", Buffer.from(descriptor));
-mkdirSync(join(releaseDir, "teamcity"), { recursive: true });
 // Not zip.writeZip: it makes the file world-writable (0666, whatever the umask).
-writeFileSync(join(releaseDir, "teamcity", "buildinfo.zip"), zip.toBuffer());
-console.error(`Wrote ${join(releaseDir, "teamcity", "buildinfo.zip")}.`);
+writeFileSync(join(releaseDir, "buildinfo.zip"), zip.toBuffer());
+console.error(`Wrote ${join(releaseDir, "buildinfo.zip")}.`);

@@ -17,6 +17,7 @@ import {
   writeTeamCityProperties,
 } from "../../../adapters/teamcity/test/teamcity-fixtures";
 import { runNodeScript, runProcess } from "../../../packages/cli/test/helpers/run-cli";
+import { ensureSystemTools } from "../../../test/support/ensure-system-tools";
 import {
   releaseBuildTimeout,
   writeBuildinfoExecutable,
@@ -70,6 +71,7 @@ describe("the TeamCity meta-runner", () => {
   let properties: PropertiesFiles;
   let dir: string;
   let toolDir: string;
+  let agentToolZip: string;
 
   beforeAll(async () => {
     server = await startOctopusServer({ apiKeys: [apiKey] });
@@ -104,7 +106,8 @@ describe("the TeamCity meta-runner", () => {
     const built = await runNodeScript(join(wrapperDir, "scripts/agent-tool.mjs"), [release]);
     if (built.code !== 0) throw new Error(built.stderr);
     toolDir = join(dir, "tools", "buildinfo");
-    const zip = new AdmZip(join(release, "teamcity", "buildinfo.zip"));
+    agentToolZip = join(release, "buildinfo.zip");
+    const zip = new AdmZip(agentToolZip);
     zip.extractAllTo(toolDir, true, false);
     const descriptor = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(
       zip.readAsText("teamcity-plugin.xml"),
@@ -118,6 +121,15 @@ describe("the TeamCity meta-runner", () => {
     await teamcity?.close();
     await properties?.cleanup();
     if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("unpacks with unzip, as a user downloading the tool does, into a buildinfo that runs without chmod", async () => {
+    ensureSystemTools("unzip");
+    const unpacked = join(dir, "unzipped-by-a-user");
+    const unzipped = await runProcess("unzip", ["-q", agentToolZip, "-d", unpacked]);
+    expect(unzipped.code, unzipped.stderr).toBe(0);
+    const version = await runProcess("./buildinfo", ["--version"], { cwd: unpacked });
+    expect(version).toMatchObject({ code: 0, stdout: "0.1.0\n" });
   });
 
   it("is well-formed XML with the official OctopusMetadata runner's parameter keys", () => {

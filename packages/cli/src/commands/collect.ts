@@ -2,17 +2,16 @@ import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { BuildInfoError, formatBuildInformationFile, shortened } from "@buildinfo/core";
-import { stringValue } from "../args";
-import { gatherBuildInformation } from "../gather";
+import { gatherBuildInformation, registryOptions } from "../gather";
 import { EXIT_OK, runCommand } from "../run-command";
-import { collectOptions } from "../settings/option-specs";
+import type { CommandName } from "../settings/option-table";
 
-export function run(name: string, args: string[]): Promise<number> {
+export function run(name: CommandName, args: string[]): Promise<number> {
   return runCommand(name, args, {
-    options: collectOptions,
-    stdoutIsData: (values) => stringValue(values, "output") === undefined,
+    adapterOptions: registryOptions(),
+    stdoutIsData: (settings) => settings.values.output === undefined,
     async body(context) {
-      const output = stringValue(context.values, "output");
+      const output = context.settings.values.output;
       const text = formatBuildInformationFile(await gatherBuildInformation(context));
       if (output === undefined) {
         context.output(text);

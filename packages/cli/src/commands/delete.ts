@@ -1,8 +1,9 @@
 import { describeSpace } from "../display-text";
 import { withClient } from "../open-client";
 import { runRecordCommand } from "../run-record-command";
+import type { CommandName } from "../settings/option-table";
 
-export function run(name: string, args: string[]): Promise<number> {
+export function run(name: CommandName, args: string[]): Promise<number> {
   return runRecordCommand(name, args, async ({ id, connection, json, env, logger, output }) => {
     const space = await withClient(connection, env, logger, async (client) => {
       const resolved = await client.resolveSpace(connection.space);

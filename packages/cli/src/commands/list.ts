@@ -1,32 +1,27 @@
-import { flag, integerOption, stringValue } from "../args";
 import { displayList, displayText } from "../display-text";
 import { formatTable } from "../format-table";
 import { withClient } from "../open-client";
 import { EXIT_OK, runCommand } from "../run-command";
 import { resolveConnection } from "../settings/connection";
-import { listOptions } from "../settings/option-specs";
+import type { CommandName } from "../settings/option-table";
 
-export function run(name: string, args: string[]): Promise<number> {
+export function run(name: CommandName, args: string[]): Promise<number> {
   return runCommand(name, args, {
-    options: listOptions,
-    stdoutIsData: (values) => flag(values, "json"),
-    async body({ values, env, logger, output }) {
-      const skip = integerOption(values, "skip", { min: 0, max: 1_000_000_000 });
-      const take = integerOption(values, "take", { min: 1, max: 1_000_000 });
-      const connection = resolveConnection(values, env, { required: true })!;
-      const packageId = stringValue(values, "package-id");
-      const filter = stringValue(values, "filter");
+    stdoutIsData: (settings) => settings.json,
+    async body({ settings, env, logger, output }) {
+      const { skip, take, packageId, filter, latest } = settings.values;
+      const connection = resolveConnection(settings, env, { required: true })!;
       const page = await withClient(connection, env, logger, (client) =>
         client.listBuildInformation({
           ...(connection.space === undefined ? {} : { space: connection.space }),
           ...(packageId === undefined ? {} : { packageId }),
           ...(filter === undefined ? {} : { filter }),
-          ...(flag(values, "latest") ? { latest: true } : {}),
+          ...(latest ? { latest: true } : {}),
           ...(skip === undefined ? {} : { skip }),
           ...(take === undefined ? {} : { take }),
         }),
       );
-      if (flag(values, "json")) {
+      if (settings.json) {
         output(`${JSON.stringify(page, null, 2)}\n`);
         return EXIT_OK;
       }

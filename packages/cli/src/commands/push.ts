@@ -7,80 +7,38 @@ import {
   shortened,
 } from "@buildinfo/core";
 import { createCommand, type OctopusClient, type SpaceRef } from "@buildinfo/octopus";
-import { flag, integerOption, stringValue } from "../args";
 import { describeSpace } from "../display-text";
-import { gatherBuildInformation } from "../gather";
+import { flagHint } from "../flag-hints";
+import { gatherBuildInformation, registryOptions } from "../gather";
 import { withClient } from "../open-client";
 import { pushProgressLines, pushSummaryJson } from "../push-summary";
 import { type CommandContext, EXIT_FAILED, EXIT_OK, runCommand } from "../run-command";
 import { type Connection, resolveConnection } from "../settings/connection";
-import { buildInformationOptions, pushOptions } from "../settings/option-specs";
+import type { CommandName } from "../settings/option-table";
 import { resolveOverwriteMode } from "../settings/overwrite-mode";
-import { type PackageTarget, packagesFromArgs } from "../settings/packages";
-import { pflagForms } from "../settings/pflag-forms";
+import { type PackageTarget, packagesFromSettings } from "../settings/packages";
 
 /** `push`, and `build-information` (octo's and the Go CLI's command lines: docs/cli.md lists every form). */
-export function run(name: string, args: string[]): Promise<number> {
+export function run(name: CommandName, args: string[]): Promise<number> {
   const octo = name === "build-information";
-  return runCommand(name, octo ? pflagForms(args, buildInformationOptions) : args, {
+  return runCommand(name, args, {
     // `octopus build-information upload|push PkgA PkgB …` (the Go CLI): a subcommand, then package ids.
     positionals: { min: 0, max: octo ? Number.POSITIVE_INFINITY : 0, name: "upload" },
-    options: octo ? buildInformationOptions : pushOptions,
-    stdoutIsData: (values) => wantsJson(values) || flag(values, "dry-run"),
+    adapterOptions: registryOptions(),
+    stdoutIsData: (settings) => settings.json || settings.values.dryRun,
     body: push,
   });
 }
 
-/** `--json`, or the Go CLI's `-f json` / `--output-format json` (legacy `--outputFormat`). */
-function wantsJson(values: CommandContext["values"]): boolean {
-  if (flag(values, "json")) return true;
-  for (const name of ["output-format", "outputFormat"]) {
-    const format = stringValue(values, name);
-    if (format === undefined) continue;
-    const lower = format.trim().toLowerCase();
-    if (lower === "json") return true;
-    if (lower !== "table" && lower !== "basic") {
-      throw new BuildInfoError("E_USAGE", `Unknown output format '${format}' (from --${name}).`, {
-        hint: `${didYouMean(lower, outputFormats)}Use one of: ${outputFormats.join(", ")}.`,
-        source: `--${name}`,
-      });
-    }
-  }
-  return false;
-}
-
-const outputFormats = ["json", "table", "basic"];
-
-/** `--overwrite-mode`, or the Go CLI's aliases `--overwrite` and `--overwritemode`; two different values are refused. */
-function overwriteModeValue(values: CommandContext["values"]): string | undefined {
-  const given = ["overwrite-mode", "overwrite", "overwritemode"].flatMap((name) => {
-    const value = stringValue(values, name);
-    return value === undefined ? [] : [{ name, value }];
-  });
-  const [first, ...others] = given;
-  const conflict = others.find(
-    (other) => other.value.trim().toLowerCase() !== first?.value.trim().toLowerCase(),
-  );
-  if (first !== undefined && conflict !== undefined) {
-    throw new BuildInfoError(
-      "E_USAGE",
-      `--${first.name} ${first.value} and --${conflict.name} ${conflict.value} disagree.`,
-      { hint: "Pass the overwrite mode once.", source: `--${conflict.name}` },
-    );
-  }
-  return first?.value;
-}
-
 async function push(context: CommandContext): Promise<number> {
-  const { values, env, logger } = context;
-  const bareIds = checkOctoCompatibility(context);
+  const { settings, env, logger } = context;
+  const bareIds = goCliPackageIds(context);
   // Everything the user gave is checked before the first request: an input error sends nothing.
-  const { packages, duplicates } = packagesFromArgs(values, bareIds);
-  const overwrite = resolveOverwriteMode(overwriteModeValue(values), env);
-  const json = wantsJson(values);
-  const concurrency = integerOption(values, "concurrency", { min: 1, max: 1000 });
-  const dryRun = flag(values, "dry-run");
-  const connection = resolveConnection(values, env, { required: !dryRun });
+  const { packages, duplicates } = packagesFromSettings(settings, bareIds);
+  const overwrite = resolveOverwriteMode(settings.values.overwriteMode, settings.sources.overwriteMode, env);
+  const { json } = settings;
+  const { concurrency, dryRun } = settings.values;
+  const connection = resolveConnection(settings, env, { required: !dryRun });
   const buildInformation = await gatherBuildInformation(context);
 
   if (duplicates.length > 0) logger.warn(`ignored repeated package ids: ${duplicates.join(", ")}`);
@@ -129,7 +87,7 @@ async function push(context: CommandContext): Promise<number> {
       }
       for (const failed of summary.failed) {
         logger.error(
-          `${failed.packageId} ${failed.version} was not pushed: ${failed.error?.message ?? "unknown error"} ${failed.error?.hint ?? ""}`.trim(),
+          `${failed.packageId} ${failed.version} was not pushed: ${failed.error?.message ?? "unknown error"} ${failed.error === undefined ? "" : flagHint(failed.error)}`.trim(),
           { code: failed.error?.code },
         );
       }
@@ -195,8 +153,8 @@ function dryRunPlan(
 }
 
 /** The Go CLI's subcommand (`upload`, or its alias `push`) and the package ids after it; refuses the rest. */
-function checkOctoCompatibility({ values, positionals }: CommandContext): string[] {
-  const [subcommand, ...bareIds] = positionals;
+function goCliPackageIds({ settings }: CommandContext): string[] {
+  const [subcommand, ...bareIds] = settings.positionals;
   if (subcommand !== undefined && subcommand !== "upload" && subcommand !== "push") {
     throw new BuildInfoError(
       "E_USAGE",
@@ -204,16 +162,6 @@ function checkOctoCompatibility({ values, positionals }: CommandContext): string
       {
         hint: `${didYouMean(subcommand, ["upload", "push"])}Only 'upload' (or 'push') may follow build-information, then package ids, as in the Octopus CLI.`,
         source: subcommand,
-      },
-    );
-  }
-  if (flag(values, "ignoreSslErrors")) {
-    throw new BuildInfoError(
-      "E_USAGE",
-      "--ignoreSslErrors is not supported: TLS certificates are always verified.",
-      {
-        hint: "Trust your server's certificate authority with NODE_EXTRA_CA_CERTS=/path/to/ca.pem instead.",
-        source: "--ignoreSslErrors",
       },
     );
   }

@@ -1,30 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { BuildInfoError, isBuildInfoError } from "@buildinfo/core";
 import { type OctopusServerOptions, startOctopusServer } from "@buildinfo/server";
-import { integerOption, stringValue, stringValues } from "../args";
 import { EXIT_OK, runCommand } from "../run-command";
-import { serveOptions } from "../settings/option-specs";
+import type { CommandName } from "../settings/option-table";
 
 /** Runs the local server until SIGINT/SIGTERM. Its URL is the one line on stdout, for scripts. */
-export function run(name: string, args: string[]): Promise<number> {
+export function run(name: CommandName, args: string[]): Promise<number> {
   return runCommand(name, args, {
-    options: serveOptions,
     stdoutIsData: () => true,
     stdoutIsText: true,
-    async body({ values, logger, output }) {
-      const port = integerOption(values, "port", { min: 0, max: 65_535 });
+    async body({ settings: { values }, logger, output }) {
+      const { port, host, persist: persistPath, spaces: spaceNames } = values;
       // A fresh key per start: a well-known default would let any local process or page push.
-      const apiKey = stringValue(values, "api-key") ?? randomApiKey();
-      const host = stringValue(values, "host");
-      // Node reads an empty host as "every interface": never what an empty variable meant.
-      if (host?.trim() === "") {
-        throw new BuildInfoError("E_USAGE", "--host is empty.", {
-          hint: "Leave --host out to listen on 127.0.0.1, or give an address of this machine.",
-          source: "--host",
-        });
-      }
-      const persistPath = stringValue(values, "persist");
-      const spaceNames = stringValues(values, "space");
+      const apiKey = values.acceptedApiKey ?? randomApiKey();
       const server = await listen({
         ...(port === undefined ? {} : { port }),
         apiKeys: [apiKey],

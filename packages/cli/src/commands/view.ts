@@ -1,8 +1,9 @@
 import { formatRecord } from "../format-record";
 import { withClient } from "../open-client";
 import { runRecordCommand } from "../run-record-command";
+import type { CommandName } from "../settings/option-table";
 
-export function run(name: string, args: string[]): Promise<number> {
+export function run(name: CommandName, args: string[]): Promise<number> {
   return runRecordCommand(name, args, async ({ id, connection, json, env, logger, output }) => {
     const record = await withClient(connection, env, logger, (client) =>
       client.getBuildInformation(connection.space, id),

@@ -1,7 +1,13 @@
 import { manifests } from "@buildinfo/collect";
 import { overwriteModeSpellings } from "@buildinfo/core";
-import { type CommandName, commandNames } from "../help";
-import { commandOptions } from "../settings/option-specs";
+import { registryOptions } from "../gather";
+import {
+  aliasesOf,
+  type CommandName,
+  commandNames,
+  type OptionDefinition,
+  optionsOf,
+} from "../settings/option-table";
 
 export interface CompletedFlag {
   /** Without dashes. */
@@ -21,33 +27,38 @@ export interface CompletionSpec {
 
 export const shells = ["bash", "zsh", "fish", "powershell"] as const;
 
-/** What each flag's value can be, where the CLI knows the full set. */
-function valuesOf(name: string): CompletedFlag["values"] {
-  if (name === "from") return manifests.map((manifest) => manifest.id);
-  if (name === "overwrite-mode" || name === "overwrite" || name === "overwritemode")
-    return overwriteModeSpellings;
-  if (name === "log-format") return ["text", "json"];
-  if (name === "output-format" || name === "outputFormat") return ["json", "table", "basic"];
-  if (name === "file" || name === "output" || name === "persist") return "file";
-  return undefined;
+/** What a flag's value can be, where the CLI knows the full set. */
+function valuesOf(option: OptionDefinition): CompletedFlag["values"] {
+  if (option.complete === "adapters") return manifests.map((manifest) => manifest.id);
+  if (option.complete === "overwrite-modes") return overwriteModeSpellings;
+  if (option.complete === "file") return "file";
+  return option.choices;
 }
 
-/** Commands, their flags and flag values, from the option specs the commands parse and the adapter registry. */
-export function completionSpec(): CompletionSpec {
-  const flags = Object.fromEntries(
-    commandNames.map((command) => [
-      command,
-      Object.entries(commandOptions[command]).map(([name, option]): CompletedFlag => {
-        const values = option.type === "string" ? valuesOf(name) : undefined;
-        return {
-          name,
-          takesValue: option.type === "string",
-          ...(option.short === undefined ? {} : { short: option.short }),
-          ...(values === undefined ? {} : { values }),
-        };
+/** Each spelling of each option `command` takes, the table's and the adapters'. */
+function flagsOf(command: CommandName): CompletedFlag[] {
+  return optionsOf(command, registryOptions()).flatMap((option) => {
+    const takesValue = option.kind !== "boolean";
+    const values = takesValue ? valuesOf(option) : undefined;
+    const aliases = aliasesOf(option, command);
+    const short = aliases.find((alias) => alias.flag.length === 1)?.flag;
+    return [option.flag, ...aliases.filter((alias) => alias.flag.length > 1).map((alias) => alias.flag)].map(
+      (name, index): CompletedFlag => ({
+        name,
+        takesValue,
+        ...(index === 0 && short !== undefined ? { short } : {}),
+        ...(values === undefined ? {} : { values }),
       }),
-    ]),
-  ) as Record<CommandName, CompletedFlag[]>;
+    );
+  });
+}
+
+/** Commands, their flags and flag values, from the option table and the adapter registry. */
+export function completionSpec(): CompletionSpec {
+  const flags = Object.fromEntries(commandNames.map((command) => [command, flagsOf(command)])) as Record<
+    CommandName,
+    CompletedFlag[]
+  >;
   return {
     commands: commandNames,
     flags,

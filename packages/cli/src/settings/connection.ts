@@ -1,5 +1,5 @@
-import { BuildInfoError, type Environment, redactUrl, shortened } from "@buildinfo/core";
-import { durationOption, type ParsedArgs, stringValue } from "../args";
+import { BuildInfoError, type Environment, parseOctopusServerUrl } from "@buildinfo/core";
+import type { Settings } from "./settings";
 
 export interface Connection {
   /** Absolute http(s) URL without a trailing slash. */
@@ -13,77 +13,27 @@ export interface Connection {
   timeoutMs?: number;
 }
 
-interface Candidate {
-  value: string | undefined;
-  source: string;
-}
-
-function first(...candidates: Candidate[]): { value: string; source: string } | undefined {
-  for (const candidate of candidates) {
-    const value = candidate.value?.trim();
-    if (value !== undefined && value !== "") return { value, source: candidate.source };
-  }
-  return undefined;
-}
-
-/** Secrets given on the command line or in the environment, so every output can leave them out. */
-export function knownSecrets(values: ParsedArgs["values"], env: Environment): string[] {
-  return [
-    stringValue(values, "api-key"),
-    stringValue(values, "apiKey"),
-    stringValue(values, "access-token"),
-    stringValue(values, "id-token"),
-    env.OCTOPUS_API_KEY,
-    env.OCTOPUS_ID_TOKEN,
-    env.OCTOPUS_CLI_API_KEY,
-    env.OCTOPUS_ACCESS_TOKEN,
-    // The adapters' build-server tokens: an API answer (a proxy's page) may echo them back. Not
-    // BAMBOO_PASSWORD: a person's password may be a common word, and data is never rewritten by a guess.
-    env.SYSTEM_ACCESSTOKEN,
-    env.GITHUB_TOKEN,
-    env.GH_TOKEN,
-    env.JENKINS_API_TOKEN,
-    env.BAMBOO_TOKEN,
-  ].filter((value): value is string => value !== undefined && value.trim() !== "");
-}
-
 /**
  * The server, credentials and space from flags, then the environment variables the official tools
  * use. `required: false` (a dry run) lets the server and credentials be absent.
  */
 export function resolveConnection(
-  values: ParsedArgs["values"],
+  settings: Settings,
   env: Environment,
   options: { required: boolean },
 ): Connection | undefined {
-  const server = first(
-    { value: stringValue(values, "server"), source: "--server" },
-    { value: env.OCTOPUS_URL, source: "OCTOPUS_URL" },
-    { value: env.OCTOPUS_CLI_SERVER, source: "OCTOPUS_CLI_SERVER" },
-  );
-  const apiKey = first(
-    { value: stringValue(values, "api-key"), source: "--api-key" },
-    { value: stringValue(values, "apiKey"), source: "--apiKey" },
-    { value: env.OCTOPUS_API_KEY, source: "OCTOPUS_API_KEY" },
-    { value: env.OCTOPUS_CLI_API_KEY, source: "OCTOPUS_CLI_API_KEY" },
-  );
-  const accessToken = first(
-    { value: stringValue(values, "access-token"), source: "--access-token" },
-    { value: env.OCTOPUS_ACCESS_TOKEN, source: "OCTOPUS_ACCESS_TOKEN" },
-  );
-  const serviceAccountId = first(
-    { value: stringValue(values, "service-account-id"), source: "--service-account-id" },
-    { value: env.OCTOPUS_SERVICE_ACCOUNT_ID, source: "OCTOPUS_SERVICE_ACCOUNT_ID" },
-  );
-  const idToken = first(
-    { value: stringValue(values, "id-token"), source: "--id-token" },
-    { value: env.OCTOPUS_ID_TOKEN, source: "OCTOPUS_ID_TOKEN" },
-  );
-  const space = first(
-    { value: stringValue(values, "space"), source: "--space" },
-    { value: env.OCTOPUS_SPACE, source: "OCTOPUS_SPACE" },
-  );
-  const timeoutMs = durationOption(values, "timeout");
+  const { values, sources } = settings;
+  const sourced = (key: "server" | "apiKey" | "accessToken" | "serviceAccountId" | "idToken" | "space") => {
+    const value = values[key]?.trim();
+    return value === undefined || value === "" ? undefined : { value, source: sources[key] ?? `--${key}` };
+  };
+  const server = sourced("server");
+  const apiKey = sourced("apiKey");
+  const accessToken = sourced("accessToken");
+  const serviceAccountId = sourced("serviceAccountId");
+  const idToken = sourced("idToken");
+  const space = sourced("space");
+  const timeoutMs = values.timeoutMs;
 
   if (server === undefined) {
     if (!options.required) return undefined;
@@ -92,7 +42,7 @@ export function resolveConnection(
       source: "--server",
     });
   }
-  const serverUrl = validateServerUrl(server.value, server.source);
+  const serverUrl = parseOctopusServerUrl(server.value, server.source);
   // An access token given outright wins; then OIDC, when a service account is named; then the API key.
   const useOidc = accessToken === undefined && serviceAccountId !== undefined;
   if (useOidc && idToken === undefined && !canRequestGitHubIdToken(env) && options.required) {
@@ -130,37 +80,6 @@ export function resolveConnection(
     ...(space === undefined ? {} : { space: space.value }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   };
-}
-
-function validateServerUrl(raw: string, source: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new BuildInfoError(
-      "E_USAGE",
-      `The Octopus server URL '${shortened(redactUrl(raw))}' (from ${source}) is not a URL.`,
-      {
-        hint: "Give the absolute address, e.g. https://octopus.example.com.",
-        source,
-      },
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new BuildInfoError(
-      "E_USAGE",
-      `The Octopus server URL '${shortened(redactUrl(raw))}' (from ${source}) must use http or https.`,
-      { hint: "Give the absolute address, e.g. https://octopus.example.com.", source },
-    );
-  }
-  if (url.search !== "" || url.hash !== "") {
-    throw new BuildInfoError(
-      "E_USAGE",
-      `The Octopus server URL '${shortened(redactUrl(raw))}' (from ${source}) has a query or fragment.`,
-      { hint: "Give only the server's base address, e.g. https://octopus.example.com/octopus.", source },
-    );
-  }
-  return url.href.replace(/\/+$/, "");
 }
 
 /** GitHub Actions hands a job these two when the workflow has `permissions: id-token: write`. */

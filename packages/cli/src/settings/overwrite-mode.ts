@@ -12,8 +12,12 @@ interface OverwriteChoice {
  * first attempt is probably there already (each manifest's `rerun` marker says): then IgnoreIfExists,
  * as the official GitHub Action and Azure DevOps task do.
  */
-export function resolveOverwriteMode(raw: string | undefined, env: Environment): OverwriteChoice {
-  if (raw !== undefined) return { mode: parseOverwriteMode(raw, "--overwrite-mode") };
+export function resolveOverwriteMode(
+  raw: string | undefined,
+  source: string | undefined,
+  env: Environment,
+): OverwriteChoice {
+  if (raw !== undefined) return { mode: parseOverwriteMode(raw, source ?? "--overwrite-mode") };
   const rerun = rerunMarker(env);
   if (rerun === undefined) return { mode: "FailIfExists" };
   return {

@@ -1,11 +1,11 @@
-import type { OptionSpec } from "../args";
+import type { ParseSpec } from "./parse-command-line";
 
 /**
  * The spellings the Go CLI's flag parser (spf13/pflag) accepts that `node:util` parseArgs does not:
  * `-p=ID` (a short option's value after `=`) and `--no-prompt=true|false` (a boolean's explicit value;
  * `false` leaves the flag unset). Everything after `--` is left alone.
  */
-export function pflagForms(args: readonly string[], options: OptionSpec): string[] {
+export function pflagForms(args: readonly string[], options: ParseSpec): string[] {
   const out: string[] = [];
   for (const [index, arg] of args.entries()) {
     if (arg === "--") return [...out, ...args.slice(index)];
