@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { collectBuildInformation } from "../../packages/collect/dist/index.js";
 import { adapterCollection } from "./adapter-collection.mjs";
 import { makeHistoryRepo } from "./history-repo.mjs";
+import { hostilePaging } from "./hostile-paging.mjs";
 import { hasPeakRss, interleaved, measure, sequence } from "./measure.mjs";
 import { startServerProcess } from "./octopus-server-process.mjs";
 import { dropFromPageCache } from "./page-cache.mjs";
@@ -243,6 +244,7 @@ try {
   await collectLargeRange(list);
   await pushFanOut(list);
   await renderNotes();
+  await hostilePaging(list, report);
   // Its own section with its own figures; a failure there must not hide the lines above.
   await adapterCollection().catch((error) => {
     process.stdout.write(`adapter collection section FAILED: ${String(error.message).split("\n")[0]}\n`);

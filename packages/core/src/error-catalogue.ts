@@ -144,6 +144,12 @@ export const errorCatalogue = {
     exitCode: 1,
     hint: "Check that the URL points at the right server and not at a download or a broken proxy.",
   },
+  E_COLLECTION_LIMIT: {
+    exitCode: 1,
+    hint:
+      "Check that the build server's URL reaches the server itself, not something answering in its place; " +
+      "for a build this large, pass --since <commit> to read its commits from the checkout.",
+  },
   E_CROSS_ORIGIN_LINK: {
     exitCode: 1,
     hint: "Check the server's configured root URL (a proxy may rewrite it); links are followed only on the server you configured.",
