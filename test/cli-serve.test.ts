@@ -65,7 +65,7 @@ describe("buildinfo serve", () => {
     expect(stderr).toContain("SIGTERM");
   });
 
-  it("lists GitHub work items with --github-issue-tracker, and keeps releases across a restart with --persist", async () => {
+  it("lists GitHub work items with --github-base-url, and keeps releases across a restart with --persist", async () => {
     const dir = await mkdtemp(join(tmpdir(), "buildinfo-serve-"));
     const start = async () => {
       const child = spawn(
@@ -77,7 +77,7 @@ describe("buildinfo serve", () => {
           apiKey,
           "--persist",
           join(dir, "state.json"),
-          "--github-issue-tracker",
+          "--github-base-url",
           "https://github.com",
         ],
         { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "ignore"] },

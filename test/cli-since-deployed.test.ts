@@ -180,9 +180,9 @@ describe("buildinfo push --since-deployed", () => {
     expect(environment.stderr).toContain(
       `There is no environment named "Prod" in space Spaces-1 on ${server.url}. Environments that exist: Production (Environments-1), Staging (Environments-2).`,
     );
-    expect(environment.stderr).toContain("E_UNKNOWN_ENVIRONMENT");
+    expect(environment.stderr).toContain("E_ENVIRONMENT_NOT_FOUND");
     expect(environment.stderr).toContain(
-      "Pass --since-deployed with the name or Environments-N id of an existing environment.",
+      "Name an existing environment of the space, by name or Environments-N id.",
     );
 
     const project = await runCli(

@@ -13,7 +13,8 @@ export const readRange: RangeReader = async (context, { from, to }) => {
   const source = `GitHub compare API ${from}...${to}`;
   const comparison = await context.fromServer(
     { what: `the commits ${from}...${to} from the GitHub compare API`, fix: GITHUB_API_FIX },
-    () => compareCommits(context.http, { ...access, base: from, head: to }),
+    () =>
+      compareCommits(context.http, { ...access, base: from, head: to, maxCommits: context.limits.commits }),
   );
   if (comparison === undefined) return undefined;
   if (comparison.status === "diverged") return { status: "not-ancestor", source };

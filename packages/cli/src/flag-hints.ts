@@ -21,11 +21,9 @@ const flagHints: Partial<Record<keyof typeof errorCatalogue, string>> = {
   E_GIT_MISSING: "Install git on the build agent (or add it to PATH), or use --from <server> / --file.",
   E_GIT_NOT_A_REPOSITORY: "Run buildinfo from the build's git checkout, or use --from <server> / --file.",
   E_GIT_REVISION: "Check the revision (--since, or the build server's previous commit) exists in this clone.",
-  E_UNKNOWN_PROJECT: "Pass --project with the name or Projects-N id of an existing project in this space.",
-  E_UNKNOWN_ENVIRONMENT:
-    "Pass --since-deployed with the name or Environments-N id of an existing environment.",
-  E_UNKNOWN_CHANNEL: "Pass --channel with the name or Channels-N id of one of the project's channels.",
-  E_UNKNOWN_TENANT: "Pass --tenant with the name or Tenants-N id of an existing tenant.",
+  E_PROJECT_NOT_FOUND: "Pass --project with the name or Projects-N id of an existing project in this space.",
+  E_CHANNEL_NOT_FOUND: "Pass --channel with the name or Channels-N id of one of the project's channels.",
+  E_TENANT_NOT_FOUND: "Pass --tenant with the name or Tenants-N id of an existing tenant.",
   E_DEPLOYED_COMMIT_NOT_ANCESTOR:
     "History was rewritten since that deployment; push without --strict to send the build server's own range.",
   E_PACKAGE_ID_MISMATCH: "Pass --package-id exactly as the feed and the project's steps name the package.",

@@ -1,6 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
 import {
-  type AdapterContext,
   type AdapterManifest,
   type AdapterOptions,
   applyOverrides,
@@ -21,10 +20,11 @@ import {
 } from "@buildinfo/core";
 import { createCheckoutReader, createGitRunner } from "@buildinfo/git";
 import { adapterOptions } from "./adapter-options";
+import { CollectionBudget, type CollectionLimitOptions } from "./collection-budget";
 import { type Degradation, DegradePolicy } from "./degrade-policy";
 import { detectAdapter } from "./detect-adapter";
 import { manifestById } from "./registry";
-import { type RangeFrom, type RereadInputs, rereadRange } from "./reread-range";
+import { type BudgetedContext, type RangeFrom, type RereadInputs, rereadRange } from "./reread-range";
 
 export interface CollectBuildInformationOptions {
   /** A server's manifest or its `--from` id; detected from `env` when absent. */
@@ -56,6 +56,12 @@ export interface CollectBuildInformationOptions {
    * an adapter that needs its server's API fails with an error saying so.
    */
   http?: HttpClient;
+  /**
+   * What the collection may read from the build server's API, all reads together (default 128 MiB,
+   * 1000 requests, 5 minutes; a paged read also stops at the commit cap + 1). Reaching a limit keeps
+   * what was read and marks the result incomplete, or fails with `strict`.
+   */
+  limits?: CollectionLimitOptions;
   git?: GitRunner;
   fs?: FileSystem;
   logger?: Logger;
@@ -135,63 +141,79 @@ export async function collectBuildInformation(
   const git = options.git ?? createGitRunner(options.cwd, { logger });
   const since = options.since?.trim() || undefined;
   const policy = new DegradePolicy(manifest, options.strict === true);
-  const collect = await manifest.loadCollector();
-  const contextFor = (degrade: DegradePolicy): AdapterContext => ({
-    env: options.env,
-    http: options.http ?? noHttp,
-    fs: options.fs ?? nodeFileSystem,
-    git,
-    checkout: createCheckoutReader(git),
-    logger,
-    options: { ...adapterOptionValues, ...(since === undefined ? {} : { since }) },
-    fromServer: (read, fetch) => degrade.fromServer(read, fetch),
-  });
-  const collected = await collect(contextFor(policy));
-  const draft = { ...collected, buildEnvironment: collected.buildEnvironment ?? manifest.displayName };
-
-  const overridden = headFromCommandLine(
-    sinceRange(applyOverrides(draft, options.overrides ?? {}), since),
-    manifest,
-  );
-  // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
-  normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
   const commitCap = options.commitCap ?? defaultCommitCap;
-  // One past the cap, so the core still sees (and warns) that the history was longer.
-  const withCommits = await policy.resolveCommits(overridden, git, {
-    maxCount: commitCap + 1,
-    userRange: since !== undefined,
-    deferRange: options.deferRangeFailure === true,
-  });
-  const collectionWarnings = [...warnings];
-  const normalized = normalizeDraft(withCommits, { commitCap });
-  warnings.push(...normalized.warnings);
-  const result: CollectedBuildInformation = {
-    buildInformation: normalized.buildInformation,
-    adapter: manifest,
-    warnings,
-    incomplete: policy.degradations,
-    draft: withCommits,
-    readFrom: async (from) => {
-      if (from !== undefined) return rereadRange(rereadInputs, from);
-      const deferred = options.strict ? policy.rangeFailure() : undefined;
-      if (deferred !== undefined)
-        throw new BuildInfoError(deferred.code as ErrorCode, deferred.reason, {
-          hint: `To fix: ${deferred.fix}`,
-        });
-      return result;
-    },
+  // Each read of the build server (the collection, each re-read range) has its own budget; one past the
+  // cap, so the core still sees (and warns) that the history was longer.
+  const contextFor = (degrade: DegradePolicy): BudgetedContext => {
+    const budget = new CollectionBudget(commitCap + 1, options.limits);
+    return {
+      context: {
+        env: options.env,
+        http: budget.guard(options.http ?? noHttp),
+        limits: budget.limits,
+        fs: options.fs ?? nodeFileSystem,
+        git,
+        checkout: createCheckoutReader(git),
+        logger,
+        options: { ...adapterOptionValues, ...(since === undefined ? {} : { since }) },
+        fromServer: (read, fetch) => degrade.fromServer(read, fetch),
+      },
+      cut: () => budget.cut,
+    };
   };
-  const rereadInputs: RereadInputs = {
-    result,
-    draft: overridden,
-    manifest,
-    git,
-    context: contextFor,
-    strict: options.strict === true,
-    commitCap,
-    collectionWarnings,
-  };
-  return result;
+  try {
+    const collect = await manifest.loadCollector();
+    const read = contextFor(policy);
+    const collected = await collect(read.context);
+    policy.recordCut(read.cut());
+    const draft = { ...collected, buildEnvironment: collected.buildEnvironment ?? manifest.displayName };
+
+    const overridden = headFromCommandLine(
+      sinceRange(applyOverrides(draft, options.overrides ?? {}), since),
+      manifest,
+    );
+    // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
+    normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
+    const withCommits = await policy.resolveCommits(overridden, git, {
+      maxCount: commitCap + 1,
+      userRange: since !== undefined,
+      deferRange: options.deferRangeFailure === true,
+    });
+    const collectionWarnings = [...warnings];
+    const normalized = normalizeDraft(withCommits, { commitCap });
+    warnings.push(...normalized.warnings);
+    const result: CollectedBuildInformation = {
+      buildInformation: normalized.buildInformation,
+      adapter: manifest,
+      warnings,
+      incomplete: policy.degradations,
+      draft: withCommits,
+      readFrom: async (from) => {
+        if (from !== undefined) return rereadRange(rereadInputs, from);
+        const deferred = options.strict ? policy.rangeFailure() : undefined;
+        if (deferred !== undefined)
+          throw new BuildInfoError(deferred.code as ErrorCode, deferred.reason, {
+            hint: `To fix: ${deferred.fix}`,
+          });
+        return result;
+      },
+    };
+    const rereadInputs: RereadInputs = {
+      result,
+      draft: overridden,
+      manifest,
+      git,
+      context: contextFor,
+      strict: options.strict === true,
+      commitCap,
+      collectionWarnings,
+    };
+    return result;
+  } catch (error) {
+    // What was degraded before the failure is still news: a refused link must not vanish behind a git error.
+    for (const warning of policy.warningsBeforeFailure()) logger.warn(warning);
+    throw error;
+  }
 }
 
 /** `--since` replaces what a server's API gave, unless the adapter already read that range itself. */

@@ -17,6 +17,8 @@ export { collectBuildInformation } from "./collect-build-information";
 /** Each package's build information, its commits since a start of its own (the commit deployed in an environment). */
 export type { PackageCollection, PackageRangeStart } from "./collect-per-package";
 export { collectPerPackage } from "./collect-per-package";
+/** The limits an embedder may set on one collection's reads from the build server (bytes, requests, time). */
+export type { CollectionLimitOptions } from "./collection-budget";
 export type { Degradation } from "./degrade-policy";
 export type { Detection } from "./detect-adapter";
 /** The server whose markers the environment carries, else the local checkout. */

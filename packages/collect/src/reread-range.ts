@@ -20,6 +20,12 @@ export interface RangeFrom {
   source: string;
 }
 
+/** An adapter context on a budget of its own, and why the budget stopped a read, if it did. */
+export interface BudgetedContext {
+  context: AdapterContext;
+  cut(): string | undefined;
+}
+
 /** What re-reading needs from the collection it starts from. */
 export interface RereadInputs {
   /** The collection as it was, kept when the range cannot be read. */
@@ -28,8 +34,8 @@ export interface RereadInputs {
   draft: BuildInformationDraft;
   manifest: AdapterManifest;
   git: GitRunner;
-  /** The adapter context, its API reads degrading by `policy`. */
-  context(policy: DegradePolicy): AdapterContext;
+  /** An adapter context, its API reads degrading by `policy`. */
+  context(policy: DegradePolicy): BudgetedContext;
   strict: boolean;
   commitCap: number;
   /** Warnings about the collection itself (detection), kept before the new ones. */
@@ -115,7 +121,10 @@ async function readThroughServer(
   const load = inputs.manifest.loadRangeReader;
   if (load === undefined) return undefined;
   const read = await load();
-  return read(inputs.context(policy), { from, to });
+  const budgeted = inputs.context(policy);
+  const reading = await read(budgeted.context, { from, to });
+  policy.recordCut(budgeted.cut());
+  return reading;
 }
 
 /** Why the checkout cannot give `start..head`, or undefined when it can. */

@@ -93,19 +93,19 @@ export const errorCatalogue = {
     exitCode: 2,
     hint: "Fetch more history (a deeper clone, or git fetch --unshallow) before running buildinfo.",
   },
-  E_UNKNOWN_PROJECT: {
+  E_PROJECT_NOT_FOUND: {
     exitCode: 2,
     hint: "Name an existing project of the space, by name or Projects-N id.",
   },
-  E_UNKNOWN_ENVIRONMENT: {
+  E_ENVIRONMENT_NOT_FOUND: {
     exitCode: 2,
     hint: "Name an existing environment of the space, by name or Environments-N id.",
   },
-  E_UNKNOWN_CHANNEL: {
+  E_CHANNEL_NOT_FOUND: {
     exitCode: 2,
     hint: "Name one of the project's channels, by name or Channels-N id.",
   },
-  E_UNKNOWN_TENANT: {
+  E_TENANT_NOT_FOUND: {
     exitCode: 2,
     hint: "Name an existing tenant of the space, by name or Tenants-N id.",
   },
@@ -171,6 +171,12 @@ export const errorCatalogue = {
   E_RESPONSE_TOO_LARGE: {
     exitCode: 1,
     hint: "Check that the URL points at the right server and not at a download or a broken proxy.",
+  },
+  E_COLLECTION_LIMIT: {
+    exitCode: 1,
+    hint:
+      "Check that the build server's URL reaches the server itself, not something answering in its place; " +
+      "for a build this large, pass --since <commit> to read its commits from the checkout.",
   },
   E_CROSS_ORIGIN_LINK: {
     exitCode: 1,

@@ -9,6 +9,7 @@ import {
   projectKind,
   tenantKind,
 } from "./named-resource";
+import type { NamedRef } from "./release-reads";
 import { serverWord } from "./response-errors";
 import { serverText } from "./server-value";
 import type { SpaceResolver } from "./spaces";
@@ -23,12 +24,6 @@ export interface DeploymentTarget {
   channel?: string | undefined;
   /** Only this tenant's deployments; untenanted deployments when absent. */
   tenant?: string | undefined;
-}
-
-/** A resource named in a message: its id and name. */
-export interface NamedRef {
-  Id: string;
-  Name: string;
 }
 
 /** One package's build information as a release captured it (`ReleasePackageVersionBuildInformation`). */

@@ -108,7 +108,7 @@ export const projectKind: NamedKind = {
   collection: "projects",
   idPrefix: "Projects",
   what: "project",
-  code: "E_UNKNOWN_PROJECT",
+  code: "E_PROJECT_NOT_FOUND",
   source: "--project",
   permission: "ProjectView",
 };
@@ -117,7 +117,7 @@ export const environmentKind: NamedKind = {
   collection: "environments",
   idPrefix: "Environments",
   what: "environment",
-  code: "E_UNKNOWN_ENVIRONMENT",
+  code: "E_ENVIRONMENT_NOT_FOUND",
   source: "--since-deployed",
   permission: "EnvironmentView",
 };
@@ -126,7 +126,7 @@ export const tenantKind: NamedKind = {
   collection: "tenants",
   idPrefix: "Tenants",
   what: "tenant",
-  code: "E_UNKNOWN_TENANT",
+  code: "E_TENANT_NOT_FOUND",
   source: "--tenant",
   permission: "TenantView",
 };
@@ -137,7 +137,7 @@ export function channelKind(projectId: string): NamedKind {
     collection: `projects/${projectId}/channels`,
     idPrefix: "Channels",
     what: "channel",
-    code: "E_UNKNOWN_CHANNEL",
+    code: "E_CHANNEL_NOT_FOUND",
     source: "--channel",
     permission: "ProjectView",
   };

@@ -4,6 +4,7 @@ import { createApiCaller } from "./api-caller";
 import { findLastDeployment } from "./last-deployment";
 import { pushOne, type VersionListings } from "./push";
 import { checkBeforePush } from "./push-guards";
+import { createReleaseReads } from "./release-reads";
 import { parseJson, parsePage, parseResource, responseError } from "./response-errors";
 import { createSpaceResolver } from "./spaces";
 import type {
@@ -27,6 +28,7 @@ function buildInformationUiUrl(serverUrl: string, spaceId: string, recordId: str
 export function createOctopusClient(options: OctopusClientOptions): OctopusClient {
   const api = createApiCaller(options);
   const spaces = createSpaceResolver(api);
+  const releases = createReleaseReads(api, spaces);
 
   async function resolveForBuildInformation(space: SpaceInput) {
     const resolved = await spaces.resolve(space);
@@ -114,6 +116,7 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
             recordId: record.Id,
             link: buildInformationUiUrl(api.server, space.Id, record.Id),
             outcome,
+            record,
             ...(note === undefined ? {} : { note }),
           };
         } catch (error) {
@@ -163,6 +166,8 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
     checkBeforePush(request) {
       return checkBeforePush(api, spaces, request);
     },
+
+    ...releases,
 
     close() {
       return api.close();

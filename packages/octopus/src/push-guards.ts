@@ -55,7 +55,7 @@ const same = (left: string, right: string) => left.toLowerCase() === right.toLow
  * project that already uses this package version (Octopus captured its build information when it was
  * created), a package id that differs from the one the built-in feed or the project's steps use, and the
  * same id and version in two feeds. Reads that fail are reported in `notChecked`, never thrown; an
- * unknown project is (E_UNKNOWN_PROJECT). docs/reference/octopus-deployments-api.md#push-guards
+ * unknown project is (E_PROJECT_NOT_FOUND). docs/reference/octopus-deployments-api.md#push-guards
  */
 export async function checkBeforePush(
   api: ApiCaller,

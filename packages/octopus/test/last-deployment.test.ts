@@ -122,7 +122,7 @@ describe("findLastDeployment", () => {
     const project = await rejection(
       client.findLastDeployment({ project: "Shopp", environment: "Production" }),
     );
-    expect([project.code, project.exitCode, project.source]).toEqual(["E_UNKNOWN_PROJECT", 2, "--project"]);
+    expect([project.code, project.exitCode, project.source]).toEqual(["E_PROJECT_NOT_FOUND", 2, "--project"]);
     expect(project.message).toBe(
       `There is no project named "Shopp" in space Spaces-1 on ${server.url}. Projects that exist: Shop (Projects-1), Warehouse (Projects-2).`,
     );
@@ -130,21 +130,21 @@ describe("findLastDeployment", () => {
       client.findLastDeployment({ project: "Shop", environment: "Environments-9" }),
     );
     expect([environment.code, environment.message]).toEqual([
-      "E_UNKNOWN_ENVIRONMENT",
+      "E_ENVIRONMENT_NOT_FOUND",
       `There is no environment with id Environments-9 in space Spaces-1 on ${server.url}. Environments that exist: Production (Environments-1), Staging (Environments-2).`,
     ]);
     const channel = await rejection(
       client.findLastDeployment({ project: "Shop", environment: "Staging", channel: "Beta" }),
     );
     expect([channel.code, channel.message]).toEqual([
-      "E_UNKNOWN_CHANNEL",
+      "E_CHANNEL_NOT_FOUND",
       `There is no channel named "Beta" in space Spaces-1 on ${server.url}. Channels that exist: Default (Channels-1).`,
     ]);
     const tenant = await rejection(
       client.findLastDeployment({ project: "Shop", environment: "Staging", tenant: "Acme" }),
     );
     expect([tenant.code, tenant.message]).toEqual([
-      "E_UNKNOWN_TENANT",
+      "E_TENANT_NOT_FOUND",
       `There is no tenant named "Acme" in space Spaces-1 on ${server.url}. No tenant exists there.`,
     ]);
   });

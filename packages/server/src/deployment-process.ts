@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DeploymentAction, DeploymentStep, PackageReference } from "./deploy-resources";
-import { bindString, field, isObject, type JsonObject } from "./json-binding";
+import { bindString, field, isObject, type JsonObject } from "./model-binding";
 
 /** A process's steps as a PUT body gives them, or the problems found (the server's 400 `Errors`). */
 export function bindSteps(

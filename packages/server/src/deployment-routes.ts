@@ -9,7 +9,7 @@ import type {
   StoredTask,
   TaskState,
 } from "./deploy-resources";
-import { bindString, parseObjectBody, queryValue } from "./json-binding";
+import { bindString, parseObjectBody, queryValue } from "./model-binding";
 import { badRequest, notFound, type ServerReply } from "./octopus-resources";
 import type { RecordedRequest } from "./octopus-server";
 import { compareOctopusVersions } from "./octopus-versions";

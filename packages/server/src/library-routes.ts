@@ -1,6 +1,6 @@
 import type { DeployContext, SpaceCall } from "./deploy-context";
 import type { EnvironmentResource, FeedResource, TenantResource } from "./deploy-resources";
-import { bindString, field, isObject, parseObjectBody, queryValue } from "./json-binding";
+import { bindString, field, isObject, parseObjectBody, queryValue } from "./model-binding";
 import { badRequest, notFound, type ServerReply } from "./octopus-resources";
 import { compareOctopusVersions } from "./octopus-versions";
 import { pageReply } from "./paging";

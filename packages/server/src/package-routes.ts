@@ -1,8 +1,8 @@
 import { sameKey } from "./build-information-store";
 import type { DeployContext, SpaceCall } from "./deploy-context";
 import type { StoredPackage } from "./deploy-store";
-import { queryValue } from "./json-binding";
 import { builtInFeedId } from "./library-routes";
+import { queryValue } from "./model-binding";
 import { badRequest, errorBody, notFound, type ServerReply } from "./octopus-resources";
 import { parsePackageFileName } from "./package-file-name";
 import { byPackageNewestFirst } from "./package-order";

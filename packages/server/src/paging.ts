@@ -1,4 +1,4 @@
-import { queryValue } from "./json-binding";
+import { queryValue } from "./model-binding";
 import { badRequest, collection, type ServerReply } from "./octopus-resources";
 
 const takeAll = 2_147_483_647;

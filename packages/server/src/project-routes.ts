@@ -6,7 +6,7 @@ import type {
   TenantedDeploymentMode,
 } from "./deploy-resources";
 import { bindSteps } from "./deployment-process";
-import { bindString, field, parseObjectBody } from "./json-binding";
+import { bindString, field, parseObjectBody } from "./model-binding";
 import { badRequest, notFound, type ServerReply } from "./octopus-resources";
 import { pageReply } from "./paging";
 import { filterNamed } from "./resource-query";

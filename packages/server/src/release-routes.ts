@@ -8,7 +8,7 @@ import type {
   SelectedPackage,
 } from "./deploy-resources";
 import { findPackageReference, packageReferences } from "./deployment-process";
-import { bindString, field, isObject, parseObjectBody, queryValue } from "./json-binding";
+import { bindString, field, isObject, parseObjectBody, queryValue } from "./model-binding";
 import { badRequest, notFound, type ServerReply } from "./octopus-resources";
 import { compareOctopusVersions, isValidOctopusVersion } from "./octopus-versions";
 import { pageReply } from "./paging";

@@ -1,4 +1,4 @@
-import { queryValue } from "./json-binding";
+import { queryValue } from "./model-binding";
 
 /**
  * A list parameter of the query as Octopus binds it: `ids=A,B` or `ids=A&ids=B` (names compared

@@ -14,6 +14,7 @@ import { flagHint } from "../flag-hints";
 import { gatherBuildInformation, registryOptions } from "../gather";
 import { withClient } from "../open-client";
 import { pushProgressLines, pushSummaryJson } from "../push-summary";
+import { expectedWorkItems } from "../push-work-items";
 import { type CommandContext, EXIT_FAILED, EXIT_OK, runCommand } from "../run-command";
 import { type Connection, resolveConnection } from "../settings/connection";
 import type { CommandName } from "../settings/option-table";
@@ -116,9 +117,22 @@ async function pushTargets(
 ): Promise<number> {
   const { logger, settings } = context;
   const { json } = settings;
+  // What the preview expects Octopus to link, per distinct build information, checked against each answer.
+  const { githubBaseUrl, jiraBaseUrl, azureDevOpsBaseUrl } = settings.values;
+  const expectations = new Map<BuildInformation, ReturnType<typeof expectedWorkItems>>();
+  for (const target of targets) {
+    if (!expectations.has(target.buildInformation)) {
+      const flags = { githubBaseUrl, jiraBaseUrl, azureDevOpsBaseUrl };
+      expectations.set(target.buildInformation, expectedWorkItems(target.buildInformation, flags));
+    }
+  }
+  const expected = (packageId: string) => {
+    const target = targets.find((candidate) => candidate.packageId === packageId) ?? targets[0]!;
+    return expectations.get(target.buildInformation)!;
+  };
   // Each package's line as its push ends, not all of them at the end: on stdout in text mode, in the
   // log (stderr) with --json, whose stdout is the summary alone.
-  const progress = pushProgressLines(targets);
+  const progress = pushProgressLines(targets, expected);
   const summary = await logger.group("Pushing build information to Octopus", async () => {
     const space = await client.resolveSpace(server.space);
     logger.info(`space ${describeSpace(space)} on ${client.serverUrl}, overwrite mode ${overwriteMode}`);
@@ -135,7 +149,9 @@ async function pushTargets(
   });
 
   if (json) {
-    context.output(`${JSON.stringify(pushSummaryJson(client.serverUrl, overwriteMode, summary), null, 2)}\n`);
+    context.output(
+      `${JSON.stringify(pushSummaryJson(client.serverUrl, overwriteMode, summary, expected), null, 2)}\n`,
+    );
   } else {
     context.output(progress.totals(summary));
   }

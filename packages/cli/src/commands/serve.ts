@@ -10,7 +10,7 @@ export function run(name: CommandName, args: string[]): Promise<number> {
     stdoutIsData: () => true,
     stdoutIsText: true,
     async body({ settings: { values }, logger, output }) {
-      const { port, host, persist: persistPath, spaces: spaceNames, githubIssueTracker } = values;
+      const { port, host, persist: persistPath, spaces: spaceNames, githubBaseUrl } = values;
       // A fresh key per start: a well-known default would let any local process or page push.
       const apiKey = values.acceptedApiKey ?? randomApiKey();
       const server = await listen({
@@ -18,9 +18,7 @@ export function run(name: CommandName, args: string[]): Promise<number> {
         apiKeys: [apiKey],
         ...(host === undefined ? {} : { host }),
         ...(persistPath === undefined ? {} : { persistPath }),
-        ...(githubIssueTracker === undefined
-          ? {}
-          : { issueTrackers: { github: { baseUrl: githubIssueTracker } } }),
+        ...(githubBaseUrl === undefined ? {} : { issueTrackers: { github: { baseUrl: githubBaseUrl } } }),
         ...(spaceNames.length === 0
           ? {}
           : {

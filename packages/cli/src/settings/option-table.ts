@@ -8,6 +8,7 @@ export const commandNames = [
   "collect",
   "push",
   "build-information",
+  "preview",
   "list",
   "view",
   "delete",
@@ -37,6 +38,8 @@ export interface OptionAlias {
 /** Where help and the docs list an option. */
 export type OptionSection =
   | "package"
+  | "preview"
+  | "trackers"
   | "list"
   | "output-file"
   | "collection"
@@ -51,6 +54,8 @@ export type OptionSection =
 /** The order of the sections in help and the docs. */
 export const sectionOrder: readonly OptionSection[] = [
   "package",
+  "preview",
+  "trackers",
   "list",
   "output-file",
   "collection",
@@ -96,12 +101,26 @@ export interface OptionDefinition {
   readonly adapter?: true;
 }
 
-const collectAndPush = ["collect", "push", "build-information"] as const;
+/** The commands that gather build information from the build (preview as push takes it). */
+const collectAndPush = ["collect", "push", "build-information", "preview"] as const;
 const pushes = ["push", "build-information"] as const;
-const octopusCommands = ["push", "build-information", "list", "view", "delete"] as const;
+const packageCommands = ["push", "build-information", "preview"] as const;
+const octopusCommands = ["push", "build-information", "preview", "list", "view", "delete"] as const;
+const loggingCommands = [
+  "collect",
+  "push",
+  "build-information",
+  "preview",
+  "list",
+  "view",
+  "delete",
+  "serve",
+] as const;
+const previews = ["preview"] as const;
 /** The commands that reach Octopus: collect only with --since-deployed. */
 const octopusReaders = [...octopusCommands, "collect"] as const;
-const loggingCommands = ["collect", "push", "build-information", "list", "view", "delete", "serve"] as const;
+/** The commands that follow a deployment (`--since-deployed`). */
+const sinceDeployedCommands = ["collect", "push", "build-information", "preview"] as const;
 const octo = ["build-information"] as const;
 const octoLogLevels = ["verbose", "debug", "trace", "information", "warning", "error", "fatal"] as const;
 
@@ -116,7 +135,7 @@ export const cliOptions = [
     valueName: "ID",
     help: "package id (repeatable; collect: the package whose deployed commit --since-deployed starts from)",
     docs: "A package id (repeatable). Ids are validated as Octopus does (`Acme.Web`, `com.acme:web`, `acme/web`) and de-duplicated case-insensitively, like `octo`. `collect` takes one, with `--since-deployed`: the package whose deployed commit the range starts from.",
-    commands: ["collect", ...pushes],
+    commands: ["collect", ...packageCommands],
     section: "package",
   },
   {
@@ -126,7 +145,7 @@ export const cliOptions = [
     valueName: "VERSION",
     help: "package version (SemVer 2 or 4-part numeric)",
     docs: "The packages' version: SemVer 2 or a 4-part numeric version (`1.2.3.4`).",
-    commands: pushes,
+    commands: packageCommands,
     section: "package",
   },
   {
@@ -165,6 +184,89 @@ export const cliOptions = [
     docs: "Validate everything and print, as JSON on stdout, each request that would be sent. Nothing is sent; the server and credentials may be absent.",
     commands: pushes,
     section: "package",
+  },
+  {
+    flag: "template",
+    key: "template",
+    kind: "text",
+    valueName: "FILE",
+    help: "render this release notes template (UTF-8)",
+    docs: "Render this release notes template (an Octostache template, UTF-8) over the release's packages; wins over `--project`'s own.",
+    commands: previews,
+    section: "preview",
+    complete: "file",
+  },
+  {
+    flag: "with-package",
+    key: "withPackages",
+    kind: "text",
+    repeatable: true,
+    valueName: "ID:VERSION",
+    help: "another package of the release, its build information read from the server (repeatable)",
+    docs: "Another package of the release (repeatable); its build information is read from the server, as Octopus reads it when it creates the release.",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "deployment-changes",
+    key: "deploymentChanges",
+    kind: "boolean",
+    help: "also render the deployment changes to --environment (needs --project)",
+    docs: "Also render the project's deployment changes template (or Octopus's default) over the releases a deployment of this one to `--environment` would bring: those after the last successful deployment there.",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "environment",
+    key: "environment",
+    kind: "text",
+    valueName: "NAME",
+    help: "the environment of --deployment-changes",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "format",
+    key: "format",
+    kind: "choice",
+    choices: ["text", "markdown", "html", "json"],
+    valueName: "FORMAT",
+    default: "text",
+    help: "text, markdown (the notes), html (one self-contained page) or json",
+    docs: "`text` for a terminal or build log; `markdown`, the rendered notes alone; `html`, one self-contained page (the record view and the notes as Octopus shows them; no script, nothing loaded from the network); `json` (the schema below).",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "github-base-url",
+    key: "githubBaseUrl",
+    kind: "text",
+    env: ["BUILDINFO_GITHUB_BASE_URL"],
+    valueName: "URL",
+    help: "Octopus has a GitHub issue tracker with this base URL (e.g. https://github.com)",
+    docs: "Octopus has a GitHub issue tracker with this base URL (e.g. `https://github.com`). Any tracker flag replaces what the server's settings say. On `serve`, the local server's GitHub tracker: records, releases and deployments list the GitHub work items Octopus would, each described by its number (it does not read GitHub).",
+    commands: [...packageCommands, "serve"],
+    section: "trackers",
+  },
+  {
+    flag: "jira-base-url",
+    key: "jiraBaseUrl",
+    kind: "text",
+    env: ["BUILDINFO_JIRA_BASE_URL"],
+    valueName: "URL",
+    help: "Octopus has a Jira integration with this base URL (e.g. https://acme.atlassian.net)",
+    commands: [...packageCommands],
+    section: "trackers",
+  },
+  {
+    flag: "azure-devops-base-url",
+    key: "azureDevOpsBaseUrl",
+    kind: "text",
+    env: ["BUILDINFO_AZURE_DEVOPS_BASE_URL"],
+    valueName: "URL",
+    help: "Octopus has an Azure DevOps issue tracker connection for this organisation URL",
+    commands: [...packageCommands],
+    section: "trackers",
   },
   {
     flag: "package-id",
@@ -376,7 +478,7 @@ export const cliOptions = [
     valueName: "ENVIRONMENT",
     help: "the commits since the release --project last deployed to ENVIRONMENT, per package",
     docs: "Send, for each package, the commits since the commit of the release last deployed successfully to this environment (by name or `Environments-N`), read from Octopus. Needs `--project`; not with `--since` or `--file`. See [since-deployed.md](since-deployed.md).",
-    commands: collectAndPush,
+    commands: sinceDeployedCommands,
     section: "deployed",
   },
   {
@@ -384,9 +486,9 @@ export const cliOptions = [
     key: "project",
     kind: "text",
     valueName: "NAME",
-    help: "the Octopus project (by name or Projects-N): --since-deployed's, and push checks its releases",
-    docs: "The Octopus project deploying the packages, by name or `Projects-N`. With `--since-deployed`, whose deployment to follow; on `push`, also the project the push is checked against (a release that already uses the package version, an id the feed or the steps spell otherwise, the same version in two feeds): warnings, or failures with `--strict`.",
-    commands: collectAndPush,
+    help: "the Octopus project (by name or Projects-N): --since-deployed's; push checks its releases; preview renders its templates",
+    docs: "The Octopus project deploying the packages, by name or `Projects-N`. With `--since-deployed`, whose deployment to follow; on `push`, also the project the push is checked against (a release that already uses the package version, an id the feed or the steps spell otherwise, the same version in two feeds): warnings, or failures with `--strict`. On `preview`, the project whose release notes template is rendered (read through the API; needs `--server`), and whose deployment changes `--deployment-changes` renders.",
+    commands: sinceDeployedCommands,
     section: "deployed",
   },
   {
@@ -397,7 +499,7 @@ export const cliOptions = [
     default: "every channel",
     help: "only --since-deployed deployments of this channel",
     docs: "With `--since-deployed`, only deployments of this channel of the project (by name or `Channels-N`).",
-    commands: collectAndPush,
+    commands: sinceDeployedCommands,
     section: "deployed",
   },
   {
@@ -408,7 +510,7 @@ export const cliOptions = [
     default: "untenanted deployments",
     help: "only --since-deployed deployments for this tenant (needed for a tenants-only project)",
     docs: "With `--since-deployed`, only this tenant's deployments (by name or `Tenants-N`); without it, the untenanted ones. A project that deploys only to tenants needs it.",
-    commands: collectAndPush,
+    commands: sinceDeployedCommands,
     section: "deployed",
   },
   {
@@ -597,16 +699,6 @@ export const cliOptions = [
     commands: ["serve"],
     section: "serve",
     complete: "file",
-  },
-  {
-    flag: "github-issue-tracker",
-    key: "githubIssueTracker",
-    kind: "text",
-    valueName: "URL",
-    help: "list GitHub work items as Octopus's GitHub issue tracker with this base URL does (e.g. https://github.com)",
-    docs: "Configure the GitHub issue tracker with this base URL (e.g. `https://github.com`): stored records, releases and deployments then list the GitHub work items Octopus would, each described by its number (the local server does not read GitHub). Without it no work items are listed.",
-    commands: ["serve"],
-    section: "serve",
   },
   {
     flag: "log-format",

@@ -1,4 +1,4 @@
-/** A JSON object as ASP.NET model binding sees it. */
+/** A JSON object as a request body binds it. */
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {
@@ -14,7 +14,10 @@ export function field(object: JsonObject, name: string): unknown {
   return found;
 }
 
-/** A string property (numbers and booleans as written), null when absent; a message in `errors` otherwise. */
+/**
+ * A string property (numbers and booleans as written), null when absent; a message in `errors` for
+ * anything else (an object is never turned into text: its `toString` may be anything a client sent).
+ */
 export function bindString(object: JsonObject, name: string, errors: string[]): string | null {
   const value = field(object, name);
   if (value === undefined || value === null) return null;
