@@ -236,6 +236,45 @@ describe("buildinfo collect --since-deployed", () => {
   });
 });
 
+describe("buildinfo preview --since-deployed", () => {
+  it("previews each package with the commits since its deployed one, sending nothing", async () => {
+    const repo = await repository();
+    const [c1, , , c4, , c6] = repo.shas;
+    const { server } = await octopus();
+    await deployed(server, { "Shop.Web": c1!, "Shop.Api": c4! });
+    const posts = server.requests.filter((request) => request.method === "POST").length;
+    const result = await runCli(
+      [
+        "preview",
+        ...since,
+        "--package-id",
+        "Shop.Web",
+        "--package-id",
+        "Shop.Api",
+        "--version",
+        "1.1.0",
+        "--format",
+        "json",
+        "--server",
+        server.url,
+        "--api-key",
+        server.apiKey,
+      ],
+      { cwd: repo.dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const shown = JSON.parse(result.stdout) as {
+      packages: { packageId: string; commits: { id: string }[] }[];
+    };
+    const ids = (range: string) => repo.octopusCommits(range).map((commit) => commit.Id);
+    expect(shown.packages.map((pkg) => [pkg.packageId, pkg.commits.map((commit) => commit.id)])).toEqual([
+      ["Shop.Web", ids(`${c1}..${c6}`)],
+      ["Shop.Api", ids(`${c4}..${c6}`)],
+    ]);
+    expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(posts);
+  });
+});
+
 describe("the --project checks of a push", () => {
   it("warns that a release already uses the package version, and with --strict exits 2 sending nothing", async () => {
     const repo = await repository();
