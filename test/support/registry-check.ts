@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface RegistryView {
@@ -34,6 +34,9 @@ export function registryProblems(view: RegistryView): string[] {
     for (const file of requiredFiles(id)) {
       if (!existsSync(join(view.root, file))) problems.push(`adapters/${id} has no ${file}`);
     }
+    const index = join(view.root, "adapters", id, "src/index.ts");
+    if (existsSync(index) && readFileSync(index, "utf8").trim() !== 'export { manifest } from "./manifest";')
+      problems.push(`adapters/${id}/src/index.ts must export its manifest and nothing else`);
     const tests = join(view.root, "adapters", id, "test");
     if (!existsSync(tests) || !readdirSync(tests).some((name) => name.endsWith(".test.ts")))
       problems.push(`adapters/${id} has no unit test in adapters/${id}/test/`);

@@ -7,7 +7,7 @@ export type { FakeApi, FakeApiHandler, FakeApiRequest, FakeApiResponse } from ".
 /** Starts a fake build-server API on loopback. */
 export { startFakeApi } from "./fake-api";
 /** A fault for the local Octopus server, which requests it applies to, the queue and its options. */
-export type { Fault, FaultMatch, FaultQueue, FaultQueueOptions } from "./fault-queue";
+export type { Fault, FaultCommon, FaultMatch, FaultQueue, FaultQueueOptions } from "./fault-queue";
 /** Creates a fault queue to plug into `startOctopusServer({ beforeRequest })` of `@buildinfo/server`. */
 export { createFaultQueue } from "./fault-queue";
 /** Options of a repository with a feature branch. */
