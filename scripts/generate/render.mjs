@@ -145,6 +145,7 @@ export function generatedBlocks(sources) {
       "flags-list": flagTable(sources, "list", adapterOptions),
       "flags-view-delete": flagTable(sources, "view", adapterOptions),
       "flags-serve": flagTable(sources, "serve", adapterOptions),
+      "flags-conformance": flagTable(sources, "conformance", adapterOptions),
       environment: environmentTable(sources),
       "adapter-ids": `\`--from\` takes one of: ${manifests.map((manifest) => code(manifest.id)).join(" ")}.`,
       detection: table(

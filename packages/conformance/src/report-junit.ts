@@ -1,20 +1,26 @@
 import type { CaseResult, ConformanceReport } from "./run-conformance";
 
-/** Text as XML 1.0 character data or an attribute: escaped, and without the characters XML cannot hold. */
+const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/**
+ * Text as XML 1.0 character data or an attribute: escaped, without the characters XML cannot hold, and
+ * with the second character of each `##` and `::` (and DEL and C1) as a character reference, so the
+ * document holds nothing a build log reads as a command or a terminal as an escape, yet parses to the
+ * same text.
+ */
 function xml(text: string): string {
   return text
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "\ufffd")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+    .replace(/[&<>"']/g, (char) => entities[char]!)
+    .replace(/##/g, "#&#35;")
+    .replace(/::/g, ":&#58;")
+    .replace(/[\u007f-\u009f]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function testcases(result: CaseResult): string[] {
   const classname = xml(`conformance.${result.server}.${result.case}`);
   return result.rows.map((row) => {
-    const name = xml(`${result.case}: ${row.name}`);
+    const name = xml(`${result.case} ${row.name}`);
     if (row.passed) return `    <testcase classname="${classname}" name="${name}"/>`;
     const message = `expected ${row.expected ?? ""}, got ${row.actual ?? ""}`;
     const details = [
