@@ -1,6 +1,12 @@
 import type { CaseResult, ConformanceReport } from "./run-conformance";
 
-const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const entities: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
 
 /**
  * Text as XML 1.0 character data or an attribute: escaped, without the characters XML cannot hold, and
