@@ -83,8 +83,8 @@ const outros: Partial<Record<CommandName, string>> = {
   push: pushExit,
   "build-information": `Every 'buildinfo push' option is accepted too (see 'buildinfo push --help').\n\n${pushExit}`,
   conformance: `The command runs in /bin/sh -c (cmd.exe /d /s /c on Windows); the build's values reach it only
-through its environment. The report goes to stdout. Exit codes: 0 every case passed; 1 some failed;
-2 invalid input or usage.`,
+through its environment, never its command line. The report goes to stdout, progress to stderr.
+Exit codes: 0 every case passed; 1 some failed; 2 invalid input or usage.`,
   serve:
     "Prints the server URL on stdout and the API key on stderr; runs until interrupted (Ctrl+C, SIGTERM).",
 };

@@ -562,7 +562,7 @@ export const cliOptions = [
     kind: "text",
     valueName: "COMMAND",
     help: "the plugin's command line, run by a shell in each case's checkout ({packageId} and {version} replaced)",
-    docs: "The command that pushes build information with the plugin under test, run once per case (twice for a re-run) in the case's checkout by `/bin/sh -c` (`cmd.exe /d /s /c` on Windows) with the build's environment and `OCTOPUS_URL`, `OCTOPUS_API_KEY`, `OCTOPUS_SPACE`, `CONFORMANCE_PACKAGE_ID`, `CONFORMANCE_VERSION`; `{packageId}` and `{version}` in it are replaced by the package to push. See [conformance.md](conformance.md).",
+    docs: "The command that pushes build information with the plugin under test, run once per case (twice for a re-run) in the case's checkout by `/bin/sh -c` (`bash -c` for a case whose variable names sh cannot hold; `cmd.exe /d /s /c` on Windows) with the build's environment and `OCTOPUS_URL`, `OCTOPUS_API_KEY`, `OCTOPUS_SPACE`, `CONFORMANCE_PACKAGE_ID`, `CONFORMANCE_VERSION`; `{packageId}` and `{version}` in it are replaced by the package to push. See [conformance.md](conformance.md).",
     commands: conformance,
     section: "conformance",
   },
