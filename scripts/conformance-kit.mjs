@@ -28,8 +28,12 @@ function copyFolder(from, to) {
   }
 }
 
-/** Writes the kit into `target` (emptied first); returns the files written, relative to it. */
-export async function assembleKit(target) {
+/**
+ * Writes the kit into `target` (emptied first); returns the files written, relative to it. `license`:
+ * also the repository's LICENSE (the zip's; an npm package has its own at its root, and pnpm adds it
+ * only when no file of the package is named LICENSE).
+ */
+export async function assembleKit(target, { license = false } = {}) {
   // The built runner renders the streams, as it does when it runs the vectors.
   const { historyStream } = await import(
     pathToFileURL(join(root, "packages/conformance/dist/index.js")).href
@@ -37,7 +41,7 @@ export async function assembleKit(target) {
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   copyFileSync(join(vectors, "README.md"), join(target, "README.md"));
-  copyFileSync(join(root, "LICENSE"), join(target, "LICENSE"));
+  if (license) copyFileSync(join(root, "LICENSE"), join(target, "LICENSE"));
   for (const [name, from] of folders) copyFolder(from, join(target, name));
   for (const file of readdirSync(join(target, "histories")).filter((name) => name.endsWith(".json"))) {
     const recipe = JSON.parse(readFileSync(join(target, "histories", file), "utf8"));

@@ -10,7 +10,7 @@ export const kitFolder = "buildinfo-conformance-kit";
 /** Assembles the kit in `work` and zips it to `target`; returns how many files it holds. */
 export async function writeKitZip(target, work) {
   const dir = join(work, kitFolder);
-  const files = await assembleKit(dir);
+  const files = await assembleKit(dir, { license: true });
   const zip = new AdmZip();
   zip.addLocalFolder(dir, kitFolder);
   // Not zip.writeZip: it makes the file world-writable (0666, whatever the umask).

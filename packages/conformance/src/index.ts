@@ -1,9 +1,7 @@
 /** The shapes of the kit's vector files, histories, fixture files and API exchanges. */
 
-/** A stored record's fields and one row of a case's result. */
-export type { ResultRow, StoredRecord } from "./compare-record";
-/** Compares a stored record with a vector's expected one, a row per field. */
-export { compareRecord } from "./compare-record";
+/** One row of a case's result: the plugin's exit, its push, or one field. */
+export type { ResultRow } from "./compare-record";
 /** A loopback fake of a build server's API, its handler, and the requests and answers it deals in. */
 export type { FakeApi, FakeApiHandler, FakeApiRequest, FakeApiResponse } from "./fake-api";
 /** Starts a fake build-server API on loopback. */
@@ -27,7 +25,7 @@ export { formatText } from "./report-text";
 /** The runner's options, one case's result and the whole report. */
 export type { CaseResult, ConformanceOptions, ConformanceReport } from "./run-conformance";
 /** Runs a plugin's command against the vectors and compares what it pushed, field by field. */
-export { runConformance, selectCases } from "./run-conformance";
+export { runConformance } from "./run-conformance";
 export type {
   ApiExchange,
   CheckoutSpec,
