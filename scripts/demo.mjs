@@ -2,13 +2,61 @@
 // The main job on a built-in default: start the local Octopus server from @buildinfo/server on a
 // free port, collect build information from this repository's own git history with the real CLI,
 // push it for two packages, and print what the server stored.
-import { spawn } from "node:child_process";
+//
+// It pushes what a CI build of this checkout would: the commits of its last few pushes, not the whole
+// history since the first commit (a real build starts from the previous build's commit), and the
+// repository's URL. Usage: `node scripts/demo.mjs [CHECKOUT]` (this repository by default).
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commitCountWarningThreshold, isLocalRepositoryPath } from "../packages/core/dist/index.js";
 import { startOctopusServer } from "../packages/server/dist/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
+const checkout = resolve(process.argv[2] ?? root);
+/** The project's repository, named when the checkout's `origin` is a path (a local clone) or missing. */
+const projectRepository = "https://github.com/buildinfo/buildinfo";
+/** How many pushes back the demo's build starts: a build after a few merges, as CI would see it. */
+const pushesBack = 10;
+
+const git = (...args) => {
+  try {
+    return execFileSync("git", ["-C", checkout, ...args], { encoding: "utf8", stdio: "pipe" }).trim();
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * `--since` for the build: the commit `n` pushes back along the first parents, for the largest n up to
+ * `pushesBack` whose range stays within the count the CLI warns about; none for a single-commit history.
+ */
+function sinceArgs() {
+  for (let n = pushesBack; n >= 1; n--) {
+    const since = git("rev-parse", "--verify", "--quiet", `HEAD~${n}`);
+    if (since === undefined || since === "") continue;
+    const count = Number(git("rev-list", "--count", `${since}..HEAD`));
+    if (count <= commitCountWarningThreshold) {
+      process.stderr.write(
+        `The demo's build: the ${count} commits since HEAD~${n}, as a CI build reads the changes since its previous build.\n`,
+      );
+      return ["--since", since];
+    }
+  }
+  return [];
+}
+
+/** `--vcs-root` when the checkout's origin cannot be linked to: a path (a local clone) or none. */
+function vcsRootArgs() {
+  const origin = git("remote", "get-url", "origin");
+  if (origin !== undefined && origin !== "" && !isLocalRepositoryPath(origin)) return [];
+  process.stderr.write(
+    `This checkout's origin is ${origin ? `a local path (${origin})` : "not set"}: the demo names the project's repository, ${projectRepository}.\n`,
+  );
+  return ["--vcs-root", projectRepository];
+}
 
 const server = await startOctopusServer({ spaces: [{ Id: "Spaces-1", Name: "Default", IsDefault: true }] });
 process.stderr.write(`Local Octopus build-information server listening on ${server.url}\n\n`);
@@ -22,6 +70,8 @@ try {
       "push",
       "--from",
       "git",
+      ...sinceArgs(),
+      ...vcsRootArgs(),
       "--package-id",
       "Buildinfo.Demo.Web",
       "--package-id",
@@ -36,7 +86,7 @@ try {
       "Default",
     ],
     {
-      cwd: root,
+      cwd: checkout,
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, OCTOPUS_API_KEY: server.apiKey, OCTOPUS_URL: "", OCTOPUS_SPACE: "" },
     },

@@ -142,6 +142,7 @@ export function generatedBlocks(sources) {
         (option) => option.section === "octo",
       ),
       "flags-collect": flagTable(sources, "collect", adapterOptions),
+      "flags-preview": flagTable(sources, "preview", adapterOptions),
       "flags-list": flagTable(sources, "list", adapterOptions),
       "flags-view-delete": flagTable(sources, "view", adapterOptions),
       "flags-serve": flagTable(sources, "serve", adapterOptions),

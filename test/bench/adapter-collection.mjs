@@ -494,9 +494,17 @@ async function childCollect(spec, modules) {
   // Proxy variables of the machine must not route loopback traffic.
   const http = modules.http.createHttpClient({ env: {} });
   const lines = [];
+  // The collect pipeline's default budget, as the CLI gives it.
+  const { defaultCollectionLimits: limits } = await import(dist("packages/core"));
   const context = {
     env: spec.env,
     http,
+    limits: {
+      commits: limits.commits,
+      bytes: limits.bytes,
+      requests: limits.requests,
+      deadline: Date.now() + limits.durationMs,
+    },
     git: {
       cwd: "",
       run: (args) =>

@@ -10,9 +10,11 @@ import { fileURLToPath } from "node:url";
 import { collectBuildInformation } from "../../packages/collect/dist/index.js";
 import { adapterCollection } from "./adapter-collection.mjs";
 import { makeHistoryRepo } from "./history-repo.mjs";
+import { hostilePaging } from "./hostile-paging.mjs";
 import { hasPeakRss, interleaved, measure, sequence } from "./measure.mjs";
 import { startServerProcess } from "./octopus-server-process.mjs";
 import { dropFromPageCache } from "./page-cache.mjs";
+import { measureRenderNotes } from "./render-notes.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const node = process.execPath;
@@ -225,6 +227,14 @@ async function pushFanOut(list) {
   }
 }
 
+// What `preview` renders for a large release: its time and peak memory against string concatenation.
+async function renderNotes() {
+  const { floor, render, packages, commitsPerPackage } = await measureRenderNotes(5);
+  const name = `release notes of ${packages} packages × ${commitsPerPackage.toLocaleString("en")} commits (renderReleaseNotes)`;
+  report(name, render.ms, "string concatenation of the same text", floor.ms, 10);
+  if (hasPeakRss) report(`${name}, peak RSS`, render.rssKb, "the concatenation's", floor.rssKb, 3, "MB");
+}
+
 const started = performance.now();
 try {
   const list = builds();
@@ -233,6 +243,8 @@ try {
   await singlePush(list);
   await collectLargeRange(list);
   await pushFanOut(list);
+  await renderNotes();
+  await hostilePaging(list, report);
   // Its own section with its own figures; a failure there must not hide the lines above.
   await adapterCollection().catch((error) => {
     process.stdout.write(`adapter collection section FAILED: ${String(error.message).split("\n")[0]}\n`);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushArgs } from "../../packages/cli/test/helpers/push-args";
 import { runCli } from "../../packages/cli/test/helpers/run-cli";
+import { runCliMeasured } from "../support/run-cli-measured";
 import { type HostileServer, octopusLike, startHostileServer, testKey } from "./hostile-octopus";
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+/);
@@ -96,6 +97,32 @@ describe("finding 5: bad input never hangs, grows or prints a stack trace", () =
       expect(result.stderr).toContain("code=E_PERSIST");
       expect(result.stderr).toContain(path);
       expect(result.stderr).not.toContain("Cannot listen");
+      noStack(result.stderr);
+    }
+  });
+
+  it("refuses serve --persist on a FIFO, /dev/zero and a file above 64 MiB at start, before listening (exit 2)", async () => {
+    const fifo = join(dir, "persist-pipe");
+    execFileSync("mkfifo", [fifo]);
+    const big = join(dir, "persist-big.json");
+    const handle = await open(big, "w");
+    await handle.truncate(65 * 1024 * 1024); // sparse: no disk used
+    await handle.close();
+    for (const [path, problem] of [
+      [fifo, "is not a regular file"],
+      ["/dev/zero", "is not a regular file"],
+      [big, "larger than the limit of 67108864 (64 MiB)"],
+    ] as const) {
+      // Before the fix, a FIFO hung before listening and /dev/zero grew the process without end:
+      // the kill timer ends such a run with no exit code.
+      const result = await runCliMeasured(["serve", "--persist", path], { killAfterMs: 15_000 });
+      expect(result.code, `${path}: ${result.stderr}`).toBe(2);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trim().split("\n");
+      expect(lines.filter((line) => line.includes("error:"))).toHaveLength(1);
+      expect(result.stderr).toContain(`The --persist file '${path}' `);
+      expect(result.stderr).toContain(problem);
+      expect(result.stderr).toContain("code=E_PERSIST");
       noStack(result.stderr);
     }
   });

@@ -1,8 +1,12 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sameOriginLink } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/http";
 import {
   type ConformanceBuild,
   createConformanceBuild,
+  createTempGitRepo,
   type FakeApi,
   type FakeApiHandler,
   startFakeApi,
@@ -38,7 +42,7 @@ describe("finding 2: build credentials stay on the configured build server's ori
     await build.repo.cleanup();
   });
 
-  async function collectFromTeamCity(handler: FakeApiHandler) {
+  async function collectFromTeamCity(handler: FakeApiHandler, cwd = build.repo.dir) {
     teamCity = await startFakeApi(handler);
     files = await writeTeamCityProperties(
       {
@@ -55,7 +59,7 @@ describe("finding 2: build credentials stay on the configured build server's ori
       },
     );
     return runCli(["collect", "--from", "teamcity"], {
-      cwd: build.repo.dir,
+      cwd,
       env: {
         TEAMCITY_VERSION: "2024.03",
         TEAMCITY_BUILD_PROPERTIES_FILE: files.buildFile,
@@ -86,6 +90,39 @@ describe("finding 2: build credentials stay on the configured build server's ori
     );
     expect(result.stderr + result.stdout).not.toContain(secret);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("finding 9: keeps the refused nextHref's warning when the fallback to the checkout then fails", async () => {
+    const refused =
+      /nextHref from http:\/\/127\.0\.0\.1:\d+ points at http:\/\/127\.0\.0\.1:\d+, another origin/g;
+    const outside = await mkdtemp(join(tmpdir(), "buildinfo-no-checkout-"));
+    try {
+      // No checkout at all: the run fails (exit 2), and still says what was refused before that.
+      const noCheckout = await collectFromTeamCity(firstPage(`${attacker.url}/app/rest/changes`), outside);
+      expect(noCheckout.code, noCheckout.stderr).toBe(2);
+      expect(noCheckout.stderr).toContain("E_GIT_NOT_A_REPOSITORY");
+      expect(noCheckout.stderr.match(refused)).toHaveLength(1);
+      // Its fix is the link's, not the read's permissions.
+      expect(noCheckout.stderr).toContain("To fix: Check the server's configured root URL");
+      expect(noCheckout.stderr + noCheckout.stdout).not.toContain(secret);
+      // A checkout without the build's commit: each failure is warned about once.
+      const other = await createTempGitRepo();
+      try {
+        other.commit("unrelated");
+        const missingHead = await collectFromTeamCity(
+          firstPage(`${attacker.url}/app/rest/changes`),
+          other.dir,
+        );
+        expect(missingHead.code, missingHead.stderr).toBe(0);
+        expect(missingHead.stderr.match(refused)).toHaveLength(1);
+        expect(missingHead.stderr.split(`Cannot read the commits ${build.head} (from`)).toHaveLength(2);
+      } finally {
+        await other.cleanup();
+      }
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+    expect(attacker.requests).toHaveLength(0);
   });
 
   it("does not follow a redirect to another origin", async () => {

@@ -1,4 +1,4 @@
-import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
@@ -45,6 +45,33 @@ describe("finding 7: files and trust", () => {
     expect((await lstat(out)).isSymbolicLink()).toBe(false);
     expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject({ BuildEnvironment: "Test" });
     expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("serve --persist writes through no planted symlink: a random temporary name, created exclusively and owner-only", async () => {
+    const victim = join(dir, "persist-victim.txt");
+    await writeFile(victim, "precious");
+    const persistPath = join(dir, "records.json");
+    // Every name the old `<file>.<pid>.<n>.tmp` scheme would have used for this process's first writes.
+    for (let write = 1; write <= 5; write++) {
+      await symlink(victim, `${persistPath}.${process.pid}.${write}.tmp`);
+    }
+    const persisting = await startOctopusServer({ persistPath, apiKeys: [realKey] });
+    try {
+      const pushed = await runCli(pushArgs(persisting, "Shop.Persist", "1.0.0", ["--file", file]), {
+        cwd: dir,
+      });
+      expect(pushed.code, pushed.stderr).toBe(0);
+    } finally {
+      await persisting.close();
+    }
+    expect(await readFile(victim, "utf8")).toBe("precious");
+    const persisted = JSON.parse(await readFile(persistPath, "utf8")) as { records: { PackageId: string }[] };
+    expect(persisted.records.map((record) => record.PackageId)).toEqual(["Shop.Persist"]);
+    expect((await stat(persistPath)).mode & 0o777).toBe(0o600);
+    // Only the planted links are left: no temporary file of the server's own.
+    const temporaries = (await readdir(dir)).filter((name) => name.endsWith(".tmp"));
+    expect(temporaries).toHaveLength(5);
+    for (const name of temporaries) expect((await lstat(join(dir, name))).isSymbolicLink()).toBe(true);
   });
 
   it("warns loudly when NODE_TLS_REJECT_UNAUTHORIZED=0 turns certificate checks off", async () => {

@@ -176,6 +176,86 @@ describe("finding 4: buildinfo serve survives hostile local clients", () => {
     expect(answer.status).toBe(401);
   });
 
+  it("finding 9: answers a client value that is no string or number where one binds with 400 and the server's error body, never 500", async () => {
+    // Values String() cannot turn into text (a non-callable toString/valueOf), names of
+    // Object.prototype's own members, and plain wrong types.
+    const hostile: unknown[] = [
+      { toString: "x" },
+      { toString: "x", valueOf: "y" },
+      [{ toString: "x" }],
+      "constructor",
+      "__proto__",
+      "toString",
+      {},
+      [],
+      true,
+    ];
+    const inner = { BuildEnvironment: "Test", VcsType: "Git", Commits: [{ Id: "a1", Comment: "c" }] };
+    const valid = { PackageId: "Hostile.Values", Version: "1.0.0", OctopusBuildInformation: inner };
+    const at = (value: unknown): Record<string, unknown>[] => [
+      { ...valid, OverwriteMode: value },
+      { ...valid, PackageId: value },
+      { ...valid, Version: value },
+      { ...valid, SpaceId: value },
+      { ...valid, OctopusBuildInformation: value },
+      { ...valid, OctopusBuildInformation: { ...inner, BuildEnvironment: value } },
+      { ...valid, OctopusBuildInformation: { ...inner, Commits: value } },
+      { ...valid, OctopusBuildInformation: { ...inner, Commits: [value] } },
+      { ...valid, OctopusBuildInformation: { ...inner, Commits: [{ Id: value, Comment: "c" }] } },
+    ];
+    const headers = { "x-octopus-apikey": served.apiKey, "content-type": "application/json" };
+    // Node frames a DELETE body only when told its length.
+    const bulkDelete = async (body: string) => ({
+      sent: body,
+      ...(await send(served.url, {
+        method: "DELETE",
+        path: "/api/Spaces-1/build-information/bulk",
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        body,
+      })),
+    });
+    const answers: { sent: string; status: number; body: string }[] = [];
+    for (const value of hostile) {
+      for (const body of at(value)) {
+        const sent = JSON.stringify(body);
+        answers.push({ sent, ...(await send(served.url, { headers, body: sent })) });
+      }
+      answers.push(await bulkDelete(JSON.stringify({ Ids: [value] })));
+    }
+    for (const body of ["null", "[]", "7", '"text"', '{"Ids":{"toString":"x"}}']) {
+      answers.push(await bulkDelete(body));
+    }
+    expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+    for (const answer of answers.filter((answer) => answer.status === 400)) {
+      expect(JSON.parse(answer.body), answer.sent).toMatchObject({
+        ErrorMessage: "There was a problem with your request.",
+        Errors: expect.arrayContaining([expect.any(String)]),
+      });
+    }
+    const oidc = await startOctopusServer({ oidc: { serviceAccountId: "sa", idTokens: ["t"] } });
+    try {
+      for (const body of ["null", "[]", "7", '{"grant_type":{"toString":"x"}}']) {
+        const exchange = await send(oidc.url, {
+          path: "/token/v1",
+          headers: { "content-type": "application/json" },
+          body,
+        });
+        expect(exchange.status, `${body}: ${exchange.body}`).toBe(400);
+        expect(JSON.parse(exchange.body)).toMatchObject({ error: expect.any(String) });
+      }
+    } finally {
+      await oidc.close();
+    }
+    // The exact case of the finding, and enum names that are Object.prototype's members, are refused.
+    for (const mode of [{ toString: "x" }, "constructor", "__proto__", "toString"]) {
+      const answer = answers.find(
+        (candidate) => candidate.sent === JSON.stringify({ ...valid, OverwriteMode: mode }),
+      );
+      expect(answer?.status, answer?.body).toBe(400);
+      expect(answer?.body).toContain("OverwriteMode");
+    }
+  });
+
   it("keeps a bounded request log", async () => {
     const server = await startOctopusServer();
     try {

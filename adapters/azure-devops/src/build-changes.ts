@@ -18,6 +18,8 @@ interface BuildChangesRequest {
   token: string;
   /** `$top` of each request; the server may return fewer and a continuation token. Default 1000. */
   pageSize?: number;
+  /** The most changes kept (the collection's `limits.commits`); the server lists the newest first. */
+  maxChanges: number;
 }
 
 export const AZURE_DEVOPS_API_VERSION = "4.1";
@@ -27,8 +29,8 @@ export const ACCESS_TOKEN_HINT =
   "task does it itself) and let the build service account read builds and code in this project.";
 
 /**
- * Every change of the build, in the server's order (newest first), following the
- * `x-ms-continuationtoken` response header until the server sends none.
+ * The changes of the build, in the server's order (newest first), following the
+ * `x-ms-continuationtoken` response header until the server sends none, or `maxChanges` are held.
  */
 export async function fetchBuildChanges(
   http: HttpClient,
@@ -37,23 +39,29 @@ export async function fetchBuildChanges(
   const base =
     `${request.projectUrl}/_apis/build/builds/${encodeURIComponent(request.buildId)}/changes` +
     `?api-version=${AZURE_DEVOPS_API_VERSION}&$top=${request.pageSize ?? 1000}`;
-  const collected = await collectPages<AzureDevOpsChange, string>("", async (continuationToken) => {
-    const url =
-      continuationToken === "" ? base : `${base}&continuationToken=${encodeURIComponent(continuationToken)}`;
-    const response = await getBuildServerResponse(http, url, {
-      bearerToken: request.token,
-      headers: { accept: "application/json" },
-      what: `the changes of build ${request.buildId}`,
-      hint: ACCESS_TOKEN_HINT,
-    });
-    const body = readAzureDevOpsJson<{ value?: AzureDevOpsChange[] }>(
-      response,
-      url,
-      ACCESS_TOKEN_HINT,
-      request.token,
-    );
-    const next = response.headers["x-ms-continuationtoken"];
-    return { items: body.value ?? [], next: next === undefined || next === "" ? undefined : next };
-  });
+  const collected = await collectPages<AzureDevOpsChange, string>(
+    "",
+    async (continuationToken) => {
+      const url =
+        continuationToken === ""
+          ? base
+          : `${base}&continuationToken=${encodeURIComponent(continuationToken)}`;
+      const response = await getBuildServerResponse(http, url, {
+        bearerToken: request.token,
+        headers: { accept: "application/json" },
+        what: `the changes of build ${request.buildId}`,
+        hint: ACCESS_TOKEN_HINT,
+      });
+      const body = readAzureDevOpsJson<{ value?: AzureDevOpsChange[] }>(
+        response,
+        url,
+        ACCESS_TOKEN_HINT,
+        request.token,
+      );
+      const next = response.headers["x-ms-continuationtoken"];
+      return { items: body.value ?? [], next: next === undefined || next === "" ? undefined : next };
+    },
+    { maxItems: request.maxChanges },
+  );
   return collected.items;
 }

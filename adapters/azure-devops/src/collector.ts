@@ -53,7 +53,13 @@ export async function collect(context: AdapterContext): Promise<BuildInformation
   const projectUrl = joinUrl(collection.value, encodeURIComponent(env.SYSTEM_TEAMPROJECTID || project.value));
   const changes = await context.fromServer(
     { what: `the changes of build ${buildId.value} from the Azure DevOps build API`, fix: ACCESS_TOKEN_HINT },
-    () => fetchBuildChanges(context.http, { projectUrl, buildId: buildId.value, token: token.value }),
+    () =>
+      fetchBuildChanges(context.http, {
+        projectUrl,
+        buildId: buildId.value,
+        token: token.value,
+        maxChanges: context.limits.commits,
+      }),
   );
   if (changes === undefined) return draftFromEnvValues(manifest.displayName, values, headOnly(env, head));
   context.logger.debug(`Azure DevOps listed ${changes.length} change(s) for build ${buildId.value}.`);

@@ -1,6 +1,8 @@
 import {
   getBuildServerResponse,
   type HttpClient,
+  type HttpResponse,
+  isBuildInfoError,
   joinUrl,
   mapWithConcurrency,
   type RawCommit,
@@ -49,12 +51,19 @@ export async function withFullMessages(
         : joinUrl(request.collectionUrl, `_apis/tfvc/changesets/${encodeURIComponent(change.id)}`);
     if (url === undefined) return { id: change.id, comment };
     const fullUrl = `${url}?api-version=${AZURE_DEVOPS_API_VERSION}`;
-    const response = await getBuildServerResponse(http, fullUrl, {
-      bearerToken: request.token,
-      headers: { accept: "application/json" },
-      what: `the full message of ${change.id}`,
-      hint: ACCESS_TOKEN_HINT,
-    });
+    let response: HttpResponse;
+    try {
+      response = await getBuildServerResponse(http, fullUrl, {
+        bearerToken: request.token,
+        headers: { accept: "application/json" },
+        what: `the full message of ${change.id}`,
+        hint: ACCESS_TOKEN_HINT,
+      });
+    } catch (error) {
+      // Past the collection's limits the message stays as the changes API gave it; the pipeline warns.
+      if (isBuildInfoError(error) && error.code === "E_COLLECTION_LIMIT") return { id: change.id, comment };
+      throw error;
+    }
     const full = readAzureDevOpsJson<{ comment?: string }>(
       response,
       fullUrl,

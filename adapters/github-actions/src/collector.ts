@@ -71,7 +71,15 @@ async function selectFor(plan: CommitPlan, context: AdapterContext): Promise<Com
     logger.debug(`Reading the commits of ${plan.reason} from the compare API: ${plan.base}...${plan.head}.`);
     const commits = await context.fromServer(
       { what: `the commits of ${plan.reason} from the GitHub compare API`, fix },
-      () => compareCommits(context.http, { apiUrl, repository, base: plan.base, head: plan.head, token }),
+      () =>
+        compareCommits(context.http, {
+          apiUrl,
+          repository,
+          base: plan.base,
+          head: plan.head,
+          token,
+          maxCommits: context.limits.commits,
+        }),
     );
     if (commits === undefined) return fromCheckout(plan);
     return { commits, source: `GitHub compare API ${plan.baseSource}...${plan.headSource}`, warnings: [] };

@@ -97,6 +97,7 @@ async function commits(
         basicAuth: userId && password ? { username: userId.value, password: password.value } : undefined,
         pageSize: pageSize === undefined ? undefined : Number(pageSize),
         format,
+        maxChanges: context.limits.commits,
       }),
   );
   if (read === undefined) return headCommitOnly(undefined, vcsType, revision);
@@ -109,9 +110,7 @@ async function commits(
   return {
     commits: ofRoot.map((change) => ({ id: change.version, comment: change.comment })),
     source: `TeamCity REST /app/rest/changes?locator=build:(id:${buildId.value})`,
-    warnings: read.truncated
-      ? [`Only the first ${read.requests} pages of the build's changes were read.`]
-      : [],
+    warnings: [],
   };
 }
 

@@ -21,14 +21,13 @@ interface ReadTeamCityChangesOptions {
   pageSize?: number | undefined;
   /** Default XML, TeamCity's own default; JSON is asked for with `Accept: application/json`. */
   format?: TeamCityRestFormat;
-  /** Stop after this many pages. Default 1000. */
-  maxPages?: number;
+  /** The most changes kept (the collection's `limits.commits`); TeamCity lists the newest first. */
+  maxChanges: number;
 }
 
 export interface TeamCityChanges {
   changes: TeamCityChange[];
   requests: number;
-  truncated: boolean;
 }
 
 export const defaultTeamCityPageSize = 1000;
@@ -43,9 +42,9 @@ function teamCityChangesUrl(options: ReadTeamCityChangesOptions, start: number):
 }
 
 /**
- * Every change of the build, one request per page with the comments inside (never one request per
+ * The changes of the build, one request per page with the comments inside (never one request per
  * change): follows `nextHref`, or asks for `start+count` when a full page comes without one from a
- * server that never links its pages (old servers).
+ * server that never links its pages (old servers), until the last page or `maxChanges`.
  */
 export async function readTeamCityChanges(options: ReadTeamCityChangesOptions): Promise<TeamCityChanges> {
   const pageSize = options.pageSize ?? defaultTeamCityPageSize;
@@ -76,7 +75,7 @@ export async function readTeamCityChanges(options: ReadTeamCityChangesOptions): 
           : undefined;
       return { items: page.changes, next };
     },
-    options.maxPages === undefined ? {} : { maxPages: options.maxPages },
+    { maxItems: options.maxChanges },
   );
-  return { changes: collected.items, requests: collected.pages, truncated: collected.truncated };
+  return { changes: collected.items, requests: collected.pages };
 }

@@ -20,6 +20,8 @@ function loadCommand(name: CommandName): Promise<CommandModule> {
     case "push":
     case "build-information":
       return import("./commands/push");
+    case "preview":
+      return import("./commands/preview");
     case "list":
       return import("./commands/list");
     case "view":

@@ -14,6 +14,8 @@ import {
 
 const sectionTitles: Record<OptionSection, string> = {
   package: "Package",
+  preview: "Preview",
+  trackers: "Issue trackers Octopus has (any of these replaces the server's own settings)",
   list: "Filter and paging",
   "output-file": "Output file",
   collection: "Collection",
@@ -43,6 +45,12 @@ and the Go CLI's 'octopus build-information upload' (also 'build-info', 'push'):
 
   buildinfo build-information upload PkgA PkgB [-p ID] --version V [--file F]
                               [--overwrite|--overwritemode MODE] [-s SPACE] [-f json] [--no-prompt]`,
+  preview: `Show what Octopus will make of this build, before and without pushing: each package's commit
+links and work items (linked, unconfirmed, not linked, and why), the release notes, the deployment changes.
+
+Usage: buildinfo preview --package-id ID [--package-id ID ...] --version VERSION
+                         [--template FILE | --project NAME] [--with-package ID:VERSION ...]
+                         [--deployment-changes --environment NAME] [--format text|markdown|html|json]`,
   list: `List build information stored on the server.
 
 Usage: buildinfo list [--package-id ID] [--filter TEXT] [--latest] [--skip N] [--take N] [--json]`,
@@ -80,7 +88,12 @@ const pushExit = `Exit codes: 0 every package pushed; 1 the server or network fa
 const outros: Partial<Record<CommandName, string>> = {
   collect: `stdout carries only the JSON document (unless --output is given). Exit codes: 0 collected;
 1 a build-server API failed; 2 invalid input (e.g. an unsupported VCS).`,
-  push: pushExit,
+  push: `After each package's line, what Octopus linked and each work item the preview expected that it
+did not (see 'buildinfo preview'); without a tracker flag, GitHub and Jira references are expected.
+
+${pushExit}`,
+  preview: `Nothing is written to any server. --version is also the release's number in the notes. Exit codes:
+0 shown; 1 the server or network failed; 2 invalid input or usage.`,
   "build-information": `Every 'buildinfo push' option is accepted too (see 'buildinfo push --help').\n\n${pushExit}`,
   conformance: `The command runs in /bin/sh -c (cmd.exe /d /s /c on Windows); the build's values reach it only
 through its environment, never its command line. The report goes to stdout, progress to stderr.
@@ -161,6 +174,7 @@ const commandLines: Record<CommandName, string> = {
   collect: "gather build information and print it (the octo file format)",
   push: "push build information to Octopus for one or more packages",
   "build-information": "alias of push with octo's spellings (--apiKey, --debug)",
+  preview: "what Octopus will make of it: links, work items, release notes (sends nothing)",
   list: "list build information on the server",
   view: "show one record",
   delete: "delete one record",

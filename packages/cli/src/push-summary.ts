@@ -1,12 +1,19 @@
-import type { OverwriteMode } from "@buildinfo/core";
+import type { OverwriteMode, WorkItemResult } from "@buildinfo/core";
 import type { PackagePushResult, PushSummary, SpaceRef } from "@buildinfo/octopus";
 import { describeSpace, displayLine } from "./display-text";
+import { checkWorkItems, workItemCheckLines } from "./push-work-items";
+
+/** The work items the preview expects of this build (`expectedWorkItems`), checked against each answer. */
+type Expected = { items: WorkItemResult[]; assumed: boolean };
 
 /**
  * The summary for build logs, written as the push goes: a header, one line per package with its outcome,
  * Octopus id and UI link as soon as it is known (completion order), then the totals.
  */
-export function pushProgressLines(packages: readonly { packageId: string; version: string }[]) {
+export function pushProgressLines(
+  packages: readonly { packageId: string; version: string }[],
+  expected: Expected,
+) {
   const width = Math.max(...packages.map((target) => `${target.packageId} ${target.version}`.length));
   const plural = packages.length === 1 ? "" : "s";
   return {
@@ -17,8 +24,13 @@ export function pushProgressLines(packages: readonly { packageId: string; versio
       const text = result.ok
         ? `  ${result.outcome.padEnd(11)} ${name}  ${displayLine(result.recordId)}  ${displayLine(result.link)}`
         : `  ${"FAILED".padEnd(11)} ${name}  ${result.error?.code ?? ""} ${result.error?.message ?? ""}`;
-      // How a lost or failed answer was checked by reading the record back, under its line.
-      return `${text.trimEnd()}\n${result.note === undefined ? "" : `      ${result.note}\n`}`;
+      // How a lost or failed answer was checked by reading the record back, and what Octopus made of the
+      // work items against what the preview expected, under its line.
+      const under = [
+        ...(result.note === undefined ? [] : [result.note]),
+        ...(result.record === undefined ? [] : workItemCheckLines(checkWorkItems(expected, result.record))),
+      ];
+      return `${text.trimEnd()}\n${under.map((line) => `      ${line}\n`).join("")}`;
     },
     totals(summary: PushSummary): string {
       const pushed = summary.results.length - summary.failed.length;
@@ -28,7 +40,12 @@ export function pushProgressLines(packages: readonly { packageId: string; versio
 }
 
 /** The `--json` form of the summary, stable for scripts. */
-export function pushSummaryJson(server: string, overwriteMode: OverwriteMode, summary: PushSummary) {
+export function pushSummaryJson(
+  server: string,
+  overwriteMode: OverwriteMode,
+  summary: PushSummary,
+  expected: Expected,
+) {
   return {
     server,
     space: summary.space,
@@ -43,6 +60,7 @@ export function pushSummaryJson(server: string, overwriteMode: OverwriteMode, su
       recordId: result.recordId ?? null,
       link: result.link ?? null,
       note: result.note ?? null,
+      workItems: result.record === undefined ? null : checkWorkItems(expected, result.record),
       error:
         result.error === undefined
           ? null

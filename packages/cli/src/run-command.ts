@@ -27,8 +27,8 @@ export interface CommandDefinition {
   adapterOptions?: readonly OptionDefinition[];
   /** Whether stdout will carry data (a JSON document), so nothing else may be written to it. */
   stdoutIsData(settings: Settings): boolean;
-  /** The data on stdout is text (a shell script, a URL), neutralised as text rather than escaped as JSON. */
-  stdoutIsText?: true;
+  /** The data on stdout is text (a shell script, a URL, Markdown), neutralised as text rather than escaped as JSON. */
+  stdoutIsText?: true | ((settings: Settings) => boolean);
   body(context: CommandContext): Promise<number>;
 }
 
@@ -83,7 +83,7 @@ export async function runCommand(
       // stdout may be a build log: JSON keeps its data with `##`/`::` escaped, text is neutralised.
       output: (text) =>
         process.stdout.write(
-          dataOnStdout && definition.stdoutIsText !== true
+          dataOnStdout && !stdoutIsText(definition, settings)
             ? escapeLogCommandsInJson(active.scrub(text))
             : neutraliseLogCommands(active.scrub(text)),
         ),
@@ -92,6 +92,11 @@ export async function runCommand(
     reportError(active, error);
     return exitCodeFor(error);
   }
+}
+
+function stdoutIsText(definition: CommandDefinition, settings: Settings): boolean {
+  const { stdoutIsText: isText } = definition;
+  return typeof isText === "function" ? isText(settings) : isText === true;
 }
 
 /** A logger that writes as every command's does; with data on stdout, log commands go to stderr too. */

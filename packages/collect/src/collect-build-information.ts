@@ -18,6 +18,7 @@ import {
 } from "@buildinfo/core";
 import { createCheckoutReader, createGitRunner } from "@buildinfo/git";
 import { adapterOptions } from "./adapter-options";
+import { CollectionBudget, type CollectionLimitOptions } from "./collection-budget";
 import { type Degradation, DegradePolicy } from "./degrade-policy";
 import { detectAdapter } from "./detect-adapter";
 import { manifestById } from "./registry";
@@ -46,6 +47,12 @@ export interface CollectBuildInformationOptions {
    * an adapter that needs its server's API fails with an error saying so.
    */
   http?: HttpClient;
+  /**
+   * What the collection may read from the build server's API, all reads together (default 128 MiB,
+   * 1000 requests, 5 minutes; a paged read also stops at the commit cap + 1). Reaching a limit keeps
+   * what was read and marks the result incomplete, or fails with `strict`.
+   */
+  limits?: CollectionLimitOptions;
   git?: GitRunner;
   fs?: FileSystem;
   logger?: Logger;
@@ -116,40 +123,49 @@ export async function collectBuildInformation(
   const git = options.git ?? createGitRunner(options.cwd, { logger });
   const since = options.since?.trim() || undefined;
   const policy = new DegradePolicy(manifest, options.strict === true);
-  const collect = await manifest.loadCollector();
-  const collected = await collect({
-    env: options.env,
-    http: options.http ?? noHttp,
-    fs: options.fs ?? nodeFileSystem,
-    git,
-    checkout: createCheckoutReader(git),
-    logger,
-    options: { ...adapterOptionValues, ...(since === undefined ? {} : { since }) },
-    fromServer: (read, fetch) => policy.fromServer(read, fetch),
-  });
-  const draft = { ...collected, buildEnvironment: collected.buildEnvironment ?? manifest.displayName };
-
-  const overridden = headFromCommandLine(
-    sinceRange(applyOverrides(draft, options.overrides ?? {}), since),
-    manifest,
-  );
-  // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
-  normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
   const commitCap = options.commitCap ?? defaultCommitCap;
   // One past the cap, so the core still sees (and warns) that the history was longer.
-  const withCommits = await policy.resolveCommits(overridden, git, {
-    maxCount: commitCap + 1,
-    userRange: since !== undefined,
-  });
-  const normalized = normalizeDraft(withCommits, { commitCap });
-  warnings.push(...normalized.warnings);
-  return {
-    buildInformation: normalized.buildInformation,
-    adapter: manifest,
-    warnings,
-    incomplete: policy.degradations,
-    draft: withCommits,
-  };
+  const budget = new CollectionBudget(commitCap + 1, options.limits);
+  try {
+    const collect = await manifest.loadCollector();
+    const collected = await collect({
+      env: options.env,
+      http: budget.guard(options.http ?? noHttp),
+      limits: budget.limits,
+      fs: options.fs ?? nodeFileSystem,
+      git,
+      checkout: createCheckoutReader(git),
+      logger,
+      options: { ...adapterOptionValues, ...(since === undefined ? {} : { since }) },
+      fromServer: (read, fetch) => policy.fromServer(read, fetch),
+    });
+    policy.recordCut(budget.cut);
+    const draft = { ...collected, buildEnvironment: collected.buildEnvironment ?? manifest.displayName };
+
+    const overridden = headFromCommandLine(
+      sinceRange(applyOverrides(draft, options.overrides ?? {}), since),
+      manifest,
+    );
+    // An unsupported VCS is the real error; reading a git range first would hide it behind a git one.
+    normalizeVcsType(overridden.vcsType, overridden.sources?.vcsType);
+    const withCommits = await policy.resolveCommits(overridden, git, {
+      maxCount: commitCap + 1,
+      userRange: since !== undefined,
+    });
+    const normalized = normalizeDraft(withCommits, { commitCap });
+    warnings.push(...normalized.warnings);
+    return {
+      buildInformation: normalized.buildInformation,
+      adapter: manifest,
+      warnings,
+      incomplete: policy.degradations,
+      draft: withCommits,
+    };
+  } catch (error) {
+    // What was degraded before the failure is still news: a refused link must not vanish behind a git error.
+    for (const warning of policy.warningsBeforeFailure()) logger.warn(warning);
+    throw error;
+  }
 }
 
 /** `--since` replaces what a server's API gave, unless the adapter already read that range itself. */

@@ -1,5 +1,6 @@
 import {
   type AdapterManifest,
+  BuildInfoError,
   type BuildInformationDraft,
   type GitRunner,
   isBuildInfoError,
@@ -19,6 +20,12 @@ export interface Degradation {
   /** What to grant, set or fetch so the next build reads it. */
   fix: string;
 }
+
+/**
+ * Failures whose fix is not the read's (a permission, a variable): a link the server answered with that
+ * points elsewhere is fixed at the server's configured URL, whatever was being read.
+ */
+const failuresWithTheirOwnFix = new Set<string>(["E_CROSS_ORIGIN_LINK"]);
 
 /** The errors of a commit range the checkout cannot read: its start was never fetched, or the clone is shallow. */
 const missingHistory = new Set(["E_GIT_REVISION", "E_SHALLOW_CLONE"]);
@@ -41,15 +48,36 @@ export class DegradePolicy {
     this.#strict = strict;
   }
 
-  /** `AdapterContext.fromServer`: the read's result, or undefined (recorded) when it failed remotely. */
+  /**
+   * `AdapterContext.fromServer`: the read's result, or undefined (recorded) when it failed remotely. A
+   * read the collection's budget stopped is recorded once, from the budget (`recordCut`).
+   */
   async fromServer<T>(read: ServerRead, fetch: () => Promise<T>): Promise<T | undefined> {
     try {
       return await fetch();
     } catch (error) {
       if (this.#strict || !isBuildInfoError(error) || error.kind !== "remote") throw error;
-      this.degradations.push({ code: error.code, what: read.what, reason: error.message, fix: read.fix });
+      if (error.code === "E_COLLECTION_LIMIT") return undefined;
+      const fix = failuresWithTheirOwnFix.has(error.code) ? error.hint : read.fix;
+      this.degradations.push({ code: error.code, what: read.what, reason: error.message, fix });
       return undefined;
     }
+  }
+
+  /**
+   * The read the collection's budget cut short (`CollectionBudget.cut`), recorded as incomplete with the
+   * catalogue's fix; with `strict`, thrown.
+   */
+  recordCut(cut: string | undefined): void {
+    if (cut === undefined) return;
+    const error = new BuildInfoError("E_COLLECTION_LIMIT", cut);
+    if (this.#strict) throw error;
+    this.degradations.push({
+      code: error.code,
+      what: `the build's changes from ${this.#manifest.displayName}'s API`,
+      reason: cut,
+      fix: error.hint,
+    });
   }
 
   /** The draft with its commit range read from the checkout, degrading to the head commit when it cannot be. */
@@ -59,6 +87,8 @@ export class DegradePolicy {
     options: { maxCount: number; userRange: boolean },
   ): Promise<BuildInformationDraft> {
     let resolved: BuildInformationDraft;
+    // The head alone is read once: when that already failed, reading it again would only repeat the warning.
+    let headTried = false;
     try {
       resolved = await resolveDraftCommits(draft, git, { maxCount: options.maxCount });
     } catch (error) {
@@ -73,10 +103,11 @@ export class DegradePolicy {
         fix: `On ${this.#manifest.displayName}: ${this.#manifest.historyFix}.`,
       });
       resolved = await this.#headOnly({ ...draft, commitRange: undefined }, git);
+      headTried = true;
     }
     if (this.degradations.length === 0) return resolved;
     const noCommits = resolved.commits === undefined || resolved.commits.length === 0;
-    const described = noCommits ? await this.#headOnly(resolved, git) : resolved;
+    const described = noCommits && !headTried ? await this.#headOnly(resolved, git) : resolved;
     return { ...described, warnings: [...(described.warnings ?? []), ...this.#warnings(described)] };
   }
 
@@ -98,6 +129,16 @@ export class DegradePolicy {
       });
       return { ...draft, commits: [] };
     }
+  }
+
+  /**
+   * What was degraded so far, for a run that then fails for another reason: nothing is sent, yet the
+   * user still learns what could not be read (a refused link, a failed API) and its fix.
+   */
+  warningsBeforeFailure(): string[] {
+    return this.degradations.map(
+      (degradation) => `Before the failure below: ${degradation.reason} To fix: ${degradation.fix}`,
+    );
   }
 
   #warnings(draft: BuildInformationDraft): string[] {

@@ -14,6 +14,8 @@ export { buildInformationFromFile } from "./build-information-from-file";
 export type { CollectBuildInformationOptions, CollectedBuildInformation } from "./collect-build-information";
 /** One build's normalised, validated build information: detect, collect, resolve commits, degrade. */
 export { collectBuildInformation } from "./collect-build-information";
+/** The limits an embedder may set on one collection's reads from the build server (bytes, requests, time). */
+export type { CollectionLimitOptions } from "./collection-budget";
 export type { Degradation } from "./degrade-policy";
 export type { Detection } from "./detect-adapter";
 /** The server whose markers the environment carries, else the local checkout. */

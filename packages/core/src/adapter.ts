@@ -1,3 +1,4 @@
+import type { CollectionLimits } from "./collection-limits";
 import type { CommitRange } from "./draft";
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -7,6 +8,12 @@ export interface HttpRequestOptions {
   /** Basic credentials, kept out of every log line. */
   basicAuth?: { username: string; password: string } | undefined;
   bearerToken?: string;
+  /** Epoch ms by which the request must end, retries included, when that is sooner than the client's own timeout. */
+  deadline?: number;
+  /** The most bytes of the answer to read, when fewer than the client's own cap; more is `E_RESPONSE_TOO_LARGE`. */
+  maxBytes?: number;
+  /** Ends the request (and its retries) when aborted: the collection's budget stops its reads with it. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -77,7 +84,10 @@ export interface ServerRead {
 /** Everything an adapter may touch, handed to it so it can be tested with plain objects. */
 export interface AdapterContext {
   env: Environment;
+  /** The build server's API, within the collection's bytes, requests and deadline (`limits`). */
   http: HttpClient;
+  /** The collection's one budget, shared by every read: pass `limits.commits` to `collectPages`. */
+  limits: CollectionLimits;
   fs: FileSystem;
   git: GitRunner;
   checkout: CheckoutReader;

@@ -6,12 +6,39 @@ import en from "zod/v4/locales/en.js";
 z.config(en());
 
 /** One commit as Octopus takes it: only `Id` and `Comment` are input fields (the server computes `LinkUrl`). */
+export interface Commit {
+  /** The commit SHA (the changeset number for TFVC); never empty. */
+  Id: string;
+  /** The whole message. */
+  Comment: string;
+}
+
+/** The two VCS types Octopus gives commit and work-item links to. */
+export type VcsType = "Git" | "TFVC";
+
+/**
+ * The `OctopusBuildInformation` wire object, exactly as Octopus takes it (PascalCase), after
+ * normalisation. It is also the content of the `octo build-information --file` format. Written out as
+ * plain types (not zod's), so a plugin author's compiler needs no zod settings; the schema below checks
+ * values and is held to these types at compile time.
+ */
+export interface BuildInformation {
+  BuildEnvironment: string;
+  BuildNumber?: string | undefined;
+  BuildUrl?: string | undefined;
+  Branch?: string | undefined;
+  VcsType: VcsType;
+  VcsRoot?: string | undefined;
+  VcsCommitNumber?: string | undefined;
+  Commits: Commit[];
+}
+
 const commitSchema = z.object({
   Id: z.string().check(z.minLength(1)),
   Comment: z.string(),
 });
 
-/** The two VCS types Octopus gives commit and work-item links to; everything else is rejected. */
+/** Everything but `Git` and `TFVC` is rejected. */
 const vcsTypeSchema = z.enum(["Git", "TFVC"]);
 
 /** Every field but `Commits`: the envelope, checked by zod on every parse. */
@@ -25,11 +52,23 @@ const envelopeShape = {
   VcsCommitNumber: z.optional(z.string()),
 };
 
-/**
- * The `OctopusBuildInformation` wire object, exactly as Octopus takes it (PascalCase), after
- * normalisation. It is also the content of the `octo build-information --file` format.
- */
+/** `BuildInformation`'s checks: the one source of truth of what a valid value is. */
 export const buildInformationSchema = z.object({ ...envelopeShape, Commits: z.array(commitSchema) });
+
+/** True only when `A` and `B` are each assignable to the other and have the same keys. */
+type Same<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? [keyof A] extends [keyof B]
+      ? [keyof B] extends [keyof A]
+        ? true
+        : false
+      : false
+    : false
+  : false;
+// These do not compile when the schema and the plain types above disagree.
+const _commitIsTheSchemas: Same<Commit, z.infer<typeof commitSchema>> = true;
+const _vcsTypeIsTheSchemas: Same<VcsType, z.infer<typeof vcsTypeSchema>> = true;
+const _buildInformationIsTheSchemas: Same<BuildInformation, z.infer<typeof buildInformationSchema>> = true;
 
 const envelopeSchema = z.object(envelopeShape);
 
@@ -61,10 +100,6 @@ export function parseBuildInformation(value: unknown): ReturnType<typeof buildIn
   if (!envelope.success) return buildInformationSchema.safeParse(value);
   return { success: true, data: { ...envelope.data, Commits: commits } };
 }
-
-export type Commit = z.infer<typeof commitSchema>;
-export type VcsType = z.infer<typeof vcsTypeSchema>;
-export type BuildInformation = z.infer<typeof buildInformationSchema>;
 
 export const overwriteModes = ["FailIfExists", "IgnoreIfExists", "OverwriteExisting"] as const;
 export type OverwriteMode = (typeof overwriteModes)[number];

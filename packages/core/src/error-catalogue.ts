@@ -116,6 +116,14 @@ export const errorCatalogue = {
   },
   E_HTTP_404: { exitCode: 1, hint: "Check the server URL and the record or package id." },
   E_HTTP_404_SPACE: { exitCode: 1, hint: "Give an existing space name or Spaces-N id." },
+  E_PROJECT_NOT_FOUND: {
+    exitCode: 1,
+    hint: "Give the project's name as Octopus shows it, in the space asked for.",
+  },
+  E_ENVIRONMENT_NOT_FOUND: {
+    exitCode: 1,
+    hint: "Give the environment's name as Octopus shows it, in the space asked for.",
+  },
   E_HTTP_409: {
     exitCode: 1,
     hint: "Choose the overwrite mode IgnoreIfExists or OverwriteExisting if the existing record may stay or go.",
@@ -135,6 +143,12 @@ export const errorCatalogue = {
   E_RESPONSE_TOO_LARGE: {
     exitCode: 1,
     hint: "Check that the URL points at the right server and not at a download or a broken proxy.",
+  },
+  E_COLLECTION_LIMIT: {
+    exitCode: 1,
+    hint:
+      "Check that the build server's URL reaches the server itself, not something answering in its place; " +
+      "for a build this large, pass --since <commit> to read its commits from the checkout.",
   },
   E_CROSS_ORIGIN_LINK: {
     exitCode: 1,

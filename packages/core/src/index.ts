@@ -55,11 +55,13 @@ export type {
   OverwriteMode,
   VcsType,
 } from "./build-information";
-export { buildInformationSchema, overwriteModes } from "./build-information";
+export { overwriteModes } from "./build-information";
 export type { BuildInformationFile } from "./build-information-file";
 export { formatBuildInformationFile, readBuildInformationFile } from "./build-information-file";
 export { normalizeBuildUrl } from "./build-url";
 export { cleanText } from "./clean-text";
+export type { CollectionLimits } from "./collection-limits";
+export { defaultCollectionLimits } from "./collection-limits";
 export type { CommitOptions, NormalizedCommits } from "./commits";
 export { commitCountWarningThreshold, defaultCommitCap, normalizeCommits } from "./commits";
 export { shortened, shortenedLine } from "./describe-value";

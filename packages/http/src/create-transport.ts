@@ -9,6 +9,10 @@ export interface SendOptions {
   /** Epoch ms after which no attempt starts and the running one is aborted. */
   deadline: number;
   doing: string;
+  /** The most bytes of an answer to read, when fewer than `maxResponseBytes` (32 MiB). */
+  maxResponseBytes?: number;
+  /** Ends the send when aborted, as the deadline does: the running attempt is aborted, no other starts. */
+  signal?: AbortSignal;
 }
 
 /** Requests over one keep-alive, proxy-aware pool (or the given dispatcher), with retries. */
@@ -34,12 +38,14 @@ export function createTransport(
   const dispatcher =
     options.dispatcher ?? createDispatcher(options.env ?? process.env, options.requestTimeouts, connections);
   return {
-    async send(outgoing, { deadline, doing }) {
+    async send(outgoing, { deadline, doing, maxResponseBytes, signal }) {
       try {
         return await sendWithRetry(
           {
             dispatcher,
             deadline,
+            ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
+            ...(signal === undefined ? {} : { signal }),
             timeouts: options.requestTimeouts ?? {},
             retry: options.retry ?? {},
             logger: options.logger,

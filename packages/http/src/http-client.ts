@@ -33,11 +33,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient & 
       } else if (requestOptions.bearerToken) {
         headers.authorization = `Bearer ${requestOptions.bearerToken}`;
       }
+      const ownDeadline = Date.now() + (options.timeoutMs ?? defaultHttpTimeoutMs);
       const { response } = await transport.send(
         { method: "GET", url, headers },
         {
-          deadline: Date.now() + (options.timeoutMs ?? defaultHttpTimeoutMs),
+          deadline: Math.min(ownDeadline, requestOptions.deadline ?? ownDeadline),
           doing: `reading ${describeUrl(url)}`,
+          ...(requestOptions.maxBytes === undefined ? {} : { maxResponseBytes: requestOptions.maxBytes }),
+          ...(requestOptions.signal === undefined ? {} : { signal: requestOptions.signal }),
         },
       );
       return response;

@@ -1,6 +1,6 @@
 import type { HttpResponse, Logger } from "@buildinfo/core";
 import type { AnyDispatcher } from "./request";
-import { type OutgoingRequest, sendOnce, TransportError } from "./send";
+import { maxResponseBytes, type OutgoingRequest, sendOnce, TransportError } from "./send";
 import type { RequestTimeouts } from "./transport";
 import { defaultRequestTimeouts } from "./transport";
 
@@ -19,6 +19,10 @@ export interface RetryContext {
   dispatcher: AnyDispatcher;
   /** Epoch ms after which no attempt starts and the running one is aborted. */
   deadline: number;
+  /** The most bytes of an answer to read (default `maxResponseBytes`). */
+  maxResponseBytes?: number;
+  /** Ends the send when aborted, as the deadline does. */
+  signal?: AbortSignal;
   timeouts: RequestTimeouts;
   retry: RetryOptions;
   logger: Logger | undefined;
@@ -79,18 +83,23 @@ export async function sendWithRetry(
 
   for (let attempt = 1; ; attempt++) {
     const remaining = context.deadline - Date.now();
-    const signal = AbortSignal.timeout(Math.max(1, remaining));
+    const timeout = AbortSignal.timeout(Math.max(1, remaining));
+    const signal = context.signal === undefined ? timeout : AbortSignal.any([timeout, context.signal]);
     let reason: string;
     let retryAfterMs: number | undefined;
     try {
-      const response = await sendOnce(context.dispatcher, outgoing, { ...timeouts, signal });
+      const response = await sendOnce(context.dispatcher, outgoing, {
+        ...timeouts,
+        signal,
+        maxBytes: Math.min(context.maxResponseBytes ?? maxResponseBytes, maxResponseBytes),
+      });
       if (!isRetryableStatus(response.status) || attempt >= retry.maxAttempts) {
         return { response, attempts: attempt, earlierAttemptMaybeDelivered: maybeDelivered };
       }
       retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
       reason = `HTTP ${response.status}`;
       const delay = retryAfterMs ?? backoffDelay(attempt, retry);
-      if (Date.now() + delay >= context.deadline) {
+      if (Date.now() + delay >= context.deadline || context.signal?.aborted) {
         return { response, attempts: attempt, earlierAttemptMaybeDelivered: maybeDelivered };
       }
       maybeDelivered ||= response.status >= 500;
@@ -99,7 +108,8 @@ export async function sendWithRetry(
       if (!(error instanceof TransportError)) throw error;
       const { failure } = error;
       const delay = backoffDelay(attempt, retry);
-      if (!failure.retryable || attempt >= retry.maxAttempts || Date.now() + delay >= context.deadline) {
+      const ended = Date.now() + delay >= context.deadline || context.signal?.aborted === true;
+      if (!failure.retryable || attempt >= retry.maxAttempts || ended) {
         throw new RetriesExhaustedError(error, attempt, Date.now() - started);
       }
       maybeDelivered ||= failure.maybeDelivered;

@@ -37,6 +37,8 @@ export interface SendLimits {
   bodyMs: number;
   /** Aborts the request when the operation's overall deadline passes. */
   signal: AbortSignal;
+  /** The most bytes of the answer to read; at most `maxResponseBytes`. */
+  maxBytes: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface SendLimits {
 export const maxResponseBytes = 32 * 1024 * 1024;
 
 /**
- * Sends one request and reads the body (at most `maxResponseBytes`); throws `TransportError` when
+ * Sends one request and reads the body (at most `limits.maxBytes`); throws `TransportError` when
  * there is no usable HTTP answer.
  */
 export async function sendOnce(
@@ -65,7 +67,7 @@ export async function sendOnce(
       bodyTimeout: limits.bodyMs,
     });
     const headers = flattenHeaders(response.headers);
-    const text = await readCapped(response.body, Number(headers["content-length"] ?? 0));
+    const text = await readCapped(response.body, Number(headers["content-length"] ?? 0), limits.maxBytes);
     return { status: response.statusCode, headers, text };
   } catch (error) {
     if (error instanceof TransportError) throw error;
@@ -73,29 +75,30 @@ export async function sendOnce(
   }
 }
 
-async function readCapped(body: ResponseData["body"], announced: number): Promise<string> {
-  if (announced > maxResponseBytes) {
+async function readCapped(body: ResponseData["body"], announced: number, maxBytes: number): Promise<string> {
+  if (announced > maxBytes) {
     body.destroy();
-    throw tooLarge(`announced ${announced} bytes`);
+    throw tooLarge(`announced ${announced} bytes`, maxBytes);
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
-    if (size > maxResponseBytes) {
+    if (size > maxBytes) {
       body.destroy();
-      throw tooLarge("kept sending");
+      throw tooLarge("kept sending", maxBytes);
     }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function tooLarge(what: string): TransportError {
+function tooLarge(what: string, maxBytes: number): TransportError {
+  const limit = maxBytes % (1024 * 1024) === 0 ? `${maxBytes / 1024 / 1024} MiB` : `${maxBytes} bytes`;
   return new TransportError({
     kind: "network",
     code: "E_RESPONSE_TOO_LARGE",
-    description: `the answer ${what}, more than the limit of ${maxResponseBytes / 1024 / 1024} MiB`,
+    description: `the answer ${what}, more than the limit of ${limit}`,
     retryable: false,
     maybeDelivered: true,
     cause: undefined,

@@ -3,6 +3,13 @@ export type { OidcExchangeOptions } from "./oidc";
 export { exchangeOidcToken } from "./oidc";
 export { createCommand } from "./push";
 export type {
+  IssueTrackerSettings,
+  NamedRef,
+  ProjectTemplates,
+  ReleaseRecord,
+  ServerIssueTrackers,
+} from "./release-reads";
+export type {
   BuildInformationPage,
   BuildInformationRecord,
   ListBuildInformationRequest,

@@ -2,6 +2,7 @@ import { BuildInfoError, isBuildInfoError, mapWithConcurrency } from "@buildinfo
 import { defaultConnectionsPerOrigin } from "@buildinfo/http";
 import { createApiCaller } from "./api-caller";
 import { pushOne, type VersionListings } from "./push";
+import { createReleaseReads } from "./release-reads";
 import { parseJson, parsePage, parseResource, responseError } from "./response-errors";
 import { createSpaceResolver } from "./spaces";
 import type {
@@ -25,6 +26,7 @@ function buildInformationUiUrl(serverUrl: string, spaceId: string, recordId: str
 export function createOctopusClient(options: OctopusClientOptions): OctopusClient {
   const api = createApiCaller(options);
   const spaces = createSpaceResolver(api);
+  const releases = createReleaseReads(api, spaces);
 
   async function resolveForBuildInformation(space: SpaceInput) {
     const resolved = await spaces.resolve(space);
@@ -108,6 +110,7 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
             recordId: record.Id,
             link: buildInformationUiUrl(api.server, space.Id, record.Id),
             outcome,
+            record,
             ...(note === undefined ? {} : { note }),
           };
         } catch (error) {
@@ -149,6 +152,8 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
     async deleteBuildInformation(space, id) {
       await recordCall(space, "DELETE", id);
     },
+
+    ...releases,
 
     close() {
       return api.close();

@@ -1,5 +1,6 @@
 import type { BuildInfoError, BuildInformation, OverwriteMode } from "@buildinfo/core";
 import type { TransportOptions } from "@buildinfo/http";
+import type { NamedRef, ProjectTemplates, ReleaseRecord, ServerIssueTrackers } from "./release-reads";
 
 export interface OctopusClientOptions extends TransportOptions {
   /**
@@ -89,6 +90,8 @@ export interface PackagePushResult {
   outcome: PushOutcome;
   /** How success was established when the server's own answer was lost or failed. */
   note?: string;
+  /** The record Octopus answered with: what it made of the build (its `WorkItems`, commit links). */
+  record?: PushedRecord;
   error?: BuildInfoError;
 }
 
@@ -130,5 +133,25 @@ export interface OctopusClient {
   listBuildInformation(request?: ListBuildInformationRequest): Promise<BuildInformationPage>;
   getBuildInformation(space: SpaceInput, id: string): Promise<BuildInformationRecord>;
   deleteBuildInformation(space: SpaceInput, id: string): Promise<void>;
+  /** The stored record of one package version, or undefined when there is none. */
+  findBuildInformation(
+    space: SpaceInput,
+    packageId: string,
+    version: string,
+  ): Promise<BuildInformationRecord | undefined>;
+  /** A project by name, with its release notes and deployment changes templates; E_PROJECT_NOT_FOUND. */
+  findProject(space: SpaceInput, name: string): Promise<ProjectTemplates>;
+  /** An environment by name; E_ENVIRONMENT_NOT_FOUND. */
+  findEnvironment(space: SpaceInput, name: string): Promise<NamedRef>;
+  /** The release of the newest successful deployment of a project to an environment, if any. */
+  lastDeployedRelease(
+    space: SpaceInput,
+    projectId: string,
+    environmentId: string,
+  ): Promise<ReleaseRecord | undefined>;
+  /** A project's releases, newest first (at most 3,000). */
+  listReleases(space: SpaceInput, projectId: string): Promise<ReleaseRecord[]>;
+  /** The issue trackers' settings (`/api/configuration/{id}/values`), or why each cannot be read. */
+  readIssueTrackers(): Promise<ServerIssueTrackers>;
   close(): Promise<void>;
 }

@@ -1,4 +1,15 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { BuildInfoError } from "@buildinfo/core";
 import { serverCommitLink } from "./commit-links";
 
@@ -65,14 +76,13 @@ function sameKey(left: string, right: string): boolean {
 export class BuildInformationStore {
   private readonly records: StoredBuildInformation[] = [];
   private nextId = 1;
-  private writes = 0;
 
   constructor(
     private readonly persistPath: string | undefined,
     private readonly modifiedBy: string,
   ) {
-    if (persistPath && existsSync(persistPath)) {
-      const state = readPersistedState(persistPath);
+    const state = persistPath ? readPersistedState(persistPath) : undefined;
+    if (state) {
       this.records.push(...state.records);
       this.nextId = state.nextId;
     }
@@ -172,22 +182,76 @@ export class BuildInformationStore {
     };
   }
 
-  /** Written to a temporary file and renamed, so a reader never sees half a file. */
+  /**
+   * Written to a new file beside the target and renamed over it, so a reader never sees half a file.
+   * The temporary name is random and created exclusively (`wx`, owner-only): a name another local user
+   * could guess and plant a symlink at would let them make the server overwrite any file it can write.
+   */
   private persist(): void {
     if (!this.persistPath) return;
-    this.writes += 1;
-    const temporary = `${this.persistPath}.${process.pid}.${this.writes}.tmp`;
+    const temporary = join(
+      dirname(this.persistPath),
+      `.${basename(this.persistPath)}.${randomBytes(8).toString("hex")}.tmp`,
+    );
     const state: PersistedState = { nextId: this.nextId, records: this.records };
-    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-    renameSync(temporary, this.persistPath);
+    try {
+      writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`, { flag: "wx", mode: 0o600 });
+      renameSync(temporary, this.persistPath);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
   }
 }
 
-/** The state a previous run wrote, or a BuildInfoError (exit 2) naming the file and what is wrong. */
-function readPersistedState(path: string): PersistedState {
+/** The largest `--persist` file read at start, as for `--file`: far above a local server's records. */
+const maxPersistFileBytes = 64 * 1024 * 1024;
+
+/**
+ * The text of the `--persist` file, or undefined when there is none yet. Only a regular file of at most
+ * `maxPersistFileBytes` is read: a FIFO (opened without waiting for a writer), a device such as
+ * `/dev/zero` or a directory is refused before reading, so the server can neither hang nor grow on it.
+ */
+function readPersistFile(path: string): string | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    throw persistError(path, `cannot be read (${code ?? String(error)})`);
+  }
+  try {
+    const stat = fstatSync(descriptor);
+    if (!stat.isFile()) throw persistError(path, "is not a regular file (a pipe, device or directory)");
+    if (stat.size > maxPersistFileBytes) {
+      throw persistError(
+        path,
+        `is ${stat.size} bytes, larger than the limit of ${maxPersistFileBytes} (64 MiB)`,
+      );
+    }
+    const buffer = Buffer.alloc(stat.size);
+    const bytesRead = readSync(descriptor, buffer, 0, stat.size, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function persistError(path: string, problem: string): BuildInfoError {
+  return new BuildInfoError("E_PERSIST", `The --persist file '${path}' ${problem}.`, {
+    hint: "Name a JSON file this server wrote before, or a new path; move the old file away to start empty.",
+    source: "--persist",
+  });
+}
+
+/** The state a previous run wrote (undefined: none yet), or a BuildInfoError (exit 2) naming the file and what is wrong. */
+function readPersistedState(path: string): PersistedState | undefined {
+  const text = readPersistFile(path);
+  if (text === undefined) return undefined;
   let problem: string;
   try {
-    const state = JSON.parse(readFileSync(path, "utf8")) as Partial<PersistedState> | null;
+    const state = JSON.parse(text) as Partial<PersistedState> | null;
     if (
       typeof state === "object" &&
       state !== null &&
@@ -197,12 +261,8 @@ function readPersistedState(path: string): PersistedState {
     )
       return state as PersistedState;
     problem = "is not a file this server wrote (no records and nextId)";
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problem = code === undefined ? "is not valid JSON" : `cannot be read (${code})`;
+  } catch {
+    problem = "is not valid JSON";
   }
-  throw new BuildInfoError("E_PERSIST", `The --persist file '${path}' ${problem}.`, {
-    hint: "Name a JSON file this server wrote before, or a new path; move the old file away to start empty.",
-    source: "--persist",
-  });
+  throw persistError(path, problem);
 }

@@ -1,5 +1,6 @@
 import { type OverwriteMode, overwriteModes } from "@buildinfo/core";
 import type { BuildInformationInput } from "./build-information-store";
+import { field, isObject, type JsonObject } from "./model-binding";
 import { isValidPackageId } from "./octopus-package-ids";
 import { isValidOctopusVersion } from "./octopus-versions";
 
@@ -18,21 +19,6 @@ interface CreateCommand {
 
 type BindResult = { command: CreateCommand; errors?: undefined } | { command?: undefined; errors: string[] };
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** ASP.NET binds JSON properties case-insensitively; when a name repeats, the last one wins. */
-function field(object: JsonObject, name: string): unknown {
-  let found: unknown;
-  for (const [key, value] of Object.entries(object)) {
-    if (key.toLowerCase() === name.toLowerCase()) found = value;
-  }
-  return found;
-}
-
 function bindString(object: JsonObject, name: string, errors: string[]): string | null {
   const value = field(object, name);
   if (value === undefined || value === null) return null;
@@ -45,13 +31,21 @@ function bindString(object: JsonObject, name: string, errors: string[]): string 
 /** Enum binding: names case-insensitively, or the enum's numbers (FailIfExists 0, OverwriteExisting 1, IgnoreIfExists 2). */
 function parseMode(raw: unknown, where: string, errors: string[]): OverwriteMode | undefined {
   if (raw === undefined || raw === null || raw === "") return undefined;
+  // Only a string or a number binds to an enum; an object is never turned into text (its `toString`
+  // may be anything a client sent).
+  if (typeof raw !== "string" && typeof raw !== "number") {
+    errors.push(`The value of OverwriteMode (${where}) could not be converted to an overwrite mode.`);
+    return undefined;
+  }
   const numbered: Record<string, OverwriteMode> = {
     0: "FailIfExists",
     1: "OverwriteExisting",
     2: "IgnoreIfExists",
   };
   const text = String(raw);
-  const mode = overwriteModes.find((name) => name.toLowerCase() === text.toLowerCase()) ?? numbered[text];
+  const mode =
+    overwriteModes.find((name) => name.toLowerCase() === text.toLowerCase()) ??
+    (Object.hasOwn(numbered, text) ? numbered[text] : undefined);
   if (!mode) errors.push(`The value '${text}' is not valid for OverwriteMode (${where}).`);
   return mode;
 }

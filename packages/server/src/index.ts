@@ -1,5 +1,7 @@
 /** One stored record as the server answers with it, and its work-item links. */
 export type { StoredBuildInformation, WorkItemLink } from "./build-information-store";
+/** The releases a deployment brings, oldest first, as Octopus accumulates them (pre-releases bring only themselves). */
+export { releasesADeploymentBrings } from "./deployment-changes";
 /** A space the server knows, and an answer before it is sent (its body is sent as JSON). */
 export type { OctopusSpace, ServerReply } from "./octopus-resources";
 /** The standard Octopus error body (`ErrorMessage`, `Errors`, …), for a `beforeRequest` hook that answers as the server would. */
@@ -16,3 +18,7 @@ export type {
 export { maxRecordedRequests, startOctopusServer } from "./octopus-server";
 /** The service account and identity tokens the server's OIDC token exchange accepts. */
 export type { OidcOptions } from "./oidc-token-exchange";
+/** One self-contained HTML page of records and notes, and the Markdown of release notes as HTML. */
+export { type PreviewPage, previewPageHtml, releaseNotesHtml } from "./pages/preview-page";
+/** One package's record (its fields, commit links and work items with their status) as an HTML section. */
+export { type RecordView, recordViewHtml } from "./pages/record-view";

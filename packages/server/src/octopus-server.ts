@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BuildInformationStore, type StoredBuildInformation } from "./build-information-store";
+import { bindIds } from "./bulk-delete-ids";
 import { bindCreateCommand } from "./create-command";
 import {
   alreadyExistsMessage,
@@ -298,13 +299,9 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     if (!canAdminister) return forbidden("BuildInformationAdminister");
     let ids = queryValue(request.query, "ids")?.split(",") ?? [];
     if (ids.length === 0 && request.body.trim() !== "") {
-      try {
-        const body = JSON.parse(request.body) as Record<string, unknown>;
-        const key = Object.keys(body).find((name) => name.toLowerCase() === "ids");
-        if (key && Array.isArray(body[key])) ids = (body[key] as unknown[]).map(String);
-      } catch {
-        return badRequest(["The request body is not valid JSON."]);
-      }
+      const bound = bindIds(request.body);
+      if (bound.errors) return badRequest(bound.errors);
+      ids = bound.ids;
     }
     for (const id of ids) {
       const record = store.get(space.Id, id.trim());

@@ -28,12 +28,16 @@ export function openIdConfiguration(baseUrl: string): ServerReply {
  * action performs it. A granted token is added to `accessTokens`, so it works as `Authorization: Bearer`.
  */
 export function exchangeToken(bodyText: string, oidc: OidcOptions, accessTokens: string[]): ServerReply {
-  let body: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    body = JSON.parse(bodyText) as Record<string, unknown>;
+    parsed = JSON.parse(bodyText);
   } catch {
     return oauthError("invalid_request", "The request body must be JSON.");
   }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return oauthError("invalid_request", "The request body must be a JSON object.");
+  }
+  const body = parsed as Record<string, unknown>;
   if (body.grant_type !== tokenExchangeGrant) {
     return oauthError("unsupported_grant_type", `grant_type must be ${tokenExchangeGrant}.`);
   }

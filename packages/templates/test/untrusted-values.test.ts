@@ -2,7 +2,7 @@
 // what MarkdownToHtml passes through as Octostache's Markdig does (docs/reference/octostache.md#markdown).
 
 import { describe, expect, it } from "vitest";
-import { renderTemplate } from "../src/index";
+import { markdownToSafeHtml, renderTemplate } from "../src/index";
 
 const hostile = `<script>alert("x")</script><img src=x onerror=alert(1)> & 'quotes'`;
 const commits = JSON.stringify([{ CommitId: "abc", Comment: hostile }]);
@@ -52,5 +52,16 @@ describe("untrusted values", () => {
   it("that loop back on themselves stop the render with a diagnostic, not an exception", () => {
     const result = renderTemplate("#{Notes}", { Notes: "#{Notes}" });
     expect(result.diagnostics.map((d) => d.code)).toEqual(["recursive-definition"]);
+  });
+
+  it("stay text in markdownToSafeHtml, which shows raw HTML as text, images as links and refuses script links", () => {
+    const html = markdownToSafeHtml(
+      `**bold** ${hostile}\n\n![logo](https://evil.example/pixel.png) [click](javascript:alert(1))`,
+    );
+    expect(html).toContain("<strong>bold</strong>");
+    expect(html).not.toMatch(/<script|<img|href="javascript/i);
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain('<a href="https://evil.example/pixel.png">logo</a>');
+    expect(html).toContain("[click](javascript:alert(1))");
   });
 });

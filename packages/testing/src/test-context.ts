@@ -3,6 +3,8 @@ import {
   type AdapterContext,
   type AdapterOptions,
   type BuildInfoError,
+  type CollectionLimits,
+  defaultCollectionLimits,
   type Environment,
   type GitRunner,
   type HttpClient,
@@ -17,6 +19,8 @@ export interface TestContextInit {
   http?: HttpClient;
   git?: GitRunner;
   options?: AdapterOptions;
+  /** The collection's limits; the pipeline's defaults when absent (only `commits` is read by collectors). */
+  limits?: Partial<CollectionLimits>;
 }
 
 /** A logger that keeps every line as `level: message`, so tests can assert what an adapter reported. */
@@ -69,6 +73,13 @@ export function createTestContext(init: TestContextInit): TestContext {
   return {
     env: init.env,
     http: init.http ?? missingHttp,
+    limits: {
+      commits: defaultCollectionLimits.commits,
+      bytes: defaultCollectionLimits.bytes,
+      requests: defaultCollectionLimits.requests,
+      deadline: Date.now() + defaultCollectionLimits.durationMs,
+      ...init.limits,
+    },
     git,
     checkout: createCheckoutReader(git),
     fs: {

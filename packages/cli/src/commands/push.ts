@@ -12,6 +12,7 @@ import { flagHint } from "../flag-hints";
 import { gatherBuildInformation, registryOptions } from "../gather";
 import { withClient } from "../open-client";
 import { pushProgressLines, pushSummaryJson } from "../push-summary";
+import { expectedWorkItems } from "../push-work-items";
 import { type CommandContext, EXIT_FAILED, EXIT_OK, runCommand } from "../run-command";
 import { type Connection, resolveConnection } from "../settings/connection";
 import type { CommandName } from "../settings/option-table";
@@ -57,7 +58,9 @@ async function push(context: CommandContext): Promise<number> {
   const server = connection!;
   // Each package's line as its push ends, not all of them at the end: on stdout in text mode, in the
   // log (stderr) with --json, whose stdout is the summary alone.
-  const progress = pushProgressLines(packages);
+  const { githubBaseUrl, jiraBaseUrl, azureDevOpsBaseUrl } = settings.values;
+  const expected = expectedWorkItems(buildInformation, { githubBaseUrl, jiraBaseUrl, azureDevOpsBaseUrl });
+  const progress = pushProgressLines(packages, expected);
   return withClient(
     server,
     env,
@@ -80,7 +83,7 @@ async function push(context: CommandContext): Promise<number> {
 
       if (json) {
         context.output(
-          `${JSON.stringify(pushSummaryJson(client.serverUrl, overwrite.mode, summary), null, 2)}\n`,
+          `${JSON.stringify(pushSummaryJson(client.serverUrl, overwrite.mode, summary, expected), null, 2)}\n`,
         );
       } else {
         context.output(progress.totals(summary));

@@ -8,6 +8,7 @@ export const commandNames = [
   "collect",
   "push",
   "build-information",
+  "preview",
   "list",
   "view",
   "delete",
@@ -38,6 +39,8 @@ export interface OptionAlias {
 /** Where help and the docs list an option. */
 export type OptionSection =
   | "package"
+  | "preview"
+  | "trackers"
   | "list"
   | "output-file"
   | "collection"
@@ -52,6 +55,8 @@ export type OptionSection =
 /** The order of the sections in help and the docs. */
 export const sectionOrder: readonly OptionSection[] = [
   "package",
+  "preview",
+  "trackers",
   "list",
   "output-file",
   "collection",
@@ -97,10 +102,22 @@ export interface OptionDefinition {
   readonly adapter?: true;
 }
 
-const collectAndPush = ["collect", "push", "build-information"] as const;
+/** The commands that gather build information from the build (preview as push takes it). */
+const collectAndPush = ["collect", "push", "build-information", "preview"] as const;
 const pushes = ["push", "build-information"] as const;
-const octopusCommands = ["push", "build-information", "list", "view", "delete"] as const;
-const loggingCommands = ["collect", "push", "build-information", "list", "view", "delete", "serve"] as const;
+const packageCommands = ["push", "build-information", "preview"] as const;
+const octopusCommands = ["push", "build-information", "preview", "list", "view", "delete"] as const;
+const loggingCommands = [
+  "collect",
+  "push",
+  "build-information",
+  "preview",
+  "list",
+  "view",
+  "delete",
+  "serve",
+] as const;
+const previews = ["preview"] as const;
 const octo = ["build-information"] as const;
 const conformance = ["conformance"] as const;
 const octoLogLevels = ["verbose", "debug", "trace", "information", "warning", "error", "fatal"] as const;
@@ -116,7 +133,7 @@ export const cliOptions = [
     valueName: "ID",
     help: "package id (repeatable)",
     docs: "A package id (repeatable). Ids are validated as Octopus does (`Acme.Web`, `com.acme:web`, `acme/web`) and de-duplicated case-insensitively, like `octo`.",
-    commands: pushes,
+    commands: packageCommands,
     section: "package",
   },
   {
@@ -126,7 +143,7 @@ export const cliOptions = [
     valueName: "VERSION",
     help: "package version (SemVer 2 or 4-part numeric)",
     docs: "The packages' version: SemVer 2 or a 4-part numeric version (`1.2.3.4`).",
-    commands: pushes,
+    commands: packageCommands,
     section: "package",
   },
   {
@@ -165,6 +182,99 @@ export const cliOptions = [
     docs: "Validate everything and print, as JSON on stdout, each request that would be sent. Nothing is sent; the server and credentials may be absent.",
     commands: pushes,
     section: "package",
+  },
+  {
+    flag: "template",
+    key: "template",
+    kind: "text",
+    valueName: "FILE",
+    help: "render this release notes template (UTF-8)",
+    docs: "Render this release notes template (an Octostache template, UTF-8) over the release's packages; wins over `--project`'s own.",
+    commands: previews,
+    section: "preview",
+    complete: "file",
+  },
+  {
+    flag: "project",
+    key: "project",
+    kind: "text",
+    valueName: "NAME",
+    help: "the project whose release notes template (and deployment changes) to render; needs --server",
+    docs: "The Octopus project whose release notes template is rendered (read through the API; needs `--server`), and whose deployment changes `--deployment-changes` renders.",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "with-package",
+    key: "withPackages",
+    kind: "text",
+    repeatable: true,
+    valueName: "ID:VERSION",
+    help: "another package of the release, its build information read from the server (repeatable)",
+    docs: "Another package of the release (repeatable); its build information is read from the server, as Octopus reads it when it creates the release.",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "deployment-changes",
+    key: "deploymentChanges",
+    kind: "boolean",
+    help: "also render the deployment changes to --environment (needs --project)",
+    docs: "Also render the project's deployment changes template (or Octopus's default) over the releases a deployment of this one to `--environment` would bring: those after the last successful deployment there.",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "environment",
+    key: "environment",
+    kind: "text",
+    valueName: "NAME",
+    help: "the environment of --deployment-changes",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "format",
+    key: "format",
+    kind: "choice",
+    choices: ["text", "markdown", "html", "json"],
+    valueName: "FORMAT",
+    default: "text",
+    help: "text, markdown (the notes), html (one self-contained page) or json",
+    docs: "`text` for a terminal or build log; `markdown`, the rendered notes alone; `html`, one self-contained page (the record view and the notes as Octopus shows them; no script, nothing loaded from the network); `json` (the schema below).",
+    commands: previews,
+    section: "preview",
+  },
+  {
+    flag: "github-base-url",
+    key: "githubBaseUrl",
+    kind: "text",
+    env: ["BUILDINFO_GITHUB_BASE_URL"],
+    valueName: "URL",
+    help: "Octopus has a GitHub issue tracker with this base URL (e.g. https://github.com)",
+    docs: "Octopus has a GitHub issue tracker with this base URL (e.g. `https://github.com`). Any tracker flag replaces what the server's settings say.",
+    commands: [...packageCommands],
+    section: "trackers",
+  },
+  {
+    flag: "jira-base-url",
+    key: "jiraBaseUrl",
+    kind: "text",
+    env: ["BUILDINFO_JIRA_BASE_URL"],
+    valueName: "URL",
+    help: "Octopus has a Jira integration with this base URL (e.g. https://acme.atlassian.net)",
+    commands: [...packageCommands],
+    section: "trackers",
+  },
+  {
+    flag: "azure-devops-base-url",
+    key: "azureDevOpsBaseUrl",
+    kind: "text",
+    env: ["BUILDINFO_AZURE_DEVOPS_BASE_URL"],
+    valueName: "URL",
+    help: "Octopus has an Azure DevOps issue tracker connection for this organisation URL",
+    commands: [...packageCommands],
+    section: "trackers",
   },
   {
     flag: "package-id",

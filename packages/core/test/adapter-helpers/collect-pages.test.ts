@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { collectPages, type Page } from "../../src/index";
+import { BuildInfoError, collectPages, type Page } from "../../src/index";
+
+const all = { maxItems: 10_000 };
 
 /** A paged source over fixed pages, numbered from 1, recording the cursors it is asked for. */
 function pagedSource<Item>(pages: Record<number, Page<Item, number>>) {
@@ -20,7 +22,7 @@ describe("collectPages", () => {
       2: { items: ["c"], next: 3 },
       3: { items: ["d", "e"], next: undefined },
     });
-    expect(await collectPages(1, source.fetchPage)).toEqual({
+    expect(await collectPages(1, source.fetchPage, all)).toEqual({
       items: ["a", "b", "c", "d", "e"],
       pages: 3,
       truncated: false,
@@ -30,7 +32,11 @@ describe("collectPages", () => {
 
   it("reads a single page when the first has no `next`", async () => {
     const source = pagedSource({ 1: { items: ["only"], next: undefined } });
-    expect(await collectPages(1, source.fetchPage)).toEqual({ items: ["only"], pages: 1, truncated: false });
+    expect(await collectPages(1, source.fetchPage, all)).toEqual({
+      items: ["only"],
+      pages: 1,
+      truncated: false,
+    });
     expect(source.asked).toEqual([1]);
   });
 
@@ -39,7 +45,11 @@ describe("collectPages", () => {
       1: { items: ["a"], next: 2 },
       2: { items: [], next: 3 },
     });
-    expect(await collectPages(1, source.fetchPage)).toEqual({ items: ["a"], pages: 2, truncated: false });
+    expect(await collectPages(1, source.fetchPage, all)).toEqual({
+      items: ["a"],
+      pages: 2,
+      truncated: false,
+    });
     expect(source.asked).toEqual([1, 2]);
   });
 
@@ -48,7 +58,7 @@ describe("collectPages", () => {
       1: { items: ["a"], next: 2 },
       2: { items: ["b"], next: 1 },
     });
-    expect(await collectPages(1, source.fetchPage)).toEqual({
+    expect(await collectPages(1, source.fetchPage, all)).toEqual({
       items: ["a", "b"],
       pages: 2,
       truncated: false,
@@ -58,16 +68,24 @@ describe("collectPages", () => {
 
   it("stops when a page points to itself", async () => {
     const source = pagedSource({ 1: { items: ["a"], next: 1 } });
-    expect(await collectPages(1, source.fetchPage)).toEqual({ items: ["a"], pages: 1, truncated: false });
+    expect(await collectPages(1, source.fetchPage, all)).toEqual({
+      items: ["a"],
+      pages: 1,
+      truncated: false,
+    });
   });
 
   it("compares object cursors by value", async () => {
     const asked: { start: number }[] = [];
-    const collected = await collectPages({ start: 0 }, async (cursor) => {
-      asked.push(cursor);
-      // A server that keeps sending a fresh object for the same place.
-      return { items: [cursor.start], next: { start: 10 } };
-    });
+    const collected = await collectPages(
+      { start: 0 },
+      async (cursor) => {
+        asked.push(cursor);
+        // A server that keeps sending a fresh object for the same place.
+        return { items: [cursor.start], next: { start: 10 } };
+      },
+      all,
+    );
     expect(collected).toEqual({ items: [0, 10], pages: 2, truncated: false });
     expect(asked).toEqual([{ start: 0 }, { start: 10 }]);
   });
@@ -80,64 +98,80 @@ describe("collectPages", () => {
     const collected = await collectPages(
       "",
       async (token) => tokens[token] ?? { items: [], next: undefined },
+      all,
     );
     expect(collected).toEqual({ items: ["a", "b"], pages: 2, truncated: false });
   });
 
-  describe("with a page limit", () => {
-    const endless = () => {
+  describe("with an item limit (the collection's commits)", () => {
+    const endless = (perPage = 1) => {
       const asked: number[] = [];
       return {
         asked,
         fetchPage: async (cursor: number): Promise<Page<string, number>> => {
           asked.push(cursor);
-          return { items: [`item ${cursor}`], next: cursor + 1 };
+          return {
+            items: Array.from({ length: perPage }, (_, index) => `item ${cursor}.${index}`),
+            next: cursor + 1,
+          };
         },
       };
     };
 
-    it("stops after maxPages pages and reports truncated", async () => {
+    it("asks for no page once maxItems are held, and reports truncated", async () => {
       const source = endless();
-      expect(await collectPages(1, source.fetchPage, { maxPages: 3 })).toEqual({
-        items: ["item 1", "item 2", "item 3"],
+      expect(await collectPages(1, source.fetchPage, { maxItems: 3 })).toEqual({
+        items: ["item 1.0", "item 2.0", "item 3.0"],
         pages: 3,
         truncated: true,
       });
       expect(source.asked).toEqual([1, 2, 3]);
     });
 
-    it("reads at most 1000 pages by default", async () => {
-      const source = endless();
-      const collected = await collectPages(1, source.fetchPage);
-      expect(collected.pages).toBe(1000);
+    it("keeps no more than maxItems of a page that passes it", async () => {
+      const source = endless(4);
+      const collected = await collectPages(1, source.fetchPage, { maxItems: 6 });
+      expect(collected.items).toEqual([
+        "item 1.0",
+        "item 1.1",
+        "item 1.2",
+        "item 1.3",
+        "item 2.0",
+        "item 2.1",
+      ]);
       expect(collected.truncated).toBe(true);
-      expect(collected.items).toHaveLength(1000);
-      expect(source.asked.at(-1)).toBe(1000);
+      expect(source.asked).toEqual([1, 2]);
     });
 
-    it("is not truncated when the last page allowed is the last page", async () => {
+    it("is not truncated when the last page fills maxItems exactly", async () => {
       const source = pagedSource({
         1: { items: ["a"], next: 2 },
         2: { items: ["b"], next: undefined },
       });
-      expect(await collectPages(1, source.fetchPage, { maxPages: 2 })).toEqual({
+      expect(await collectPages(1, source.fetchPage, { maxItems: 2 })).toEqual({
         items: ["a", "b"],
         pages: 2,
         truncated: false,
       });
     });
 
-    it("is not truncated when the last page allowed ends the paging some other way", async () => {
-      const source = pagedSource({
-        1: { items: ["a"], next: 2 },
-        2: { items: [], next: 3 },
+    it("keeps what was read when the collection's limit refuses a later page, and throws it on the first", async () => {
+      const limit = new BuildInfoError("E_COLLECTION_LIMIT", "Stopped reading: limit of 2 requests.");
+      const refusing = async (cursor: number): Promise<Page<string, number>> => {
+        if (cursor > 2) throw limit;
+        return { items: [`item ${cursor}`], next: cursor + 1 };
+      };
+      expect(await collectPages(1, refusing, all)).toEqual({
+        items: ["item 1", "item 2"],
+        pages: 2,
+        truncated: true,
       });
-      expect((await collectPages(1, source.fetchPage, { maxPages: 2 })).truncated).toBe(false);
+      await expect(collectPages(3, refusing, all)).rejects.toBe(limit);
     });
   });
 
   it("passes a failing page's error on", async () => {
     const source = pagedSource({ 1: { items: ["a"], next: 2 } });
-    await expect(collectPages(1, source.fetchPage)).rejects.toThrow("page 2 was never meant to be read");
+    await expect(collectPages(1, source.fetchPage, all)).rejects.toThrow("page 2 was never meant to be read");
   });
 });

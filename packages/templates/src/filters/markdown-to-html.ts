@@ -13,7 +13,7 @@ import superscript from "markdown-it-sup";
 import { trimDotNet } from "../parser-combinators";
 import type { FilterContext } from "./filter-context";
 
-function markdownRenderer(rawHtml: boolean): Renderer {
+export function markdownRenderer(rawHtml: boolean): Renderer {
   const md = new MarkdownIt({ html: rawHtml, linkify: true })
     .use(subscript)
     .use(superscript)
