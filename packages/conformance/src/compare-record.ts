@@ -1,3 +1,4 @@
+import type { PluginRun } from "./plugin-command";
 import { type ExpectedBuildInformation, expectedFields } from "./vector";
 
 /** What Octopus stored for the case's package (the fields compared; the server adds others). */
@@ -51,10 +52,7 @@ function compareCommits(expected: ExpectedBuildInformation["Commits"], actual: u
 }
 
 /** The fields of `record` against `expected`, one row each; every row fails when nothing was stored. */
-export function compareRecord(
-  expected: ExpectedBuildInformation,
-  record: StoredRecord | undefined,
-): ResultRow[] {
+function compareRecord(expected: ExpectedBuildInformation, record: StoredRecord | undefined): ResultRow[] {
   return expectedFields.map((field): ResultRow => {
     if (record === undefined)
       return { name: field, passed: false, expected: "a record", actual: "nothing pushed" };
@@ -65,4 +63,36 @@ export function compareRecord(
       ? { name: field, passed: true }
       : { name: field, passed: false, expected: shown(want), actual: shown(got) };
   });
+}
+
+/**
+ * A case's rows: with an expected record, every run exited 0, one record arrived, and each field; with
+ * none (a rejection), the last run failed and nothing arrived.
+ */
+export function caseRows(
+  expected: ExpectedBuildInformation | undefined,
+  runs: readonly PluginRun[],
+  records: readonly StoredRecord[],
+): ResultRow[] {
+  const exits = runs.map((run) => (run.timedOut ? "timed out" : String(run.exitCode))).join(", ");
+  if (expected === undefined) {
+    const last = runs.at(-1)?.exitCode;
+    return [
+      last !== 0 && last !== null && last !== undefined
+        ? { name: "exit", passed: true }
+        : { name: "exit", passed: false, expected: "a failure (non-zero exit)", actual: exits },
+      records.length === 0
+        ? { name: "pushed", passed: true }
+        : { name: "pushed", passed: false, expected: "nothing pushed", actual: "a record" },
+    ];
+  }
+  return [
+    runs.every((run) => run.exitCode === 0)
+      ? { name: "exit", passed: true }
+      : { name: "exit", passed: false, expected: "0 for every run", actual: exits },
+    records.length === 1
+      ? { name: "pushed", passed: true }
+      : { name: "pushed", passed: false, expected: "one record", actual: "nothing pushed" },
+    ...compareRecord(expected, records[0]),
+  ];
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { BuildInfoError, didYouMean } from "@buildinfo/core";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { compareRecord, type ResultRow } from "./compare-record";
+import { caseRows, type ResultRow } from "./compare-record";
 import { createFixtureWorkspace, type FixtureWorkspace } from "./fixture-workspace";
 import { type PluginRun, pluginCommandLine, pluginEnvironment, runPlugin } from "./plugin-command";
 import type { ConformanceCase, HistoryRecipe, ServerVectors } from "./vector";
@@ -146,31 +146,7 @@ async function runCase(
         record.PackageId.toLowerCase() === target.packageId.toLowerCase() &&
         record.Version === target.version,
     );
-  const exits = runs.map((run) => (run.timedOut ? "timed out" : String(run.exitCode)));
-  const rows: ResultRow[] =
-    fixture.expected === undefined
-      ? [
-          runs.at(-1)?.exitCode !== 0 && runs.at(-1)?.exitCode !== null
-            ? { name: "exit", passed: true }
-            : {
-                name: "exit",
-                passed: false,
-                expected: "a failure (non-zero exit)",
-                actual: exits.join(", "),
-              },
-          records.length === 0
-            ? { name: "pushed", passed: true }
-            : { name: "pushed", passed: false, expected: "nothing pushed", actual: "a record" },
-        ]
-      : [
-          runs.every((run) => run.exitCode === 0)
-            ? { name: "exit", passed: true }
-            : { name: "exit", passed: false, expected: "0 for every run", actual: exits.join(", ") },
-          records.length === 1
-            ? { name: "pushed", passed: true }
-            : { name: "pushed", passed: false, expected: "one record", actual: "nothing pushed" },
-          ...compareRecord(fixture.expected, records[0]),
-        ];
+  const rows = caseRows(fixture.expected, runs, records);
   return {
     server: file.server,
     case: conformanceCase.id,
