@@ -16,12 +16,13 @@ const requiredFiles = (id: string) => [
   `adapters/${id}/src/collector.ts`,
   `docs/${id}.md`,
   `docs/reference/servers/${id}.md`,
+  `packages/conformance/vectors/servers/${id}.json`,
   `test/conformance/${id}.test.ts`,
 ];
 
 /**
  * What a build server still lacks: each adapters/<id> folder is registered under `<id>` and has its
- * manifest, collector, unit test, docs page, reference page and conformance test; every registered id
+ * manifest, collector, unit test, docs page, reference page, conformance vectors and conformance test; every registered id
  * has its folder. (The tables of the README and docs/cli.md are generated: `npm run generate --check`.)
  */
 export function registryProblems(view: RegistryView): string[] {
