@@ -1,19 +1,30 @@
 #!/usr/bin/env node
 // Writes every file derived from the adapter manifests (and the CLI's option table): the registry's
-// imports, @buildinfo/collect's dependencies, and the tables of the README and docs/cli.md.
+// imports, @buildinfo/collect's dependencies, the tables of the README and docs/cli.md, and the
+// conformance kit's index of its vector files.
 // `--check` writes nothing and exits 1 naming each stale file; a test runs it so they cannot drift.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { generatedBlocks, registeredManifestsSource } from "./generate/render.mjs";
+import { generatedBlocks, registeredManifestsSource, vectorFilesSource } from "./generate/render.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const check = process.argv.includes("--check");
 const registryFile = join(root, "packages/collect/src/registry.ts");
 const manifestsFile = join(root, "packages/collect/src/registered-manifests.ts");
 const collectPackageFile = join(root, "packages/collect/package.json");
+const vectorsDir = join(root, "packages/conformance/vectors");
+const vectorFilesFile = join(root, "packages/conformance/src/vector-files.ts");
+
+/** The names of the JSON files in a folder of the conformance vectors, without `.json`. */
+function vectorNames(folder) {
+  return readdirSync(join(vectorsDir, folder))
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => name.slice(0, -".json".length))
+    .sort();
+}
 
 function fail(message) {
   process.stderr.write(`[generate] error: ${message}\n`);
@@ -104,6 +115,7 @@ const blocks = generatedBlocks(sources);
 const outputs = [
   [manifestsFile, manifestsSource],
   [collectPackageFile, withDependencies(readFileSync(collectPackageFile, "utf8"), ids)],
+  [vectorFilesFile, vectorFilesSource(vectorNames("servers"), vectorNames("histories"))],
   ...Object.entries(blocks).map(([file, fileBlocks]) => {
     const path = join(root, file);
     return [path, replaceBlocks(readFileSync(path, "utf8"), fileBlocks, file)];

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run release`: builds everything users install into release/ (see docs/releasing.md) — the
-// one-file CLI, the standalone executables, one npm tarball per public package, the wrappers'
-// artifacts, and SHA256SUMS over all of them. Prints each artifact's size and build time.
+// one-file CLI, the standalone executables, one npm tarball per public package, the conformance kit's
+// vectors, the wrappers' artifacts, and SHA256SUMS over all of them. Prints each artifact's size and
+// build time.
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
@@ -102,6 +103,7 @@ async function main() {
   // Imported only now: on a fresh clone, esbuild and postject exist once ensure-ready has installed them.
   const { bundleCli } = await import("./release/bundle-cli.mjs");
   const { buildExecutable, seaBlob } = await import("./release/single-executable.mjs");
+  const { writeKitZip } = await import("./release/conformance-kit-zip.mjs");
   rmSync(releaseDir, { recursive: true, force: true });
   mkdirSync(releaseDir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "buildinfo-release-"));
@@ -141,6 +143,9 @@ async function main() {
       const tarball = packPackage(pkg, releaseDir);
       report(basename(tarball), tarball, since);
     }
+
+    const kitZip = join(releaseDir, "buildinfo-conformance-kit.zip");
+    await artifact(kitZip, async () => `${await writeKitZip(kitZip, work)} files`);
 
     // One wrapper at a time, so each artifact it writes is reported with its size and build time.
     for (const wrapper of releasingWrappers()) {

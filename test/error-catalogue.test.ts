@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BuildInfoError, errorCatalogue, errorCodeFamilies } from "@buildinfo/core";
+import { BuildInfoError, errorCatalogue } from "@buildinfo/core";
 import { describe, expect, it } from "vitest";
+import { errorCodeFamilies } from "../packages/core/src/error-catalogue";
 import { type CatalogueView, catalogueProblems } from "./support/error-catalogue-check";
 import { repoRoot, sourceFiles } from "./support/workspace-files";
 

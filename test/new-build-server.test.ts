@@ -7,10 +7,67 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, workspacePackages } from "./support/workspace-files";
 
 // CONTRIBUTING.md's "Add a build server", done in a copy of the repository for a server buildinfo does
-// not know (Woodpecker CI): its folder, its docs and reference pages, its conformance test and one line
-// in the registry, then `npm run generate`. Nothing else is edited, and every surface picks it up.
+// not know (Woodpecker CI): its folder, its docs and reference pages, its conformance vectors and test and
+// one line in the registry, then `npm run generate`. Nothing else is edited, and every surface picks it up.
 
 const run = promisify(execFile);
+
+/** Woodpecker's conformance vectors: one push pipeline of the kit's feature-branch history. */
+const woodpeckerVectors = `${JSON.stringify(
+  {
+    $schema: "../schema/server-vectors.schema.json",
+    server: "woodpecker",
+    name: "Woodpecker CI",
+    sources: ["https://woodpecker-ci.org/docs/usage/environment"],
+    cases: [
+      {
+        id: "push",
+        title: "A push pipeline of a feature branch: CI_PREV_COMMIT_SHA..CI_COMMIT_SHA from the checkout",
+        topics: ["multi-line-messages", "scp-root"],
+        source: "https://woodpecker-ci.org/docs/usage/environment",
+        history: "feature-branch",
+        checkout: {
+          commit: "d7fd9549f29a68b9f13e24064b0705da87876b3c",
+          remote: "git@github.com:acme/shop-web.git",
+        },
+        env: {
+          CI: "woodpecker",
+          CI_PIPELINE_NUMBER: "311",
+          CI_COMMIT_SHA: "d7fd9549f29a68b9f13e24064b0705da87876b3c",
+          CI_PREV_COMMIT_SHA: "56d5993c043d6fb05b1a8d95a6b9bddff13e37c2",
+          CI_COMMIT_BRANCH: "feature/SHOP-12-price-cache",
+          CI_REPO_URL: "git@github.com:acme/shop-web.git",
+        },
+        expected: {
+          BuildEnvironment: "Woodpecker CI",
+          BuildNumber: "311",
+          BuildUrl: null,
+          Branch: "feature/SHOP-12-price-cache",
+          VcsType: "Git",
+          VcsRoot: "https://github.com/acme/shop-web",
+          VcsCommitNumber: "d7fd9549f29a68b9f13e24064b0705da87876b3c",
+          Commits: [
+            {
+              Id: "d7fd9549f29a68b9f13e24064b0705da87876b3c",
+              Comment: "Tidy the cache configuration\n\nCo-authored-by: Grace Tester <grace@example.com>",
+            },
+            {
+              Id: "d6f5047669b384a08f78fcfef2aa5aa1e20f65a6",
+              Comment: "Add cache metrics for SHOP-12",
+            },
+            {
+              Id: "915d3f452127a3428a7923147cb8fe4bd4b7ede8",
+              Comment:
+                "SHOP-12 cache price lookups\n\nLookups are cached for five minutes per SKU.\nFixes #41",
+            },
+          ],
+        },
+      },
+    ],
+  },
+  null,
+  2,
+)}\n`;
 
 const files: Record<string, string> = {
   "adapters/woodpecker/package.json": `${JSON.stringify(
@@ -71,30 +128,14 @@ it("maps the pipeline's variables", async () => {
   "docs/woodpecker.md": "# Woodpecker CI\n\nRun `buildinfo push` as a pipeline step.\n",
   "docs/reference/servers/woodpecker.md":
     "# Woodpecker CI: what the adapter relies on\n\n<https://woodpecker-ci.org/docs/usage/environment>\n",
-  "test/conformance/woodpecker.test.ts": `import { collectBuildInformation } from "@buildinfo/collect";
-import { createConformanceBuild } from "@buildinfo/testing";
-import { expect, it } from "vitest";
+  "packages/conformance/vectors/servers/woodpecker.json": woodpeckerVectors,
+  "test/conformance/woodpecker.test.ts": `import { conformanceSuite } from "../support/conformance-suite";
 
-it("gives the expected fields for the build", async () => {
-  const build = await createConformanceBuild();
-  const { buildInformation } = await collectBuildInformation({
-    env: {
-      CI: "woodpecker",
-      CI_PIPELINE_NUMBER: build.buildNumber,
-      CI_COMMIT_SHA: build.head,
-      CI_PREV_COMMIT_SHA: build.previous,
-      CI_COMMIT_BRANCH: build.branch,
-      CI_REPO_URL: build.remoteUrl,
-    },
-    cwd: build.repo.dir,
-  });
-  expect(buildInformation).toMatchObject({ ...build.expected, BuildEnvironment: "Woodpecker CI" });
-  await build.repo.cleanup();
-});
+conformanceSuite("woodpecker");
 `,
 };
 
-describe("a new build server is its folder, its pages, its conformance test and one registry line", () => {
+describe("a new build server is its folder, its pages, its conformance vectors and test and one registry line", () => {
   let copy: string;
   const inCopy = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
     run(command, args, { cwd: copy, env, maxBuffer: 64 * 1024 * 1024 });
@@ -137,6 +178,7 @@ describe("a new build server is its folder, its pages, its conformance test and 
       " M packages/collect/package.json",
       " M packages/collect/src/registered-manifests.ts",
       " M packages/collect/src/registry.ts",
+      " M packages/conformance/src/vector-files.ts",
     ]);
     const { stdout: diff } = await inCopy("git", ["diff", "--numstat", "packages/collect/src/registry.ts"]);
     expect(diff.trim()).toBe("1\t0\tpackages/collect/src/registry.ts");

@@ -35,6 +35,7 @@ describe("the adapter registry is complete", () => {
       "adapters/drone has no adapters/drone/src/collector.ts",
       "adapters/drone has no docs/drone.md",
       "adapters/drone has no docs/reference/servers/drone.md",
+      "adapters/drone has no packages/conformance/vectors/servers/drone.json",
       "adapters/drone has no test/conformance/drone.test.ts",
       "adapters/drone has no unit test in adapters/drone/test/",
     ]);

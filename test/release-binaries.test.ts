@@ -121,12 +121,15 @@ describe("release/ artifacts on a machine with no node on PATH", () => {
       });
       // No Action, task or CLI bundle rides along in a library's tarball: only the entries it exports
       // (and the code and declaration chunks they share), the manifest, the LICENSE and the README.
-      const entries = Object.values(manifest.exports as Record<string, Record<string, string>>).flatMap(
-        (conditions) => Object.values(conditions).map((file) => `package/${file.replace(/^\.\//, "")}`),
-      );
+      const entries = Object.values(manifest.exports as Record<string, string | Record<string, string>>)
+        .flatMap((target) => (typeof target === "string" ? [target] : Object.values(target)))
+        .map((file) => `package/${file.replace(/^\.\//, "")}`);
+      // A subpath pattern (`"./kit/*": "./dist/kit/*"`, the conformance kit's data files) exports a folder.
+      const exported = (file: string) =>
+        entries.some((entry) => (entry.endsWith("*") ? file.startsWith(entry.slice(0, -1)) : entry === file));
       const extra = files.filter(
         (file) =>
-          !entries.includes(file) &&
+          !exported(file) &&
           !/^package\/(dist\/[\w-]+-[A-Z0-9]{8}\.js|dist\/[\w-]+-[\w-]{8}\.d\.ts|package\.json|LICENSE|README\.md)$/.test(
             file,
           ),

@@ -157,6 +157,51 @@ describe("the packages through a real npm registry (Verdaccio on loopback)", () 
   );
 
   it(
+    "installs the conformance kit: its vectors as package files, and the CLI's runner passing the CLI itself",
+    async () => {
+      const project = await mkdtemp(join(tmpdir(), "buildinfo-npm-conformance-"));
+      try {
+        writeFileSync(join(project, "package.json"), JSON.stringify({ name: "plugin-tests", private: true }));
+        const installed = await npm("npm", ["install", "@buildinfo/conformance", "@buildinfo/cli"], project);
+        expect(installed.code, installed.stderr).toBe(0);
+        // The vectors through the package's exports, as a test in any language reads the files.
+        const read = await runProcess(
+          process.execPath,
+          [
+            "--input-type=module",
+            "-e",
+            'import { createRequire } from "node:module"; import { serverVectors } from "@buildinfo/conformance";' +
+              'const file = createRequire(import.meta.url).resolve("@buildinfo/conformance/kit/servers/gitlab.json");' +
+              'console.log(serverVectors.length, JSON.parse((await import("node:fs")).readFileSync(file, "utf8")).server);',
+          ],
+          { cwd: project },
+        );
+        expect(read.stdout, read.stderr).toBe("10 gitlab\n");
+        const cli = join(project, "node_modules", "@buildinfo", "cli", "dist", "cli.js");
+        const run = await runProcess(
+          process.execPath,
+          [
+            cli,
+            "conformance",
+            "--plugin",
+            `"${process.execPath}" "${cli}" push --package-id {packageId} --version {version}`,
+            "--server",
+            "gitlab",
+            "--format",
+            "json",
+          ],
+          { cwd: project },
+        );
+        expect(run.code, run.stderr).toBe(0);
+        expect(JSON.parse(run.stdout)).toMatchObject({ passed: true, summary: { cases: 6, rowsFailed: 0 } });
+      } finally {
+        await rm(project, { recursive: true, force: true });
+      }
+    },
+    5 * minutes,
+  );
+
+  it(
     "installs the core and the client alone: no adapter, no @buildinfo/testing, and require() works",
     async () => {
       const project = await mkdtemp(join(tmpdir(), "buildinfo-npm-library-"));

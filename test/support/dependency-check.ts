@@ -19,7 +19,8 @@ function layer(folder: string): string {
 
 /**
  * The runtime dependencies each layer may have: `cli → collect → adapters → core`, `collect → git`,
- * `cli → octopus → http → core`, `cli → server → templates`; `cli → http` for the adapters' client,
+ * `cli → octopus → http → core`, `cli → server → templates`, `cli → conformance → server` (the kit's
+ * runner starts the local server); `cli → http` for the adapters' client,
  * `cli → templates` for `preview`'s release notes,
  * `cli → git` only to start git early (docs/performance.md). `testing` is test helpers built on the
  * server, only ever a devDependency.
@@ -33,8 +34,9 @@ const allowed: Record<string, readonly string[]> = {
   templates: ["core"],
   collect: ["core", "git", "adapter"],
   server: ["core", "templates"],
-  testing: ["core", "git", "server"],
-  cli: ["core", "collect", "git", "http", "octopus", "server", "templates"],
+  conformance: ["core", "server"],
+  testing: ["core", "conformance", "git", "server"],
+  cli: ["conformance", "core", "collect", "git", "http", "octopus", "server", "templates"],
   wrapper: ["core", "cli"],
 };
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface RegistryView {
@@ -16,12 +16,13 @@ const requiredFiles = (id: string) => [
   `adapters/${id}/src/collector.ts`,
   `docs/${id}.md`,
   `docs/reference/servers/${id}.md`,
+  `packages/conformance/vectors/servers/${id}.json`,
   `test/conformance/${id}.test.ts`,
 ];
 
 /**
  * What a build server still lacks: each adapters/<id> folder is registered under `<id>` and has its
- * manifest, collector, unit test, docs page, reference page and conformance test; every registered id
+ * manifest, collector, unit test, docs page, reference page, conformance vectors and conformance test; every registered id
  * has its folder. (The tables of the README and docs/cli.md are generated: `npm run generate --check`.)
  */
 export function registryProblems(view: RegistryView): string[] {
@@ -34,6 +35,9 @@ export function registryProblems(view: RegistryView): string[] {
     for (const file of requiredFiles(id)) {
       if (!existsSync(join(view.root, file))) problems.push(`adapters/${id} has no ${file}`);
     }
+    const index = join(view.root, "adapters", id, "src/index.ts");
+    if (existsSync(index) && readFileSync(index, "utf8").trim() !== 'export { manifest } from "./manifest";')
+      problems.push(`adapters/${id}/src/index.ts must export its manifest and nothing else`);
     const tests = join(view.root, "adapters", id, "test");
     if (!existsSync(tests) || !readdirSync(tests).some((name) => name.endsWith(".test.ts")))
       problems.push(`adapters/${id} has no unit test in adapters/${id}/test/`);

@@ -1,10 +1,11 @@
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isBuildInfoError, isDetected, normalizeDraft, parseAzureDevOpsBuildUrl } from "@buildinfo/core";
+import { isBuildInfoError, isDetected, normalizeDraft } from "@buildinfo/core";
 import { createHttpClient } from "@buildinfo/http";
 import { createTestContext } from "@buildinfo/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseAzureDevOpsBuildUrl } from "../../../packages/core/src/work-items/azure-devops-build-urls";
 import { collect } from "../src/collector";
 import { manifest } from "../src/manifest";
 import {

@@ -1,5 +1,5 @@
-import { parseAzureDevOpsBuildUrl } from "@buildinfo/core";
 import { describe, expect, it } from "vitest";
+import { parseAzureDevOpsBuildUrl } from "../../../packages/core/src/work-items/azure-devops-build-urls";
 import { azureDevOpsBuildUrl } from "../src/build-url";
 
 describe("azureDevOpsBuildUrl", () => {

@@ -1,30 +1,13 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { javaPropertiesText } from "@buildinfo/conformance";
 import { type ConformanceBuild, type FakeApi, type FakeApiHandler, startFakeApi } from "@buildinfo/testing";
 
 export interface FixtureChange {
   version: string;
   comment: string;
   vcsRootId?: string;
-}
-
-/** Escapes like java.util.Properties.store: `\` `=` `:` `#` `!`, control characters, non-Latin-1 as \uXXXX. */
-function escapeProperty(text: string, isKey: boolean): string {
-  let out = "";
-  for (const [index, char] of [...text].entries()) {
-    const code = char.codePointAt(0)!;
-    if (char === " " && (isKey || index === 0)) out += "\\ ";
-    else if ("\\=:#!".includes(char)) out += `\\${char}`;
-    else if (char === "\t") out += "\\t";
-    else if (char === "\n") out += "\\n";
-    else if (char === "\r") out += "\\r";
-    else if (code < 0x20 || code > 0x7e) {
-      for (const unit of char.split(""))
-        out += `\\u${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-    } else out += char;
-  }
-  return out;
 }
 
 export interface PropertiesFiles {
@@ -42,24 +25,15 @@ export async function writeTeamCityProperties(
   const dir = await mkdtemp(join(tmpdir(), "buildinfo-teamcity-"));
   const buildFile = join(dir, "teamcity.build123.properties");
   const configFile = join(dir, "teamcity.config123.properties");
-  const render = (entries: Record<string, string>, title: string) =>
-    [
-      `#${title}`,
-      "#Thu Nov 26 04:56:00 UTC 2026",
-      ...Object.entries(entries).map(
-        ([key, value]) => `${escapeProperty(key, true)}=${escapeProperty(value, false)}`,
-      ),
-      "",
-    ].join("\n");
   await writeFile(
     buildFile,
-    render(
+    javaPropertiesText(
       { ...system, "teamcity.configuration.properties.file": configFile },
       "TeamCity build properties without 'system.' prefix",
     ),
     "latin1",
   );
-  await writeFile(configFile, render(config, "TeamCity configuration parameters"), "latin1");
+  await writeFile(configFile, javaPropertiesText(config, "TeamCity configuration parameters"), "latin1");
   return { dir, buildFile, configFile, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -32,6 +32,8 @@ function loadCommand(name: CommandName): Promise<CommandModule> {
       return import("./commands/serve");
     case "completion":
       return import("./commands/completion");
+    case "conformance":
+      return import("./commands/conformance");
   }
 }
 

@@ -25,6 +25,7 @@ const sectionTitles: Record<OptionSection, string> = {
   connection: "Octopus connection",
   octo: "octo's and the Go CLI's spellings",
   serve: "Server",
+  conformance: "Conformance run",
   logging: "Output",
 };
 
@@ -63,6 +64,15 @@ Usage: buildinfo delete <BuildInformation-N> [--json]`,
   serve: `Run the local Octopus-compatible build-information server (for trying things out and for tests).
 
 Usage: buildinfo serve [--port N] [--host ADDRESS] [--api-key KEY] [--space NAME ...] [--persist FILE]`,
+  conformance: `Run a build-information plugin against the conformance vectors: for each case, the local Octopus
+server, the case's checkout, files and fake build-server API, then the plugin's command; what Octopus
+stored is compared with the case's expected build information, field by field.
+
+Usage: buildinfo conformance --plugin COMMAND [--server ID ...] [--case SERVER/CASE ...]
+                             [--format text|junit|json]
+
+  buildinfo conformance --plugin 'java -jar my-plugin.jar push --package {packageId} --version {version}'
+                        --server jenkins --format junit > conformance.xml`,
   completion: `Print the completion script of a shell: commands, options, adapter ids and overwrite modes.
 
 Usage: buildinfo completion bash|zsh|fish|powershell
@@ -86,6 +96,9 @@ ${pushExit}`,
   preview: `Nothing is written to any server. --version is also the release's number in the notes. Exit codes:
 0 shown; 1 the server or network failed; 2 invalid input or usage.`,
   "build-information": `Every 'buildinfo push' option is accepted too (see 'buildinfo push --help').\n\n${pushExit}`,
+  conformance: `The command runs in /bin/sh -c (cmd.exe /d /s /c on Windows); the build's values reach it only
+through its environment, never its command line. The report goes to stdout, progress to stderr.
+Exit codes: 0 every case passed; 1 some failed; 2 invalid input or usage.`,
   serve:
     "Prints the server URL on stdout and the API key on stderr; runs until interrupted (Ctrl+C, SIGTERM).",
 };
@@ -168,6 +181,7 @@ const commandLines: Record<CommandName, string> = {
   delete: "delete one record",
   serve: "run the local Octopus-compatible build-information server",
   completion: "print the shell completion script (bash, zsh, fish, powershell)",
+  conformance: "run a build-information plugin against the conformance vectors",
 };
 
 const commandArguments: Partial<Record<CommandName, string>> = {

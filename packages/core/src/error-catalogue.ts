@@ -215,6 +215,7 @@ export interface CatalogueEntry {
   readonly hint: string;
 }
 
+/** Every code a `BuildInfoError` may carry: a catalogue entry, or a family followed by an HTTP status. */
 export type ErrorCode = keyof typeof errorCatalogue | `${keyof typeof errorCodeFamilies}${number}`;
 
 /** The catalogue entry of `code`: its own, else its family's. */

@@ -14,7 +14,6 @@ export type {
   Logger,
   ServerRead,
 } from "./adapter";
-export { apiFailure } from "./adapter-helpers/api-failure";
 export { basicAuthFromEnv } from "./adapter-helpers/basic-auth-from-env";
 export { collectFromEnv } from "./adapter-helpers/collect-from-env";
 export type { CollectedPages, CollectPagesOptions, Page } from "./adapter-helpers/collect-pages";
@@ -24,7 +23,6 @@ export { fillEnvTemplate } from "./adapter-helpers/fill-env-template";
 export type { EnvValue } from "./adapter-helpers/first-env";
 export { firstEnv } from "./adapter-helpers/first-env";
 export { getBuildServerResponse } from "./adapter-helpers/get-build-server-response";
-export { getBuildServerText } from "./adapter-helpers/get-build-server-text";
 export { isGitVcsType } from "./adapter-helpers/is-git-vcs-type";
 export { joinUrl } from "./adapter-helpers/join-url";
 export { mapWithConcurrency } from "./adapter-helpers/map-with-concurrency";
@@ -35,7 +33,6 @@ export { sameOriginLink } from "./adapter-helpers/same-origin-link";
 export type { CommitSelection, SelectCommitsInput } from "./adapter-helpers/select-commits";
 export { selectCommits } from "./adapter-helpers/select-commits";
 export type { SourcedField, SourcedFields } from "./adapter-helpers/sourced-fields";
-export { sourcedFields } from "./adapter-helpers/sourced-fields";
 export { splitList } from "./adapter-helpers/split-list";
 export { tagOrBranch } from "./adapter-helpers/tag-or-branch";
 export type {
@@ -49,7 +46,6 @@ export type {
 } from "./adapter-manifest";
 export { isDetected, rerunOf } from "./adapter-manifest";
 export type { BranchOptions } from "./branch";
-export { normalizeBranch } from "./branch";
 export type {
   BuildInformation,
   Commit,
@@ -60,12 +56,10 @@ export type {
 export { overwriteModes } from "./build-information";
 export type { BuildInformationFile } from "./build-information-file";
 export { formatBuildInformationFile, readBuildInformationFile } from "./build-information-file";
-export { normalizeBuildUrl } from "./build-url";
-export { cleanText } from "./clean-text";
 export type { CollectionLimits } from "./collection-limits";
 export { defaultCollectionLimits } from "./collection-limits";
 export type { CommitOptions, NormalizedCommits } from "./commits";
-export { commitCountWarningThreshold, defaultCommitCap, normalizeCommits } from "./commits";
+export { commitCountWarningThreshold, defaultCommitCap } from "./commits";
 export { shortened, shortenedLine } from "./describe-value";
 export { didYouMean } from "./did-you-mean";
 export type { BuildInformationDraft, CommitRange, DraftField, RawCommit } from "./draft";
@@ -87,18 +81,7 @@ export { summariseBody } from "./summarise-body";
 export { isLocalRepositoryPath, normalizeVcsRoot } from "./vcs-root";
 export { normalizeVcsType } from "./vcs-type";
 export { invalidVersionMessage, validateVersion } from "./version";
-export type { AzureDevOpsAnswer, AzureDevOpsWorkItem } from "./work-items/azure-devops-api";
-export {
-  azureDevOpsBuildWorkItemsUrl,
-  azureDevOpsWorkItemCommentsUrl,
-  azureDevOpsWorkItemUrl,
-  readAzureDevOpsBuildWorkItemIds,
-  readAzureDevOpsWorkItem,
-  readAzureDevOpsWorkItemComments,
-} from "./work-items/azure-devops-api";
-export type { AzureDevOpsBuildUrls } from "./work-items/azure-devops-build-urls";
-export { parseAzureDevOpsBuildUrl } from "./work-items/azure-devops-build-urls";
-export { mostQualifiedAzureDevOpsConnection } from "./work-items/azure-devops-connection";
+export type { AzureDevOpsWorkItem } from "./work-items/azure-devops-api";
 export type { AzureDevOpsTracker } from "./work-items/azure-devops-tracker";
 export { commitLinkUrl } from "./work-items/commit-link";
 export type { GitHubIssue, GitHubIssueLookup } from "./work-items/github-description";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeBranch } from "../src/index";
+import { normalizeBranch } from "../src/branch";
 
 describe("normalizeBranch", () => {
   it.each([

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { cleanText } from "../src/clean-text";
+import { normalizeCommits } from "../src/commits";
 import type { RawCommit } from "../src/index";
-import { cleanText, commitCountWarningThreshold, defaultCommitCap, normalizeCommits } from "../src/index";
+import { commitCountWarningThreshold, defaultCommitCap } from "../src/index";
 import { catchBuildInfoError } from "./catch-build-info-error";
 
 function commitsNewestFirst(count: number): RawCommit[] {

@@ -4,22 +4,24 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  type AzureDevOpsAnswer,
-  azureDevOpsBuildWorkItemsUrl,
-  azureDevOpsWorkItemCommentsUrl,
-  azureDevOpsWorkItemUrl,
   type BuildInformationRecord,
   commitLinkUrl,
   type GitHubIssue,
   type JiraIssue,
   mapBuildInformation,
-  mostQualifiedAzureDevOpsConnection,
-  parseAzureDevOpsBuildUrl,
+  type WorkItemResult,
+} from "../src/index";
+import {
+  type AzureDevOpsAnswer,
+  azureDevOpsBuildWorkItemsUrl,
+  azureDevOpsWorkItemCommentsUrl,
+  azureDevOpsWorkItemUrl,
   readAzureDevOpsBuildWorkItemIds,
   readAzureDevOpsWorkItem,
   readAzureDevOpsWorkItemComments,
-  type WorkItemResult,
-} from "../src/index";
+} from "../src/work-items/azure-devops-api";
+import { parseAzureDevOpsBuildUrl } from "../src/work-items/azure-devops-build-urls";
+import { mostQualifiedAzureDevOpsConnection } from "../src/work-items/azure-devops-connection";
 import { parseGitHubReferences } from "../src/work-items/github-comment-parser";
 import { gitHubDescription } from "../src/work-items/github-description";
 import { gitHubIssueLink } from "../src/work-items/github-issue-link";

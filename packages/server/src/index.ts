@@ -1,5 +1,5 @@
 /** One stored record as the server answers with it, and its work-item links. */
-export type { StoredBuildInformation, WorkItemLink } from "./build-information-store";
+export type { BuildInformationInput, StoredBuildInformation, WorkItemLink } from "./build-information-store";
 /** The releases a deployment brings, oldest first, as Octopus accumulates them (pre-releases bring only themselves). */
 export { releasesADeploymentBrings } from "./deployment-changes";
 /** A space the server knows, and an answer before it is sent (its body is sent as JSON). */

@@ -8,7 +8,8 @@ export interface FaultMatch {
   path?: RegExp;
 }
 
-interface FaultCommon {
+/** What every fault has: how often it applies and to which requests. */
+export interface FaultCommon {
   /** How many matching requests the fault applies to (default 1). */
   times?: number;
   match?: FaultMatch;

@@ -1,13 +1,14 @@
 /** The shared build every adapter's conformance test expresses in its server's variables. */
+
+/** A loopback fake of a build server's API, its handler, and the requests and answers it deals in. */
+export type { FakeApi, FakeApiHandler, FakeApiRequest, FakeApiResponse } from "@buildinfo/conformance";
+/** Starts a fake build-server API on loopback. */
+export { startFakeApi } from "@buildinfo/conformance";
 export type { ConformanceBuild } from "./conformance-build";
 /** Creates the shared conformance build in a temporary git repository. */
 export { createConformanceBuild } from "./conformance-build";
-/** A loopback fake of a build server's API, its handler, and the requests and answers it deals in. */
-export type { FakeApi, FakeApiHandler, FakeApiRequest, FakeApiResponse } from "./fake-api";
-/** Starts a fake build-server API on loopback. */
-export { startFakeApi } from "./fake-api";
 /** A fault for the local Octopus server, which requests it applies to, the queue and its options. */
-export type { Fault, FaultMatch, FaultQueue, FaultQueueOptions } from "./fault-queue";
+export type { Fault, FaultCommon, FaultMatch, FaultQueue, FaultQueueOptions } from "./fault-queue";
 /** Creates a fault queue to plug into `startOctopusServer({ beforeRequest })` of `@buildinfo/server`. */
 export { createFaultQueue } from "./fault-queue";
 /** Options of a repository with a feature branch. */

@@ -14,6 +14,7 @@ export const commandNames = [
   "delete",
   "serve",
   "completion",
+  "conformance",
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
@@ -48,6 +49,7 @@ export type OptionSection =
   | "deployed"
   | "connection"
   | "serve"
+  | "conformance"
   | "octo"
   | "logging";
 
@@ -65,6 +67,7 @@ export const sectionOrder: readonly OptionSection[] = [
   "connection",
   "octo",
   "serve",
+  "conformance",
   "logging",
 ];
 
@@ -122,6 +125,7 @@ const octopusReaders = [...octopusCommands, "collect"] as const;
 /** The commands that follow a deployment (`--since-deployed`). */
 const sinceDeployedCommands = ["collect", "push", "build-information", "preview"] as const;
 const octo = ["build-information"] as const;
+const conformance = ["conformance"] as const;
 const octoLogLevels = ["verbose", "debug", "trace", "information", "warning", "error", "fatal"] as const;
 
 /** Every option of the CLI's own (adapters add theirs from their manifests: `adapterOptionDefinitions`). */
@@ -699,6 +703,83 @@ export const cliOptions = [
     commands: ["serve"],
     section: "serve",
     complete: "file",
+  },
+  {
+    flag: "plugin",
+    key: "plugin",
+    kind: "text",
+    valueName: "COMMAND",
+    help: "the plugin's command line, run by a shell in each case's checkout ({packageId} and {version} replaced)",
+    docs: "The command that pushes build information with the plugin under test, run once per case (twice for a re-run) in the case's checkout by `/bin/sh -c` (`bash -c` for a case whose variable names sh cannot hold; `cmd.exe /d /s /c` on Windows) with the build's environment and `OCTOPUS_URL`, `OCTOPUS_API_KEY`, `OCTOPUS_SPACE`, `CONFORMANCE_PACKAGE_ID`, `CONFORMANCE_VERSION`; `{packageId}` and `{version}` in it are replaced by the package to push. See [conformance.md](conformance.md).",
+    commands: conformance,
+    section: "conformance",
+  },
+  {
+    flag: "server",
+    key: "conformanceServers",
+    kind: "text",
+    repeatable: true,
+    valueName: "ID",
+    default: "every server",
+    help: "only this build server's vectors (repeatable)",
+    commands: conformance,
+    section: "conformance",
+    complete: "adapters",
+  },
+  {
+    flag: "case",
+    key: "conformanceCases",
+    kind: "text",
+    repeatable: true,
+    valueName: "SERVER/CASE",
+    default: "every case of the servers chosen",
+    help: "only this case, e.g. jenkins/multibranch-pipeline (repeatable)",
+    commands: conformance,
+    section: "conformance",
+  },
+  {
+    flag: "format",
+    key: "reportFormat",
+    kind: "choice",
+    choices: ["text", "junit", "json"],
+    valueName: "text|junit|json",
+    default: "text",
+    help: "a matrix for people, JUnit XML for CI, or JSON",
+    docs: "`text`: a matrix of cases × rows, then each failure; `junit`: JUnit XML, a suite per server and a test case per row; `json`: every case with its rows, the plugin's output and the requests no exchange answered.",
+    commands: conformance,
+    section: "conformance",
+  },
+  {
+    flag: "concurrency",
+    key: "caseConcurrency",
+    kind: "integer",
+    bounds: { min: 1, max: 64 },
+    valueName: "N",
+    default: "4",
+    help: "cases run at once",
+    commands: conformance,
+    section: "conformance",
+  },
+  {
+    flag: "timeout",
+    key: "pluginTimeoutMs",
+    kind: "duration",
+    valueName: "DURATION",
+    default: "120s",
+    help: "deadline of each run of the plugin (seconds, or 500ms, 30s, 2m)",
+    commands: conformance,
+    section: "conformance",
+  },
+  {
+    flag: "pass-env",
+    key: "passEnv",
+    kind: "text",
+    repeatable: true,
+    valueName: "NAME",
+    help: "also give the plugin this variable of the runner's environment, e.g. JAVA_HOME (repeatable)",
+    docs: "Also give the plugin this variable of the runner's environment (repeatable). Otherwise only `PATH`, `HOME`, the temp and locale variables (and Windows' system ones) reach it: a CI marker of the machine running the kit would make the plugin believe it runs on another server.",
+    commands: conformance,
+    section: "conformance",
   },
   {
     flag: "log-format",

@@ -1,7 +1,7 @@
 import { createHttpClient } from "@buildinfo/http";
 import { type FakeApi, type FakeApiRequest, type FakeApiResponse, startFakeApi } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFailure, BuildInfoError, getBuildServerJson } from "../../src/index";
+import { BuildInfoError, getBuildServerJson } from "../../src/index";
 
 const request = {
   what: "the build",
@@ -87,16 +87,5 @@ describe("getBuildServerJson", () => {
       "E_BUILD_SERVER_HTTP_401",
       "Give the build user read access.",
     ]);
-  });
-});
-
-describe("apiFailure", () => {
-  it("returns a remote failure for the fallback and rethrows anything else", async () => {
-    const remote = await failure("/sign-in");
-    expect(apiFailure(remote)).toBe(remote);
-    const bug = new TypeError("Cannot read properties of undefined");
-    expect(() => apiFailure(bug)).toThrow(bug);
-    const input = new BuildInfoError("E_USAGE", "bad flag");
-    expect(() => apiFailure(input)).toThrow(input);
   });
 });

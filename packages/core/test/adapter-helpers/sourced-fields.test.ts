@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sourcedFields } from "../../src/index";
+import { sourcedFields } from "../../src/adapter-helpers/sourced-fields";
 
 describe("sourcedFields", () => {
   it("takes each found value and records its source", () => {
