@@ -16,6 +16,8 @@ export type { HistoryStream } from "./history-stream";
 export { historyStream } from "./history-stream";
 /** A properties file as `java.util.Properties.store` writes it (what a TeamCity agent writes). */
 export { javaPropertiesText } from "./java-properties";
+/** How one run of the plugin ended: its exit code, whether it timed out, its output. */
+export type { PluginRun } from "./plugin-command";
 /** The report as JSON: a summary and every case's rows, runs and unanswered requests. */
 export { formatJson } from "./report-json";
 /** The report as JUnit XML: a suite per server, a test case per row. */
