@@ -6,7 +6,9 @@ export type PackageRangeStart = RangeFrom | { note: string };
 
 /** One package's build information: its own range when it has a start, else the build's own. */
 export interface PackageCollection {
+  /** The package id, as the caller named it. */
   packageId: string;
+  /** The build's collection re-read from this package's start: its `buildInformation`, warnings, degradations. */
   collected: CollectedBuildInformation;
   /** Why the build's own range was kept, when it was for lack of a start (nothing deployed yet, …). */
   notes: string[];

@@ -15,6 +15,7 @@ import { type Degradation, DegradePolicy } from "./degrade-policy";
 
 /** A commit the caller chose to read the build's commits from (exclusive), and where it comes from. */
 export interface RangeFrom {
+  /** The full commit id; the commits after it, up to the build's commit, are read. */
   commit: string;
   /** For messages: `release 1.4.0 (Releases-12) of Shop, deployed to Production by Deployments-40`. */
   source: string;

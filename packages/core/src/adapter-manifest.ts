@@ -35,10 +35,13 @@ export interface AdapterOptionSpec {
 /** Maps a server's environment, API answers and checkout into a draft: the part loaded only when used. */
 export type Collector = (context: AdapterContext) => Promise<BuildInformationDraft>;
 
-/** What a server's API answered for a commit range: its commits, or why it has none. */
+/**
+ * What a server's API answered for a commit range: its commits (`read`), or that the server does not know
+ * the start commit (`unknown-start`) or that it is no ancestor of the end (`not-ancestor`): history was
+ * rewritten.
+ */
 export type RangeReading =
   | { readonly status: "read"; readonly commits: RawCommit[]; readonly source: string }
-  /** The server does not know the start commit, or it is not an ancestor of the end: history was rewritten. */
   | { readonly status: "unknown-start" | "not-ancestor"; readonly source: string };
 
 /**

@@ -17,8 +17,11 @@ import type { SpaceInput, SpaceRef } from "./types";
 
 /** Where to look for the last deployment: names or ids, as the user gave them. */
 export interface DeploymentTarget {
+  /** The space (name or `Spaces-N`); the client's default space when absent. */
   space?: SpaceInput;
+  /** The project, by name or `Projects-N`. */
   project: string;
+  /** The environment, by name or `Environments-N`. */
   environment: string;
   /** Only deployments of this channel; every channel when absent. */
   channel?: string | undefined;
@@ -28,22 +31,33 @@ export interface DeploymentTarget {
 
 /** One package's build information as a release captured it (`ReleasePackageVersionBuildInformation`). */
 export interface ReleaseBuild {
+  /** The package id as the release's build information names it. */
   PackageId: string;
+  /** The package version the release uses. */
   Version: string;
+  /** The commit the package was built from: where the range since the deployment starts. */
   VcsCommitNumber?: string | undefined;
+  /** The repository the package was built from. */
   VcsRoot?: string | undefined;
+  /** The build that made the package. */
   BuildNumber?: string | undefined;
 }
 
 /** The last successful deployment of a project to an environment, and the release it deployed. */
 export interface LastDeployment {
+  /** The space searched. */
   space: SpaceRef;
+  /** The project, as the server names it. */
   project: NamedRef;
+  /** The environment, as the server names it. */
   environment: NamedRef;
+  /** The channel deployments were limited to, when one was given. */
   channel?: NamedRef | undefined;
+  /** The tenant deployments were limited to, when one was given. */
   tenant?: NamedRef | undefined;
   /** Undefined when nothing was deployed there successfully yet (then `release` is too). */
   deployment?: { Id: string; Name: string; Created: string } | undefined;
+  /** The release that deployment deployed, with the build information Octopus captured when it was created. */
   release?: { Id: string; Version: string; builds: ReleaseBuild[] } | undefined;
 }
 

@@ -7,23 +7,33 @@ import { serverText } from "./server-value";
 import type { SpaceResolver } from "./spaces";
 import type { SpaceInput } from "./types";
 
+/** What to check before a push: the project that deploys the packages, and the packages. */
 export interface PushGuardRequest {
+  /** The space (name or `Spaces-N`); the client's default space when absent. */
   space?: SpaceInput;
   /** The project the packages are deployed by (name or `Projects-N`). */
   project: string;
+  /** The packages about to get build information, as the push names them. */
   packages: readonly { packageId: string; version: string }[];
 }
 
 /** A reason build information pushed now would not show in Octopus as meant. */
 export interface PushGuardFinding {
+  /** The catalogue code a `--strict` push fails with. */
   code: "E_PACKAGE_ALREADY_RELEASED" | "E_PACKAGE_ID_MISMATCH" | "E_PACKAGE_IN_SEVERAL_FEEDS";
+  /** The package id as the push names it. */
   packageId: string;
+  /** The package version as the push names it. */
   version: string;
+  /** What Octopus will do with the build information, naming the release, id or feeds. */
   message: string;
+  /** What to change so it shows. */
   hint: string;
 }
 
+/** The guards' answer: what they found, and what they could not read. */
 export interface PushGuardReport {
+  /** One entry per package and reason; empty when nothing stands in the way. */
   findings: PushGuardFinding[];
   /** What could not be read (a permission the key lacks, a server failure), so was not checked. */
   notChecked: string[];

@@ -2,6 +2,8 @@
 export type { BuildInformationInput, StoredBuildInformation, WorkItemLink } from "./build-information-store";
 /** The releases a deployment brings, oldest first, as Octopus accumulates them (pre-releases bring only themselves). */
 export { releasesADeploymentBrings } from "./deployment-changes";
+/** What external feeds hold offline (feed URI → package ids and versions), for the same-version-in-two-feeds guard. */
+export type { ExternalFeedPackages } from "./external-feeds";
 /** A space the server knows, and an answer before it is sent (its body is sent as JSON). */
 export type { OctopusSpace, ServerReply } from "./octopus-resources";
 /** The standard Octopus error body (`ErrorMessage`, `Errors`, …), for a `beforeRequest` hook that answers as the server would. */

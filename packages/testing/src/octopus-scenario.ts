@@ -6,13 +6,17 @@ export type Created = { Id: string; Name?: string; [field: string]: any };
 
 /** A package a project's step deploys: its own step, `Deploy <PackageId>`, from the built-in feed unless named. */
 export interface ScenarioPackage {
+  /** The package id the step acquires. */
   packageId: string;
+  /** The feed it comes from: `feeds-builtin` when absent. */
   feedId?: string;
 }
 
+/** The steps a test takes on the local server, each through its API; every call answers with what the server created. */
 export interface OctopusScenario {
   /** One request with the server's API key; the answer's JSON, or an error with its status and body. */
   request(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<Created>;
+  /** A new environment. */
   environment(name: string): Promise<Created>;
   /** A project whose steps deploy these packages (each its own step). */
   project(
@@ -20,9 +24,13 @@ export interface OctopusScenario {
     packages: (string | ScenarioPackage)[],
     options?: { tenantedDeploymentMode?: "Untenanted" | "TenantedOrUntenanted" | "Tenanted" },
   ): Promise<Created>;
+  /** A new channel of the project (not its default). */
   channel(project: Created, name: string): Promise<Created>;
+  /** A new tenant, connected to each project (by id) in the environments given. */
   tenant(name: string, connections: Record<string, Created[]>): Promise<Created>;
+  /** A new external feed (NuGet unless `feedType` is given). */
   feed(name: string, feedUri: string, feedType?: string): Promise<Created>;
+  /** Build information for a package version, pushed as any client would. */
   pushBuildInformation(
     packageId: string,
     version: string,
@@ -35,6 +43,7 @@ export interface OctopusScenario {
     version: string,
     options?: { packages?: Record<string, string>; channel?: Created },
   ): Promise<Created>;
+  /** A deployment of the release to the environment (for the tenant), its task run to success unless queued for later. */
   deploy(
     release: Created,
     environment: Created,
