@@ -47,7 +47,7 @@ async function push(context: CommandContext): Promise<number> {
 
   if (dryRun) {
     context.output(
-      `${JSON.stringify(dryRunPlan(connection, packages, overwrite.mode, buildInformation), null, 2)}\n`,
+      `${JSON.stringify(dryRunPlan(connection, settings.values.space?.trim(), packages, overwrite.mode, buildInformation), null, 2)}\n`,
     );
     logger.info(
       `dry run: nothing was sent (${packages.length} package${packages.length === 1 ? "" : "s"} validated)`,
@@ -133,13 +133,14 @@ function logPayload(
   }
 }
 
+/** The requests a push would send; the space is the one given (flag or OCTOPUS_SPACE), with or without a server. */
 function dryRunPlan(
   connection: Connection | undefined,
+  space: string | undefined,
   packages: PackageTarget[],
   overwriteMode: OverwriteMode,
   buildInformation: BuildInformation,
 ) {
-  const space = connection?.space;
   const spaceId = space !== undefined && /^Spaces-\d+$/i.test(space) ? space : undefined;
   const placeholder = spaceId ?? (space === undefined ? "{default space}" : `{space "${space}"}`);
   return {
