@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { chmod, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createTempGitRepo, type TempGitRepo } from "@buildinfo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,6 +103,16 @@ describe("buildinfo collect", () => {
     expect(result.stdout).toBe("");
     const info = JSON.parse(await readFile(output, "utf8"));
     expect(info.Branch).toBe("hotfix/x");
+  });
+
+  it("keeps the permissions of the file --output replaces (a 0600 file stays 0600)", async () => {
+    const output = join(repo.dir, "private.buildinfo");
+    await writeFile(output, "{}");
+    await chmod(output, 0o600);
+    const result = await runCli(["collect", "--output", output], { cwd: repo.dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect((await stat(output)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(output, "utf8")).VcsType).toBe("Git");
   });
 
   it("rejects an unsupported VCS with exit 2 and nothing on stdout", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { lstat, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import {
   BuildInfoError,
@@ -83,12 +83,15 @@ function onePackage({ settings }: CommandContext, request: SinceDeployed): strin
 
 /**
  * Writes a new file next to `path` and renames it over `path`: a run killed midway leaves the old
- * content whole, and a symlink at `path` is replaced, never followed onto the file it points at.
+ * content whole, and a symlink at `path` is replaced, never followed onto the file it points at. A
+ * regular file it replaces keeps its permissions (a 0600 file stays 0600).
  */
 async function writeOutput(path: string, text: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const replaced = await lstat(path).catch(() => undefined);
+  const mode = replaced?.isFile() ? replaced.mode & 0o7777 : 0o666;
   try {
-    await writeFile(temporary, text, { encoding: "utf8", flag: "wx" });
+    await writeFile(temporary, text, { encoding: "utf8", flag: "wx", mode });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

@@ -101,7 +101,9 @@ function printDryRun(
   targets: Target[],
   overwriteMode: OverwriteMode,
 ): number {
-  context.output(`${JSON.stringify(dryRunPlan(connection, targets, overwriteMode), null, 2)}\n`);
+  context.output(
+    `${JSON.stringify(dryRunPlan(connection, context.settings.values.space?.trim(), targets, overwriteMode), null, 2)}\n`,
+  );
   context.logger.info(
     `dry run: nothing was sent (${targets.length} package${targets.length === 1 ? "" : "s"} validated)`,
   );
@@ -196,8 +198,13 @@ function logPayload(
   }
 }
 
-function dryRunPlan(connection: Connection | undefined, targets: Target[], overwriteMode: OverwriteMode) {
-  const space = connection?.space;
+/** The requests a push would send; the space is the one given (flag or OCTOPUS_SPACE), with or without a server. */
+function dryRunPlan(
+  connection: Connection | undefined,
+  space: string | undefined,
+  targets: Target[],
+  overwriteMode: OverwriteMode,
+) {
   const spaceId = space !== undefined && /^Spaces-\d+$/i.test(space) ? space : undefined;
   const placeholder = spaceId ?? (space === undefined ? "{default space}" : `{space "${space}"}`);
   return {
