@@ -1,26 +1,14 @@
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { type Created, createTempGitRepo, octopusScenario, type TempGitRepo } from "@buildinfo/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { type Created, octopusScenario } from "@buildinfo/testing";
+import { describe, expect, it } from "vitest";
 import { pushArgs } from "../packages/cli/test/helpers/push-args";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
+import { sinceDeployedSetup } from "./support/since-deployed-setup";
 
 // `push`/`collect --since-deployed` and the push guards through the real CLI, against the local server
 // and real git checkouts (docs/since-deployed.md).
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-async function repository(options: Parameters<typeof createTempGitRepo>[0] = {}): Promise<TempGitRepo> {
-  const repo = await createTempGitRepo({
-    remoteUrl: "https://github.com/acme/shop",
-    commits: Array.from({ length: 6 }, (_, index) => ({ message: `SHOP-${index + 1} change ${index + 1}` })),
-    ...options,
-  });
-  cleanups.push(repo.cleanup);
-  return repo;
-}
+const { cleanups, repository } = sinceDeployedSetup(6);
 
 async function octopus(options: Parameters<typeof startOctopusServer>[0] = {}) {
   const server = await startOctopusServer(options);

@@ -1,28 +1,16 @@
 import { collectBuildInformation, collectPerPackage } from "@buildinfo/collect";
 import { createOctopusClient, deployedRangeStart, type OctopusClient } from "@buildinfo/octopus";
 import { type LocalOctopusServer, startOctopusServer } from "@buildinfo/server";
-import { createTempGitRepo, octopusScenario, type TempGitRepo } from "@buildinfo/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { octopusScenario } from "@buildinfo/testing";
+import { describe, expect, it } from "vitest";
 import { fakeGitHubIn } from "../adapters/github-actions/test/support/fake-github-api";
 import { githubEnv } from "../adapters/github-actions/test/support/github-env";
+import { sinceDeployedSetup } from "./support/since-deployed-setup";
 
 // The library calls `collect --since-deployed`, `push --since-deployed` and `preview` make: find the
 // last deployment, take each package's deployed commit, re-read its range, push each package its own.
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-async function repository(options: Parameters<typeof createTempGitRepo>[0] = {}): Promise<TempGitRepo> {
-  const repo = await createTempGitRepo({
-    remoteUrl: "https://github.com/acme/shop",
-    commits: Array.from({ length: 7 }, (_, index) => ({ message: `SHOP-${index + 1} change ${index + 1}` })),
-    ...options,
-  });
-  cleanups.push(repo.cleanup);
-  return repo;
-}
+const { cleanups, repository } = sinceDeployedSetup(7);
 
 async function octopus(): Promise<{ server: LocalOctopusServer; client: OctopusClient }> {
   const server = await startOctopusServer();

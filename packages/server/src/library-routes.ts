@@ -48,17 +48,23 @@ function getOne<T>(call: SpaceCall, found: T | undefined): ServerReply | undefin
   return found ? { status: 200, body: found as object } : notFound;
 }
 
-function nameOf(
-  body: Record<string, unknown>,
+/**
+ * A POST's body and its `Name`, which must be given and free among `taken` (case-insensitive, as Octopus
+ * compares names), with the errors found so far; or the 400 answer when the body is no JSON object.
+ */
+function namedBody(
+  request: { body: string },
   what: string,
   taken: { Name: string }[],
-  errors: string[],
-): string {
-  const name = (bindString(body, "Name", errors) ?? "").trim();
+): { body: Record<string, unknown>; name: string; errors: string[] } | { reply: ServerReply } {
+  const parsed = parseObjectBody(request.body);
+  if ("error" in parsed) return { reply: badRequest([parsed.error]) };
+  const errors: string[] = [];
+  const name = (bindString(parsed.body, "Name", errors) ?? "").trim();
   if (name === "") errors.push(`Please provide a name for the ${what}.`);
   else if (taken.some((item) => item.Name.toLowerCase() === name.toLowerCase()))
     errors.push(`The name '${name}' is already in use by another ${what}.`);
-  return name;
+  return { body: parsed.body, name, errors };
 }
 
 function environments(
@@ -79,20 +85,19 @@ function environments(
     );
   }
   if (request.method !== "POST") return undefined;
-  const parsed = parseObjectBody(request.body);
-  if ("error" in parsed) return badRequest([parsed.error]);
-  const errors: string[] = [];
-  const name = nameOf(parsed.body, "environment", own, errors);
+  const named = namedBody(request, "environment", own);
+  if ("reply" in named) return named.reply;
+  const { body, name, errors } = named;
   if (errors.length > 0) return badRequest(errors);
   const newId = store.nextId("Environments-");
   const environment: EnvironmentResource = {
     Id: newId,
     SpaceId: space.Id,
     Name: name,
-    Description: bindString(parsed.body, "Description", errors) ?? "",
+    Description: bindString(body, "Description", errors) ?? "",
     SortOrder: own.length,
-    UseGuidedFailure: field(parsed.body, "UseGuidedFailure") === true,
-    AllowDynamicInfrastructure: field(parsed.body, "AllowDynamicInfrastructure") === true,
+    UseGuidedFailure: field(body, "UseGuidedFailure") === true,
+    AllowDynamicInfrastructure: field(body, "AllowDynamicInfrastructure") === true,
     ExtensionSettings: [],
     Links: { Self: `/api/${space.Id}/environments/${newId}`, Web: `/app#/${space.Id}/environments/${newId}` },
   };
@@ -122,11 +127,10 @@ function tenants(context: DeployContext, call: SpaceCall, id: string | undefined
     );
   }
   if (request.method !== "POST") return undefined;
-  const parsed = parseObjectBody(request.body);
-  if ("error" in parsed) return badRequest([parsed.error]);
-  const errors: string[] = [];
-  const name = nameOf(parsed.body, "tenant", own, errors);
-  const connections = field(parsed.body, "ProjectEnvironments");
+  const named = namedBody(request, "tenant", own);
+  if ("reply" in named) return named.reply;
+  const { body, name, errors } = named;
+  const connections = field(body, "ProjectEnvironments");
   const projectEnvironments: Record<string, string[]> = {};
   for (const [projectId, environmentIds] of Object.entries(isObject(connections) ? connections : {})) {
     const project = store.byId(store.data.projects, space.Id, projectId);
@@ -140,12 +144,12 @@ function tenants(context: DeployContext, call: SpaceCall, id: string | undefined
   }
   if (errors.length > 0) return badRequest(errors);
   const newId = store.nextId("Tenants-");
-  const tags = field(parsed.body, "TenantTags");
+  const tags = field(body, "TenantTags");
   const tenant: TenantResource = {
     Id: newId,
     SpaceId: space.Id,
     Name: name,
-    Description: bindString(parsed.body, "Description", errors),
+    Description: bindString(body, "Description", errors),
     TenantTags: Array.isArray(tags) ? tags.map(String) : [],
     ProjectEnvironments: projectEnvironments,
     Links: { Self: `/api/${space.Id}/tenants/${newId}`, Web: `/app#/${space.Id}/tenants/${newId}/overview` },
@@ -188,11 +192,10 @@ function feeds(
     );
   }
   if (request.method !== "POST") return undefined;
-  const parsed = parseObjectBody(request.body);
-  if ("error" in parsed) return badRequest([parsed.error]);
-  const errors: string[] = [];
-  const name = nameOf(parsed.body, "feed", all, errors);
-  const feedType = bindString(parsed.body, "FeedType", errors) ?? "";
+  const named = namedBody(request, "feed", all);
+  if ("reply" in named) return named.reply;
+  const { body, name, errors } = named;
+  const feedType = bindString(body, "FeedType", errors) ?? "";
   if (feedType === "" || feedType.toLowerCase() === "builtin")
     errors.push("Please provide the FeedType of an external feed (NuGet, Docker, Maven, GitHub, Helm, …).");
   if (errors.length > 0) return badRequest(errors);
@@ -202,7 +205,7 @@ function feeds(
     SpaceId: space.Id,
     Name: name,
     FeedType: feedType,
-    FeedUri: bindString(parsed.body, "FeedUri", errors) ?? "",
+    FeedUri: bindString(body, "FeedUri", errors) ?? "",
     PackageAcquisitionLocationOptions: ["Server", "ExecutionTarget"],
     Links: feedLinks(space.Id, newId),
   };
