@@ -73,18 +73,12 @@ describe("the TeamCity meta-runner", () => {
   let toolDir: string;
   let agentToolZip: string;
 
-  beforeAll(async () => {
-    server = await startOctopusServer({ apiKeys: [apiKey] });
-    teamcity = await startFakeApi(
-      teamCityChangesHandler("4411", [
-        { version: sha(2), comment: "SHOP-2 cache prices\n" },
-        { version: sha(1), comment: "SHOP-1 show prices\n" },
-      ]),
-    );
-    properties = await writeTeamCityProperties(
+  /** Build 4411's properties files, as an agent writes them, for build number `buildNumber` of `commit`. */
+  const buildProperties = (buildNumber: string, commit: string) =>
+    writeTeamCityProperties(
       {
         "teamcity.build.id": "4411",
-        "build.number": "2.3.4411",
+        "build.number": buildNumber,
         "teamcity.auth.userId": "TeamCityBuildId=4411",
         "teamcity.auth.password": "t3mp-password",
       },
@@ -93,9 +87,19 @@ describe("the TeamCity meta-runner", () => {
         "teamcity.build.branch": "main",
         "vcsroot.url": "git@github.com:acme/shop-web.git",
         "vcsroot.vcsName": "jetbrains.git",
-        "build.vcs.number": sha(2),
+        "build.vcs.number": commit,
       },
     );
+
+  beforeAll(async () => {
+    server = await startOctopusServer({ apiKeys: [apiKey] });
+    teamcity = await startFakeApi(
+      teamCityChangesHandler("4411", [
+        { version: sha(2), comment: "SHOP-2 cache prices\n" },
+        { version: sha(1), comment: "SHOP-1 show prices\n" },
+      ]),
+    );
+    properties = await buildProperties("2.3.4411", sha(2));
     dir = await mkdtemp(join(tmpdir(), "buildinfo-teamcity-runner-"));
     // The agent tool, built by its release script from a release directory, then unpacked as an agent
     // does (tools/<zip name>), with teamcity-plugin.xml's executable-files made executable.
@@ -300,21 +304,7 @@ describe("the TeamCity meta-runner", () => {
       })),
       remoteUrl: "git@github.com:acme/shop-web.git",
     });
-    const checkout = await writeTeamCityProperties(
-      {
-        "teamcity.build.id": "4411",
-        "build.number": "2.3.4412",
-        "teamcity.auth.userId": "TeamCityBuildId=4411",
-        "teamcity.auth.password": "t3mp-password",
-      },
-      {
-        "teamcity.serverUrl": `${teamcity.url}/`,
-        "teamcity.build.branch": "main",
-        "vcsroot.url": "git@github.com:acme/shop-web.git",
-        "vcsroot.vcsName": "jetbrains.git",
-        "build.vcs.number": repo.shas[2]!,
-      },
-    );
+    const checkout = await buildProperties("2.3.4412", repo.shas[2]!);
     try {
       await octopusScenario({ url: server.url, apiKey }).deployedRelease({
         project: "Shop",
