@@ -4,21 +4,36 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 const postject = createRequire(import.meta.url).resolve("postject/dist/cli.js");
 
 const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
 const MAGIC = { linux: [0x7f, 0x45, 0x4c, 0x46], win32: [0x4d, 0x5a], darwin: [0xcf, 0xfa, 0xed, 0xfe] };
 
-/** Generates the SEA blob from the CommonJS bundle with `generator`, a Node binary that runs here. */
+/**
+ * Generates the SEA blob from the CommonJS bundle (a file in `workDir`) with `generator`, a Node binary
+ * that runs here. The blob records the main script's path as given, so it is given relative to
+ * `workDir`: an absolute path would put the release machine's temporary folder into every executable,
+ * and the same sources would not give the same bytes.
+ */
 export function seaBlob(generator, bundle, workDir) {
   const config = join(workDir, "sea-config.json");
   const blob = join(workDir, "sea-prep.blob");
   // No code cache or snapshot: those are specific to the platform that generates them, and this one
   // blob goes into every platform's binary.
-  writeFileSync(config, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true }));
-  const result = spawnSync(generator, ["--experimental-sea-config", config], { encoding: "utf8" });
+  writeFileSync(
+    config,
+    JSON.stringify({
+      main: relative(workDir, bundle),
+      output: "sea-prep.blob",
+      disableExperimentalSEAWarning: true,
+    }),
+  );
+  const result = spawnSync(generator, ["--experimental-sea-config", "sea-config.json"], {
+    cwd: workDir,
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`generating the SEA blob failed: ${result.stderr.trim()}`);
   return blob;
 }

@@ -29,6 +29,7 @@ describe("describeBuildInformation", () => {
       VcsCommitNumber: long,
       Commits: [],
     });
+    expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(line).not.toMatch(/[\r\n]/);
       expect(line.length).toBeLessThan(500);
