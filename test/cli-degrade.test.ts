@@ -53,4 +53,21 @@ describe("a Jenkins pull request whose target branch the checkout lacks", () => 
       expect(stored.Branch).toBe("pr-branch");
     },
   );
+
+  it("carries what the build information lacks, and its fix, in push --json", async () => {
+    const entry = fieldCases().find((candidate) => candidate.id === "jenkins/PR (PR ghprb-plugin)")!;
+    const env = {
+      ...entry.env,
+      JENKINS_URL: `${jenkins.url}/`,
+      BUILD_URL: `${jenkins.url}/job/shop/91011/`,
+      GIT_COMMIT: repo.shas[1]!,
+    };
+    const run = await runCli(pushArgs(server, "Shop.Api", "1.0.3", ["--json"]), { env, cwd: repo.dir });
+    expect(run.code, run.stderr).toBe(0);
+    const [result] = (
+      JSON.parse(run.stdout) as { results: { incomplete: { code: string; fix: string }[] }[] }
+    ).results;
+    expect(result?.incomplete.map((item) => item.code)).toEqual(["E_GIT_REVISION"]);
+    expect(result?.incomplete[0]?.fix).toContain("fetch its target branch");
+  });
 });

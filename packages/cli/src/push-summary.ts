@@ -1,3 +1,4 @@
+import type { Degradation } from "@buildinfo/collect";
 import type { OverwriteMode, WorkItemResult } from "@buildinfo/core";
 import type { PackagePushResult, PushSummary, SpaceRef } from "@buildinfo/octopus";
 import { describeSpace, displayLine } from "./display-text";
@@ -50,6 +51,7 @@ export function pushSummaryJson(
   overwriteMode: OverwriteMode,
   summary: PushSummary,
   expected: ExpectedOf,
+  incompleteOf: (packageId: string) => readonly Degradation[],
 ) {
   return {
     server,
@@ -67,6 +69,13 @@ export function pushSummaryJson(
       note: result.note ?? null,
       workItems:
         result.record === undefined ? null : checkWorkItems(expected(result.packageId), result.record),
+      // What the build server or the checkout could not give: the commits sent are what was certain.
+      incomplete: incompleteOf(result.packageId).map(({ code, what, reason, fix }) => ({
+        code,
+        what,
+        reason,
+        fix,
+      })),
       error:
         result.error === undefined
           ? null

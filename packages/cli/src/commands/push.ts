@@ -1,4 +1,4 @@
-import type { CollectedBuildInformation } from "@buildinfo/collect";
+import type { CollectedBuildInformation, Degradation } from "@buildinfo/collect";
 import {
   BuildInfoError,
   type BuildInformation,
@@ -49,7 +49,12 @@ async function push(context: CommandContext): Promise<number> {
   try {
     if (duplicates.length > 0) logger.warn(`ignored repeated package ids: ${duplicates.join(", ")}`);
     if (overwrite.reason !== undefined) logger.info(overwrite.reason);
-    const shared = packages.map((target) => ({ ...target, buildInformation: gathered.buildInformation }));
+    const incomplete = gathered.collected?.incomplete ?? [];
+    const shared = packages.map((target) => ({
+      ...target,
+      buildInformation: gathered.buildInformation,
+      incomplete,
+    }));
     if (dryRun && !readsOctopus) return printDryRun(context, connection, shared, overwrite.mode);
 
     const server = connection!;
@@ -77,8 +82,8 @@ async function push(context: CommandContext): Promise<number> {
   }
 }
 
-/** A package to push with the build information it gets. */
-type Target = PackageTarget & { buildInformation: BuildInformation };
+/** A package to push with the build information it gets, and what that information lacks (the degrade rule). */
+type Target = PackageTarget & { buildInformation: BuildInformation; incomplete: readonly Degradation[] };
 
 async function perPackageTargets(
   context: CommandContext,
@@ -92,6 +97,7 @@ async function perPackageTargets(
   return packages.map((target, index) => ({
     ...target,
     buildInformation: perPackage[index]!.collected.buildInformation,
+    incomplete: perPackage[index]!.collected.incomplete,
   }));
 }
 
@@ -128,10 +134,10 @@ async function pushTargets(
       expectations.set(target.buildInformation, expectedWorkItems(target.buildInformation, flags));
     }
   }
-  const expected = (packageId: string) => {
-    const target = targets.find((candidate) => candidate.packageId === packageId) ?? targets[0]!;
-    return expectations.get(target.buildInformation)!;
-  };
+  const targetOf = (packageId: string) =>
+    targets.find((candidate) => candidate.packageId === packageId) ?? targets[0]!;
+  const expected = (packageId: string) => expectations.get(targetOf(packageId).buildInformation)!;
+  const incompleteOf = (packageId: string) => targetOf(packageId).incomplete;
   // Each package's line as its push ends, not all of them at the end: on stdout in text mode, in the
   // log (stderr) with --json, whose stdout is the summary alone.
   const progress = pushProgressLines(targets, expected);
@@ -152,7 +158,7 @@ async function pushTargets(
 
   if (json) {
     context.output(
-      `${JSON.stringify(pushSummaryJson(client.serverUrl, overwriteMode, summary, expected), null, 2)}\n`,
+      `${JSON.stringify(pushSummaryJson(client.serverUrl, overwriteMode, summary, expected, incompleteOf), null, 2)}\n`,
     );
   } else {
     context.output(progress.totals(summary));
