@@ -83,7 +83,6 @@ export { normalizeVcsType } from "./vcs-type";
 export { invalidVersionMessage, validateVersion } from "./version";
 export type { AzureDevOpsWorkItem } from "./work-items/azure-devops-api";
 export type { AzureDevOpsTracker } from "./work-items/azure-devops-tracker";
-export { commitLinkUrl } from "./work-items/commit-link";
 export type { GitHubIssue, GitHubIssueLookup } from "./work-items/github-description";
 export type { GitHubTracker } from "./work-items/github-tracker";
 export type { JiraIssue } from "./work-items/jira-description";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BuildInformation } from "../src/index";
-import { commitLinkUrl } from "../src/index";
+import { commitLinkUrl } from "../src/work-items/commit-link";
 
 const sha = "4b1d0c3e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c";
 

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   type BuildInformationRecord,
-  commitLinkUrl,
   type GitHubIssue,
   type JiraIssue,
   mapBuildInformation,
@@ -22,6 +21,7 @@ import {
 } from "../src/work-items/azure-devops-api";
 import { parseAzureDevOpsBuildUrl } from "../src/work-items/azure-devops-build-urls";
 import { mostQualifiedAzureDevOpsConnection } from "../src/work-items/azure-devops-connection";
+import { commitLinkUrl } from "../src/work-items/commit-link";
 import { parseGitHubReferences } from "../src/work-items/github-comment-parser";
 import { gitHubDescription } from "../src/work-items/github-description";
 import { gitHubIssueLink } from "../src/work-items/github-issue-link";
