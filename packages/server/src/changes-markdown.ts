@@ -1,21 +1,27 @@
-import { renderTemplate } from "@buildinfo/templates";
-import type { ReleaseChanges } from "./deploy-resources";
+import { type RenderResult, renderDeploymentChanges } from "@buildinfo/templates";
+import type { EnvironmentResource, ProjectResource, ReleaseChanges } from "./deploy-resources";
 
 /**
- * The template Octopus renders a deployment's changes with when the project sets none (OctopusDeploy/docs
- * src/pages/docs/releases/deployment-changes.md, "The default template").
+ * A deployment's `ChangesMarkdown`: the releases it brings through the project's deployment changes template,
+ * or Octopus's default when it has none (docs/reference/octopus-release-notes.md), rendered as Octostache does.
  */
-const defaultChangesTemplate = `#{each release in Octopus.Deployment.Changes}
-**Release #{release.Version}**
-
-#{release.ReleaseNotes}
-#{each workItem in release.WorkItems}
-- [#{workItem.Id}](#{workItem.LinkUrl}) - #{workItem.Description}
-#{/each}
-#{/each}`;
-
-/** A deployment's `ChangesMarkdown`: its changes through the default template, rendered as Octostache does. */
-export function changesMarkdown(changes: ReleaseChanges[]): string {
-  return renderTemplate(defaultChangesTemplate, { "Octopus.Deployment.Changes": JSON.stringify(changes) })
-    .output;
+export function deploymentChangesMarkdown(
+  project: ProjectResource,
+  environment: EnvironmentResource,
+  deploying: { Version: string },
+  changes: readonly ReleaseChanges[],
+): RenderResult {
+  return renderDeploymentChanges(
+    project.DeploymentChangesTemplate ?? undefined,
+    changes.map((change) => ({
+      Version: change.Version,
+      ReleaseNotes: change.ReleaseNotes,
+      Packages: change.BuildInformation,
+    })),
+    {
+      "Octopus.Project.Name": project.Name,
+      "Octopus.Environment.Name": environment.Name,
+      "Octopus.Release.Number": deploying.Version,
+    },
+  );
 }

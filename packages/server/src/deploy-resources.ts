@@ -27,6 +27,9 @@ export interface ProjectResource extends SpaceResource {
   VariableSetId: string;
   AutoCreateRelease: boolean;
   DiscreteChannelRelease: boolean;
+  /** Kept on the project itself, as servers before deployment settings did (docs/reference/octopus-release-notes.md). */
+  ReleaseNotesTemplate: string | null;
+  DeploymentChangesTemplate: string | null;
 }
 
 export interface EnvironmentResource extends SpaceResource {

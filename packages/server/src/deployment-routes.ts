@@ -1,5 +1,5 @@
 import type { WorkItemLink } from "./build-information-store";
-import { changesMarkdown } from "./changes-markdown";
+import { deploymentChangesMarkdown } from "./changes-markdown";
 import type { DeployContext, SpaceCall } from "./deploy-context";
 import type {
   CommitDetails,
@@ -183,7 +183,7 @@ function createDeployment(context: DeployContext, call: SpaceCall): ServerReply 
     QueueTime: queueTimeText,
     DeployedBy: context.user,
     Changes: changes,
-    ChangesMarkdown: changesMarkdown(changes),
+    ChangesMarkdown: deploymentChangesMarkdown(project, environment, release, changes).output,
     Links: {
       Self: `/api/${space.Id}/deployments/${id}`,
       Release: release.Links.Self!,
@@ -205,7 +205,7 @@ const isPreRelease = (version: string) => /^[^+]*-/.test(version);
  * brings itself alone; a full release brings every full release of its channel after the full release last
  * deployed successfully to the same environment (and tenant), up to itself, by version and oldest first.
  */
-function changesOf(
+export function changesOf(
   context: DeployContext,
   release: ReleaseResource,
   environmentId: string,

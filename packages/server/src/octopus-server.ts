@@ -38,6 +38,9 @@ import {
 } from "./oidc-token-exchange";
 import { byPackageNewestFirst } from "./package-order";
 import { packageRoutes } from "./package-routes";
+import { PageAccess } from "./pages/page-access";
+import { appPaths } from "./pages/page-paths";
+import { isPagePath, type PageReply, pageRoute } from "./pages/page-routes";
 import { readPaging } from "./paging";
 import { projectRoutes } from "./project-routes";
 import { releaseRoutes } from "./release-routes";
@@ -120,6 +123,10 @@ export interface LocalOctopusServer {
   requests: RecordedRequest[];
   /** Every stored record of every space, oldest first. */
   records(): StoredBuildInformation[];
+  /** The pages' address (`{url}/app`): open to loopback clients without a key. */
+  pagesUrl: string;
+  /** A link that signs one browser on another machine in to the pages, until it is used; then undefined. */
+  oneTimeSignInUrl(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -199,6 +206,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     user,
   };
   const requests: RecordedRequest[] = [];
+  const pageAccess = new PageAccess(apiKeys);
   let baseUrl = "";
 
   function authenticate(request: RecordedRequest): ServerReply | undefined {
@@ -403,6 +411,11 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     response.end(text);
   }
 
+  function sendPage(response: ServerResponse, reply: PageReply, headOnly: boolean): void {
+    response.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
+    response.end(headOnly ? undefined : reply.body);
+  }
+
   /** Requests a web page or a rebound DNS name could send: refused before anything else. */
   function refuseForeign(request: RecordedRequest): ServerReply | undefined {
     const host = request.headers.host ?? "";
@@ -425,7 +438,9 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     const contentType = request.headers["content-type"] ?? "";
     // A package upload is a form (after the origin checks above, which a web page cannot pass).
     const upload = /\/packages\/raw$/i.test(request.path) && /^\s*multipart\/form-data\b/i.test(contentType);
-    if (request.method === "POST" && !upload && simpleContentTypes.test(contentType)) {
+    // The pages' sign-in form, also only after the origin checks.
+    const signIn = request.path.toLowerCase() === appPaths.signIn;
+    if (request.method === "POST" && !upload && !signIn && simpleContentTypes.test(contentType)) {
       return { status: 415, body: errorBody("Send the body as application/json.") };
     }
     return undefined;
@@ -477,6 +492,14 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     }
     request.body = body;
     record(request);
+    if (isPagePath(request.path)) {
+      const context = { deploy: deployContext, spaces, access: pageAccess };
+      return sendPage(
+        response,
+        pageRoute(context, request, incoming.socket.remoteAddress),
+        request.method === "HEAD",
+      );
+    }
     const handled = await options.beforeRequest?.({
       request,
       handle: () => route(request),
@@ -507,6 +530,11 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     apiKey: apiKeys[0] ?? "",
     requests,
     records: () => store.all(),
+    pagesUrl: `${baseUrl}/app`,
+    oneTimeSignInUrl: () => {
+      const path = pageAccess.oneTimePath;
+      return path === undefined ? undefined : `${baseUrl}${path}`;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -121,6 +121,8 @@ function createProject(context: DeployContext, call: SpaceCall): ServerReply {
     VariableSetId: `variableset-${id}`,
     AutoCreateRelease: false,
     DiscreteChannelRelease: false,
+    ReleaseNotesTemplate: bindString(parsed.body, "ReleaseNotesTemplate", errors) ?? null,
+    DeploymentChangesTemplate: bindString(parsed.body, "DeploymentChangesTemplate", errors) ?? null,
     Links: {
       Self: `/api/${space.Id}/projects/${id}`,
       Releases: `/api/${space.Id}/projects/${id}/releases{/version}{?skip,take,searchByVersion}`,

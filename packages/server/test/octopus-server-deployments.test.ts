@@ -200,6 +200,27 @@ describe("releases", () => {
 });
 
 describe("deployments", () => {
+  it("writes ChangesMarkdown with the project's deployment changes template when it has one, as Octopus does", async () => {
+    server = await startOctopusServer();
+    const template =
+      "#{each release in Octopus.Deployment.Changes}#{release.Version} in #{Octopus.Environment.Name} of #{Octopus.Project.Name};#{/each}";
+    const { project, production } = await shop({
+      DeploymentChangesTemplate: template,
+      ReleaseNotesTemplate: "notes",
+    });
+    expect(await ok("GET", `/api/Spaces-1/projects/${project.Id}`)).toMatchObject({
+      DeploymentChangesTemplate: template,
+      ReleaseNotesTemplate: "notes",
+    });
+    await pushCommit("1.0.0", "aaa");
+    await release(project.Id, "1.0.0", { ReleaseNotes: "Notes" });
+    const deployment = await ok("POST", "/api/Spaces-1/deployments", {
+      ReleaseId: "Releases-1",
+      EnvironmentId: production.Id,
+    });
+    expect(deployment.ChangesMarkdown).toBe("1.0.0 in Production of Shop;");
+  });
+
   it("deploys, lists newest first with Octopus's filters, and rolls up the changes since the last successful deployment", async () => {
     server = await startOctopusServer();
     const { project, staging, production } = await shop();

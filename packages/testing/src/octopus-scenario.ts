@@ -22,7 +22,12 @@ export interface OctopusScenario {
   project(
     name: string,
     packages: (string | ScenarioPackage)[],
-    options?: { tenantedDeploymentMode?: "Untenanted" | "TenantedOrUntenanted" | "Tenanted" },
+    options?: {
+      tenantedDeploymentMode?: "Untenanted" | "TenantedOrUntenanted" | "Tenanted";
+      /** Kept on the project, as older Octopus servers keep them. */
+      releaseNotesTemplate?: string;
+      deploymentChangesTemplate?: string;
+    },
   ): Promise<Created>;
   /** A new channel of the project (not its default). */
   channel(project: Created, name: string): Promise<Created>;
@@ -98,6 +103,8 @@ export function octopusScenario(
       const project = await request("POST", "/projects", {
         Name: name,
         TenantedDeploymentMode: options.tenantedDeploymentMode ?? "Untenanted",
+        ReleaseNotesTemplate: options.releaseNotesTemplate,
+        DeploymentChangesTemplate: options.deploymentChangesTemplate,
       });
       const entries = packages.map((entry) => (typeof entry === "string" ? { packageId: entry } : entry));
       processes.set(project.Id, entries);

@@ -30,9 +30,15 @@ export function run(name: CommandName, args: string[]): Promise<number> {
             }),
       });
       output(`${server.url}\n`);
+      // On loopback the pages need no key; another machine signs in with this link (once) or the key.
+      const signIn = isLoopbackHost(host) ? undefined : server.oneTimeSignInUrl();
       // The key of a throwaway local server, printed so people can use it; never a real credential.
       process.stderr.write(
         `[buildinfo] local Octopus build-information server listening on ${server.url}\n` +
+          `[buildinfo] pages: ${server.pagesUrl}\n` +
+          (signIn === undefined
+            ? ""
+            : `[buildinfo] one-time sign-in link for the pages from another machine: ${signIn}\n`) +
           `[buildinfo] API key: ${server.apiKey}\n` +
           `[buildinfo] try: buildinfo push --server ${server.url} --api-key ${server.apiKey} --package-id Acme.Web --version 1.0.0\n` +
           "[buildinfo] stop with Ctrl+C\n",
@@ -46,6 +52,10 @@ export function run(name: CommandName, args: string[]): Promise<number> {
       return EXIT_OK;
     },
   });
+}
+
+function isLoopbackHost(host: string | undefined): boolean {
+  return host === undefined || ["127.0.0.1", "localhost", "::1"].includes(host.toLowerCase());
 }
 
 /** `API-` and 26 random upper-case letters and digits, the shape of an Octopus API key. */

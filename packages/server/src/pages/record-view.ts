@@ -12,6 +12,8 @@ export interface RecordView {
   vcsRoot?: string | undefined;
   vcsCommitNumber?: string | undefined;
   vcsCommitUrl?: string | undefined;
+  /** When the server stored it (a stored record's `Created`). */
+  created?: string | undefined;
   commits: readonly { id: string; comment: string; linkUrl?: string | undefined }[];
   /** A stored record's work items are `linked`; a preview's come with their status and why. */
   workItems: readonly {
@@ -39,6 +41,8 @@ export function recordViewHtml(view: RecordView): string {
     ["Branch", view.branch, undefined],
     ["Repository", view.vcsRoot, view.vcsRoot],
     ["Commit", view.vcsCommitNumber, view.vcsCommitUrl],
+    ["VCS type", view.vcsType, undefined],
+    ["Created", view.created, undefined],
   ];
   const rows = fields
     .filter(([, value]) => value !== undefined && value !== "")

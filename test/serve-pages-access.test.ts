@@ -1,0 +1,141 @@
+// Who may read `buildinfo serve`'s pages: anyone on loopback; from another address only with the one-time
+// link printed at start (once), the API key, or the session either gave. Real sockets to the real CLI,
+// reached through this machine's own non-loopback address, so the server sees a remote client.
+
+import { request as httpRequest } from "node:http";
+import { networkInterfaces } from "node:os";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ServeProcess, startServeProcess } from "./support/serve-process";
+
+const apiKey = "API-PAGESACCESSTEST00000000000";
+
+/** This machine's first IPv4 address that is not loopback: connections to it do not come from loopback. */
+function externalAddress(): string {
+  const address = Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry !== undefined && entry.family === "IPv4" && !entry.internal)?.address;
+  if (address === undefined)
+    throw new Error("This test needs a network interface with an IPv4 address besides loopback.");
+  return address;
+}
+
+let remote: ServeProcess;
+let local: ServeProcess;
+
+beforeAll(async () => {
+  remote = await startServeProcess(["--host", externalAddress(), "--api-key", apiKey]);
+  local = await startServeProcess(["--api-key", apiKey]);
+  for (const server of [remote, local]) {
+    const pushed = await fetch(`${server.url}/api/Spaces-1/build-information`, {
+      method: "POST",
+      headers: { "X-Octopus-ApiKey": apiKey, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        PackageId: "Acme.Secret",
+        Version: "1.0.0",
+        OctopusBuildInformation: { Commits: [{ Id: "a".repeat(40), Comment: "internal detail" }] },
+      }),
+    });
+    expect(pushed.status).toBe(200);
+  }
+}, 60_000);
+afterAll(async () => {
+  await remote?.stop();
+  await local?.stop();
+});
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  fetch(url, { headers, redirect: "manual" });
+const signIn = (server: ServeProcess, body: string, origin = server.url) =>
+  fetch(`${server.url}/app/sign-in`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+    body,
+    redirect: "manual",
+  });
+
+describe("the pages' access", () => {
+  it("are open to loopback without a key, and no sign-in link is printed there", async () => {
+    const page = await get(`${local.url}/app`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Acme.Secret");
+    expect(local.stderr()).toContain(`[buildinfo] pages: ${local.url}/app\n`);
+    expect(local.stderr()).not.toContain("sign-in");
+  });
+
+  it("ask another machine to sign in, and show it nothing stored", async () => {
+    for (const path of ["/app", "/app/Spaces-1/library/buildinformation/BuildInformation-1/json", "/"]) {
+      const answer = await get(`${remote.url}${path}`);
+      expect(answer.status, path).toBe(401);
+      const text = await answer.text();
+      expect(text).toContain("Sign in");
+      expect(text).not.toContain("Acme.Secret");
+    }
+    // The stylesheet and script hold nothing stored.
+    expect((await get(`${remote.url}/app/assets/app.css`)).status).toBe(200);
+  });
+
+  it("let in a request with the API key", async () => {
+    const page = await get(`${remote.url}/app`, { "X-Octopus-ApiKey": apiKey });
+    expect(page.status).toBe(200);
+    expect((await get(`${remote.url}/app`, { "X-Octopus-ApiKey": "API-WRONG" })).status).toBe(401);
+  });
+
+  it("sign a browser in once with the printed link, and its session cookie then opens the pages", async () => {
+    const link = /one-time sign-in link for the pages from another machine: (\S+)/.exec(remote.stderr())?.[1];
+    expect(link).toMatch(new RegExp(`^${remote.url}/app/sign-in\\?token=[\\w-]{20,}$`));
+    const first = await get(link!);
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe("/app");
+    const cookie = first.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^buildinfo-pages=[\w-]+; Path=\/app; HttpOnly; SameSite=Strict$/);
+    const session = cookie.split(";")[0]!;
+    const page = await get(`${remote.url}/app/Spaces-1/library/buildinformation/BuildInformation-1`, {
+      Cookie: session,
+    });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("internal detail");
+    // Used once: the same link no longer signs in, and a made-up session opens nothing.
+    expect((await get(link!)).status).toBe(401);
+    expect((await get(`${remote.url}/app`, { Cookie: `${session.slice(0, -2)}xx` })).status).toBe(401);
+  });
+
+  it("sign a browser in with the API key typed into the form, from the pages' own origin only", async () => {
+    expect((await signIn(remote, "apiKey=API-WRONG")).status).toBe(401);
+    const signedIn = await signIn(remote, `apiKey=${apiKey}`);
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get("set-cookie")).toMatch(/^buildinfo-pages=/);
+    // Another site's form is refused before the key is looked at.
+    expect((await signIn(remote, `apiKey=${apiKey}`, "http://attacker.example")).status).toBe(403);
+  });
+
+  it("answer with a strict policy, only GET and HEAD, and only for their own host names", async () => {
+    const page = await get(`${local.url}/app`);
+    expect(page.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    const head = await fetch(`${local.url}/app`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    const post = await fetch(`${local.url}/app`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(post.status).toBe(405);
+    // A name that rebinds to loopback is refused, as the API refuses it.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${local.url}/app`);
+      httpRequest(
+        { host: url.hostname, port: url.port, path: "/app", headers: { Host: "attacker.example" } },
+        (answer) => {
+          answer.resume();
+          resolve(answer.statusCode ?? 0);
+        },
+      )
+        .on("error", reject)
+        .end();
+    });
+    expect(rebound).toBe(421);
+  });
+});
