@@ -5,7 +5,9 @@
 //
 // It pushes what a CI build of this checkout would: the commits of its last few pushes, not the whole
 // history since the first commit (a real build starts from the previous build's commit), and the
-// repository's URL. Usage: `node scripts/demo.mjs [CHECKOUT]` (this repository by default).
+// repository's URL. Usage: `node scripts/demo.mjs [CHECKOUT] [--serve|--no-serve]` (this repository by
+// default). In a terminal (or with --serve) the server then stays up until Ctrl+C, so the links the push
+// printed open the records' pages; otherwise (CI, a pipe) it stops when the push is done.
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { resolve } from "node:path";
@@ -15,7 +17,9 @@ import { startOctopusServer } from "../packages/server/dist/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
-const checkout = resolve(process.argv[2] ?? root);
+const args = process.argv.slice(2);
+const checkout = resolve(args.find((arg) => !arg.startsWith("--")) ?? root);
+const keepServing = args.includes("--serve") || (!args.includes("--no-serve") && process.stdout.isTTY === true);
 /** The project's repository, named when the checkout's `origin` is a path (a local clone) or missing. */
 const projectRepository = "https://github.com/buildinfo/buildinfo";
 /** How many pushes back the demo's build starts: a build after a few merges, as CI would see it. */
@@ -99,6 +103,16 @@ try {
     const records = server.records();
     process.stderr.write(`\nThe server stored ${records.length} build-information records:\n`);
     process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+    if (keepServing) {
+      process.stderr.write(
+        `\nThe links above open each record's page; all of them: ${server.pagesUrl}\n` +
+          "The server stays up until Ctrl+C.\n",
+      );
+      await new Promise((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+    }
   }
 } finally {
   await server.close();

@@ -4,9 +4,13 @@
 // nothing; the keyboard reaches every control; axe finds no serious violation. Each page's screenshot is
 // written to test-artifacts/pages/ (PAGES_SCREENSHOTS=dir writes them elsewhere, e.g. docs/images).
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { type Created, octopusScenario, type TempGitRepo } from "@buildinfo/testing";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,7 +75,7 @@ afterAll(async () => {
 });
 
 /** A page that records what would show an attack or a broken page: dialogs, console errors, foreign requests. */
-async function openPage(): Promise<{ page: Page; trouble: string[] }> {
+async function openPage(origin = serve.url): Promise<{ page: Page; trouble: string[] }> {
   const page = await browser.newPage();
   const trouble: string[] = [];
   page.on("dialog", (dialog) => {
@@ -86,7 +90,7 @@ async function openPage(): Promise<{ page: Page; trouble: string[] }> {
     if (response.status() >= 400) trouble.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   page.on("request", (request) => {
-    if (!request.url().startsWith(`${serve.url}/`)) trouble.push(`request: ${request.url()}`);
+    if (!request.url().startsWith(`${origin}/`)) trouble.push(`request: ${request.url()}`);
   });
   return { page, trouble };
 }
@@ -265,4 +269,34 @@ describe("buildinfo serve's pages in Chromium", () => {
     expect(trouble).toEqual([]);
     await page.close();
   });
+
+  it("opens the record's page at the link npm run demo prints, while the demo serves", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "buildinfo-demo-page-"));
+    const checkout = join(scratch, "checkout");
+    execFileSync("git", ["clone", "--quiet", repoRoot, checkout]);
+    const demo = spawn(process.execPath, [join(repoRoot, "scripts/demo.mjs"), checkout, "--serve"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      let link: string | undefined;
+      for await (const line of createInterface({ input: demo.stdout })) {
+        link = /(http:\/\/\S+\/app#\/\S+)/.exec(line)?.[1];
+        if (link !== undefined) break;
+      }
+      expect(link).toMatch(/\/app#\/Spaces-1\/library\/buildinformation\/BuildInformation-1$/);
+      const { page, trouble } = await openPage(new URL(link!).origin);
+      await page.goto(link!);
+      await page.waitForURL(/\/app\/Spaces-1\/library\/buildinformation\/BuildInformation-1$/);
+      expect(await page.locator("h1").textContent()).toBe("Buildinfo.Demo.Web 0.1.0-demo");
+      expect(await page.locator(".commits li").count()).toBeGreaterThan(0);
+      expect(trouble).toEqual([]);
+      await page.close();
+    } finally {
+      const exited = once(demo, "exit");
+      demo.kill("SIGINT");
+      const [code] = await exited;
+      rmSync(scratch, { recursive: true, force: true });
+      expect(code).toBe(0);
+    }
+  }, 120_000);
 });
