@@ -15,6 +15,7 @@ import { hasPeakRss, interleaved, measure, sequence } from "./measure.mjs";
 import { startServerProcess } from "./octopus-server-process.mjs";
 import { dropFromPageCache } from "./page-cache.mjs";
 import { measureRenderNotes } from "./render-notes.mjs";
+import { measureServePages } from "./serve-pages.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const node = process.execPath;
@@ -235,6 +236,30 @@ async function renderNotes() {
   if (hasPeakRss) report(`${name}, peak RSS`, render.rssKb, "the concatenation's", floor.rssKb, 3, "MB");
 }
 
+// The pages of `buildinfo serve` with much stored, in Chromium: first paint against an empty list's, and size.
+async function servePages() {
+  const pages = await measureServePages(5);
+  const floor = "the list of an empty space";
+  const stored = `${pages.records.toLocaleString("en")} records stored`;
+  report(
+    `serve page: build information list, ${stored}, first paint`,
+    pages.list.ms,
+    floor,
+    pages.empty.ms,
+    2,
+  );
+  report(
+    `serve page: release notes preview, ${stored}, first paint`,
+    pages.releaseNotes.ms,
+    floor,
+    pages.empty.ms,
+    2,
+  );
+  const record = `serve page: a record of ${pages.commitsOfTheLargeRecord.toLocaleString("en")} commits`;
+  report(`${record}, first paint`, pages.record.ms, floor, pages.empty.ms, 5);
+  report(`${record}, HTML size`, pages.htmlKb, "its JSON", pages.jsonKb, 1.6, "MB");
+}
+
 const started = performance.now();
 try {
   const list = builds();
@@ -244,6 +269,7 @@ try {
   await collectLargeRange(list);
   await pushFanOut(list);
   await renderNotes();
+  await servePages();
   await hostilePaging(list, report);
   // Its own section with its own figures; a failure there must not hide the lines above.
   await adapterCollection().catch((error) => {
