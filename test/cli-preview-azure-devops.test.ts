@@ -167,7 +167,7 @@ describe("buildinfo preview of an Azure DevOps build", () => {
   it("says what failed and exits 0 when Azure DevOps refuses, has no such build, or does not answer", async () => {
     const refs = `${project}/_apis/build/builds/7/workitems`;
     faults = { [refs]: { status: 401, body: { message: `TF400813: not authorized (${PAT})` } } };
-    const refused = await preview(buildFile(buildUrl()), [...withToken(), "--format", "json"]);
+    const refused = await preview(buildFile(buildUrl()), [...withToken(), "--format", "json", "--debug"]);
     expect(refused.code, refused.stderr).toBe(0);
     expect(JSON.parse(refused.stdout).packages[0].workItems).toEqual([]);
     expect(notes(refused.stdout)).toContainEqual(
