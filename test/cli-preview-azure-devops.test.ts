@@ -175,6 +175,18 @@ describe("buildinfo preview of an Azure DevOps build", () => {
     );
     expect(refused.stdout + refused.stderr).not.toContain(PAT);
 
+    // Azure DevOps's sign-in page for a token it refuses: a failure for Octopus, not an empty list.
+    faults = {
+      [refs]: { status: 203, headers: { "content-type": "text/html" }, body: "<html>Sign in</html>" },
+    };
+    const signIn = await preview(buildFile(buildUrl()), [...withToken(), "--format", "json"]);
+    expect(signIn.code, signIn.stderr).toBe(0);
+    expect(notes(signIn.stdout)).toContainEqual(
+      expect.stringContaining(
+        `?api-version=4.1 answered with a sign-in page (HTTP 203); no Azure DevOps work items are shown`,
+      ),
+    );
+
     // A deleted build: Octopus lists none, and that is no failure.
     faults = { [refs]: { status: 404, body: { message: "no build" } } };
     const gone = await preview(buildFile(buildUrl()), [...withToken(), "--format", "json"]);
