@@ -87,7 +87,7 @@ export async function readAzureDevOpsWorkItems(
     try {
       const response = await http.get(url, {
         headers: { accept: "application/json" },
-        ...(isNullOrWhiteSpace(token) ? {} : { basicAuth: { username: "", password: token! } }),
+        ...(token === undefined || token === "" ? {} : { basicAuth: { username: "", password: token } }),
         maxBytes: limits.maxBytes,
       });
       if (isSignInPage(response)) {
