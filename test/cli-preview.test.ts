@@ -135,6 +135,7 @@ describe("buildinfo preview on a checkout", () => {
     expect(web.workItems.find((item: { id: string }) => item.id === "13")).toEqual({
       id: "13",
       linkUrl: null,
+      description: "13",
       source: "GitHub",
       status: "ignored",
       reason: expect.stringContaining('"See #13" has no closing keyword'),

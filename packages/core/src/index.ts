@@ -90,6 +90,13 @@ export type { JiraTracker } from "./work-items/jira-tracker";
 export type { IssueTrackers, MappedBuildInformation } from "./work-items/map-build-information";
 export { mapBuildInformation } from "./work-items/map-build-information";
 export type {
+  AzureDevOpsConnection,
+  AzureDevOpsRead,
+  AzureDevOpsReadLimits,
+} from "./work-items/read-azure-devops-work-items";
+/** A build's Azure DevOps work items read as Octopus's tracker reads them, for `mapBuildInformation`. */
+export { readAzureDevOpsWorkItems } from "./work-items/read-azure-devops-work-items";
+export type {
   BuildInformationRecord,
   WorkItemResult,
   WorkItemSource,

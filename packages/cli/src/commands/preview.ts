@@ -1,5 +1,6 @@
-import { BuildInfoError } from "@buildinfo/core";
+import { BuildInfoError, type HttpClient } from "@buildinfo/core";
 import { type Gathered, gatherBuildInformation, registryOptions } from "../gather";
+import { lazyHttpClient } from "../lazy-http-client";
 import { withClient } from "../open-client";
 import { buildPreview, type PreviewInput, parseWithPackage } from "../preview/build-preview";
 import {
@@ -60,19 +61,30 @@ async function preview(context: CommandContext): Promise<number> {
   const connection = resolveConnection(settings, env, { required: needsServer });
   const template = values.template === undefined ? undefined : await readTemplate(values.template);
   const gathered = await gatherBuildInformation(context, { sinceDeployed: sinceDeployed !== undefined });
+  // Azure DevOps's API, read only for an Azure DevOps build with --azure-devops-pat.
+  const http = lazyHttpClient(logger, values.buildServerTimeoutMs);
   try {
     if (duplicates.length > 0) logger.warn(`ignored repeated package ids: ${duplicates.join(", ")}`);
-    return await show(gathered);
+    return await show(gathered, http);
   } finally {
+    await http.close();
     await gathered.close();
   }
 
-  async function show({ buildInformation, collected }: Gathered): Promise<number> {
+  async function show({ buildInformation, collected }: Gathered, http: HttpClient): Promise<number> {
     const { githubBaseUrl, jiraBaseUrl, azureDevOpsBaseUrl } = values;
+    const { azureDevOpsPat, azureDevOpsReleaseNotePrefix } = values;
     const input: PreviewInput = {
       packages,
       buildInformation,
-      trackerFlags: { githubBaseUrl, jiraBaseUrl, azureDevOpsBaseUrl },
+      trackerFlags: {
+        githubBaseUrl,
+        jiraBaseUrl,
+        azureDevOpsBaseUrl,
+        azureDevOpsPat,
+        azureDevOpsReleaseNotePrefix,
+      },
+      http,
       template,
       projectName,
       withPackages,

@@ -1,6 +1,7 @@
 import {
   BuildInfoError,
   type BuildInformation,
+  type HttpClient,
   mapBuildInformation,
   validatePackageId,
   validateVersion,
@@ -13,6 +14,7 @@ import {
   renderDeploymentChanges,
   renderReleaseNotes,
 } from "@buildinfo/templates";
+import { azureDevOpsTrackersOf } from "./azure-devops-reads";
 import {
   hasTrackerFlags,
   type ResolvedTrackers,
@@ -35,6 +37,8 @@ export interface PreviewInput {
   packages: readonly (PackageVersion & { buildInformation?: BuildInformation })[];
   buildInformation: BuildInformation;
   trackerFlags: TrackerFlags;
+  /** The client Azure DevOps is read with (`--azure-devops-pat`). */
+  http: HttpClient;
   /** `--template FILE`: its text, and where it came from. */
   template?: { text: string; source: string } | undefined;
   /** `--project NAME`: its release notes template (unless `--template`) and its deployment changes. */
@@ -98,22 +102,15 @@ export async function buildPreview(
   for (const message of trackers.notes) note(message);
 
   // Each distinct build information mapped once (with --since-deployed, packages have their own).
+  const trackersOf = azureDevOpsTrackersOf(trackers, input.trackerFlags, input.http, note);
   const mappings = new Map<BuildInformation, ReturnType<typeof mapBuildInformation>>();
-  const mappedOf = (info: BuildInformation) => {
-    if (!mappings.has(info)) mappings.set(info, mapBuildInformation(info, trackers.trackers));
-    return mappings.get(info)!;
-  };
-  mappedOf(input.buildInformation);
-  if (
-    trackers.trackers.azureDevOps !== undefined &&
-    input.buildInformation.BuildEnvironment === "Azure DevOps"
-  ) {
-    note(
-      "Octopus lists this build's Azure DevOps work items as Azure DevOps links them to the build; the preview does not read Azure DevOps, so it shows none.",
-    );
+  for (const info of [input.buildInformation, ...input.packages.map((pkg) => pkg.buildInformation)]) {
+    if (info !== undefined && !mappings.has(info)) {
+      mappings.set(info, mapBuildInformation(info, await trackersOf(info)));
+    }
   }
   const packages = input.packages.map(({ packageId, version, buildInformation = input.buildInformation }) =>
-    packageOfBuild(packageId, version, buildInformation, mappedOf(buildInformation)),
+    packageOfBuild(packageId, version, buildInformation, mappings.get(buildInformation)!),
   );
   for (const other of input.withPackages) {
     const record = await client!.findBuildInformation(input.space, other.packageId, other.version);

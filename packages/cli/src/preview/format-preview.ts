@@ -43,6 +43,7 @@ function recordText(view: RecordView): string[] {
     lines.push(
       `    ${statusWords[item.status].padEnd(11)}  ${item.source.padEnd(12)}  ${item.id.padEnd(idWidth)}  ${item.linkUrl || "(no link)"}`,
     );
+    if (item.description !== item.id) lines.push(`        description: ${shortenedLine(item.description)}`);
     if (item.reason) lines.push(`        why: ${item.reason}`);
     if (item.suggestion) lines.push(`        instead: ${item.suggestion}`);
   }
@@ -117,6 +118,7 @@ export function previewJson(result: PreviewResult): string {
       workItems: view.workItems.map((item) => ({
         id: item.id,
         linkUrl: item.linkUrl || null,
+        description: item.description,
         source: item.source,
         status: item.status,
         reason: item.reason ?? null,

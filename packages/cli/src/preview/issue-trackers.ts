@@ -6,6 +6,9 @@ export interface TrackerFlags {
   githubBaseUrl?: string | undefined;
   jiraBaseUrl?: string | undefined;
   azureDevOpsBaseUrl?: string | undefined;
+  /** The token the preview reads Azure DevOps with; it turns no tracker on. */
+  azureDevOpsPat?: string | undefined;
+  azureDevOpsReleaseNotePrefix?: string | undefined;
 }
 
 /** The trackers a preview assumes, and where that came from, for the output to say. */
@@ -29,7 +32,14 @@ export function trackersFromFlags(flags: TrackerFlags): ResolvedTrackers {
     trackers: {
       ...(flags.githubBaseUrl === undefined ? {} : { github: { baseUrl: trimmed(flags.githubBaseUrl) } }),
       ...(flags.jiraBaseUrl === undefined ? {} : { jira: { baseUrl: trimmed(flags.jiraBaseUrl) } }),
-      ...(flags.azureDevOpsBaseUrl === undefined ? {} : { azureDevOps: {} }),
+      ...(flags.azureDevOpsBaseUrl === undefined
+        ? {}
+        : {
+            azureDevOps:
+              flags.azureDevOpsReleaseNotePrefix === undefined
+                ? {}
+                : { releaseNotePrefix: flags.azureDevOpsReleaseNotePrefix },
+          }),
     },
     from: "flags",
     notes: [],
