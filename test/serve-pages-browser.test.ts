@@ -46,14 +46,18 @@ beforeAll(async () => {
   printedLink = /(http:\/\/\S+\/app#\/\S+)/.exec(pushed.stdout)?.[1] ?? "";
 
   const scenario = octopusScenario({ url: serve.url, apiKey });
-  // Forty more records, enough for two pages of the list; their branch and build link are hostile.
+  // Forty more records, enough for two pages of the list; every tenth one's branch and build link are hostile.
   for (let index = 1; index <= 40; index++) {
+    const hostile = index % 10 === 0;
+    const commit = `${index}`.padStart(40, "0");
     await scenario.pushBuildInformation(`Acme.Bulk${index}`, "1.0.0", {
-      Branch: `feature/${script}`,
-      BuildUrl: "javascript:window.pwned='build'",
+      Branch: hostile ? `feature/${script}` : "main",
+      BuildUrl: hostile ? "javascript:window.pwned='build'" : `https://ci.example.com/build/${index}`,
       BuildNumber: `${index}`,
+      VcsType: "Git",
       VcsRoot: "https://github.com/acme/bulk",
-      Commits: [{ Id: `${index}`.padStart(40, "0"), Comment: `Fixes #${index} ${image}` }],
+      VcsCommitNumber: commit,
+      Commits: [{ Id: commit, Comment: `Fixes #${index} ${hostile ? image : "tidy the basket"}` }],
     });
   }
   production = await scenario.environment("Production");

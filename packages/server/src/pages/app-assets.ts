@@ -14,7 +14,7 @@ label{display:block;font-weight:600;margin:0 0 .2rem}input,select,textarea,butto
 input,select,textarea{border:1px solid #829ab1;border-radius:4px;padding:.3rem .4rem;background:#fff;color:#1f2933}
 textarea{width:100%;box-sizing:border-box;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace}
 button{background:#0b69a3;color:#fff;border:0;border-radius:4px;padding:.35rem .9rem;cursor:pointer}
-.records td{white-space:nowrap}.records td.package{white-space:normal}.count{color:#52606d}
+.records td{overflow-wrap:anywhere}.records time{white-space:nowrap}.count{color:#52606d}
 nav.paging{display:flex;gap:1rem;align-items:center;margin:1rem 0}.hint{color:#52606d;font-size:.9rem}
 .side-by-side{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.25rem}
 @media (max-width:50rem){.side-by-side{grid-template-columns:1fr}}
