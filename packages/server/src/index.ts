@@ -22,5 +22,10 @@ export { maxRecordedRequests, startOctopusServer } from "./octopus-server";
 export type { OidcOptions } from "./oidc-token-exchange";
 /** One self-contained HTML page of records and notes, and the Markdown of release notes as HTML. */
 export { type PreviewPage, previewPageHtml, releaseNotesHtml } from "./pages/preview-page";
-/** One package's record (its fields, commit links and work items with their status) as an HTML section. */
-export { type RecordView, recordViewHtml } from "./pages/record-view";
+/** One package's record (its fields, commit links and work items with their status) as an HTML section, and a stored record's fields as a view's. */
+export {
+  type RecordView,
+  recordViewHtml,
+  type StoredRecordFields,
+  storedRecordFields,
+} from "./pages/record-view";

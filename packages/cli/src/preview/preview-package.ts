@@ -1,6 +1,6 @@
 import type { BuildInformation, MappedBuildInformation } from "@buildinfo/core";
 import type { BuildInformationRecord } from "@buildinfo/octopus";
-import type { RecordView } from "@buildinfo/server";
+import { type RecordView, storedRecordFields } from "@buildinfo/server";
 import type { ReleasePackage } from "@buildinfo/templates";
 
 /** One package as the preview shows it (`view`) and as its release notes read it (`release`). */
@@ -99,16 +99,7 @@ export function storedPackage(record: BuildInformationRecord): PreviewPackage {
   return {
     stored: true,
     view: {
-      packageId: record.PackageId,
-      version: record.Version,
-      buildEnvironment: defined(record.BuildEnvironment),
-      buildNumber: defined(record.BuildNumber),
-      buildUrl: defined(record.BuildUrl),
-      branch: defined(record.Branch),
-      vcsType: defined(record.VcsType),
-      vcsRoot: defined(record.VcsRoot),
-      vcsCommitNumber: defined(record.VcsCommitNumber),
-      vcsCommitUrl: defined(record.VcsCommitUrl),
+      ...storedRecordFields(record),
       commits,
       workItems,
     },

@@ -1,3 +1,4 @@
+import type { ReleasePackage } from "@buildinfo/templates";
 import { escapeHtml, linkHtml } from "./html";
 
 /** What Octopus makes of one package's build information: its record, its commit links and its work items. */
@@ -25,6 +26,30 @@ export interface RecordView {
     reason?: string | undefined;
     suggestion?: string | undefined;
   }[];
+}
+
+/** A stored record's fields as the server (or a real Octopus) answers with them. */
+export type StoredRecordFields = Omit<ReleasePackage, "Commits" | "WorkItems"> & {
+  Created?: string | undefined;
+};
+
+const defined = (value: string | null | undefined) => (value === null || value === "" ? undefined : value);
+
+/** The view's fields of a stored record, each empty one left out. */
+export function storedRecordFields(record: StoredRecordFields): Omit<RecordView, "commits" | "workItems"> {
+  return {
+    packageId: record.PackageId,
+    version: record.Version,
+    buildEnvironment: defined(record.BuildEnvironment),
+    buildNumber: defined(record.BuildNumber),
+    buildUrl: defined(record.BuildUrl),
+    branch: defined(record.Branch),
+    vcsType: defined(record.VcsType),
+    vcsRoot: defined(record.VcsRoot),
+    vcsCommitNumber: defined(record.VcsCommitNumber),
+    vcsCommitUrl: defined(record.VcsCommitUrl),
+    created: defined(record.Created),
+  };
 }
 
 const statusWords = {

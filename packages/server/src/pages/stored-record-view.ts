@@ -1,8 +1,6 @@
 import { type IssueTrackers, mapBuildInformation } from "@buildinfo/core";
 import type { StoredBuildInformation } from "../build-information-store";
-import type { RecordView } from "./record-view";
-
-const defined = (value: string | null) => (value === null || value === "" ? undefined : value);
+import { type RecordView, storedRecordFields } from "./record-view";
 
 /**
  * A stored record as its page shows it: the work items the server listed, then the references its trackers
@@ -13,21 +11,11 @@ export function storedRecordView(record: StoredBuildInformation, trackers: Issue
     (item) => item.status !== "linked",
   );
   return {
-    packageId: record.PackageId,
-    version: record.Version,
-    buildEnvironment: defined(record.BuildEnvironment),
-    buildNumber: defined(record.BuildNumber),
-    buildUrl: defined(record.BuildUrl),
-    branch: defined(record.Branch),
-    vcsType: defined(record.VcsType),
-    vcsRoot: defined(record.VcsRoot),
-    vcsCommitNumber: defined(record.VcsCommitNumber),
-    vcsCommitUrl: defined(record.VcsCommitUrl),
-    created: record.Created,
+    ...storedRecordFields(record),
     commits: record.Commits.map((commit) => ({
       id: commit.Id,
       comment: commit.Comment,
-      linkUrl: defined(commit.LinkUrl),
+      linkUrl: commit.LinkUrl ?? undefined,
     })),
     workItems: [
       ...record.WorkItems.map((item) => ({
