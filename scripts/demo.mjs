@@ -19,7 +19,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
 const args = process.argv.slice(2);
 const checkout = resolve(args.find((arg) => !arg.startsWith("--")) ?? root);
-const keepServing = args.includes("--serve") || (!args.includes("--no-serve") && process.stdout.isTTY === true);
+const keepServing =
+  args.includes("--serve") || (!args.includes("--no-serve") && process.stdout.isTTY === true);
 /** The project's repository, named when the checkout's `origin` is a path (a local clone) or missing. */
 const projectRepository = "https://github.com/buildinfo/buildinfo";
 /** How many pushes back the demo's build starts: a build after a few merges, as CI would see it. */

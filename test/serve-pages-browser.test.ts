@@ -62,6 +62,8 @@ beforeAll(async () => {
   }
   production = await scenario.environment("Production");
   const project = await scenario.project("Shop", ["Acme.Web"], {
+    releaseNotesTemplate:
+      "#{each p in Octopus.Release.Package}- #{p.PackageId} for #{Octopus.Project.Name}\n#{/each}",
     deploymentChangesTemplate: `#{each release in Octopus.Deployment.Changes}\n## #{release.Version}\n#{each item in release.WorkItems}\n- [#{item.Id}](#{item.LinkUrl}) #{item.Description}\n#{/each}\n#{/each}\n${script}`,
   });
   await scenario.pushBuildInformation("Acme.Web", "1.0.0", {
@@ -245,6 +247,14 @@ describe("buildinfo serve's pages in Chromium", () => {
     expect(await notes.textContent()).toContain(script);
     expect(await page.locator(".diagnostics li").count()).toBeGreaterThan(0);
     await checkPage(page, trouble, "release-notes");
+
+    // The project's stored template, over the same packages.
+    await page.getByLabel("Project Shop's template", { exact: true }).check();
+    await page.getByRole("button", { name: "Render the notes" }).click();
+    await page.waitForURL(/source=Projects-1/);
+    expect(await notes.locator("li").allTextContents()).toEqual(["Acme.Bulk2 for Shop", "Acme.Web for Shop"]);
+    expect(await page.locator(".template").textContent()).toContain("#{Octopus.Project.Name}");
+    expect(trouble).toEqual([]);
     await page.close();
   });
 
