@@ -108,6 +108,24 @@ describe("the pages' access", () => {
     expect((await signIn(remote, `apiKey=${apiKey}`, "http://attacker.example")).status).toBe(403);
   });
 
+  it("answer a page that says what is missing, with 404, for an unknown space, record or path", async () => {
+    for (const [path, words] of [
+      ["/app/Spaces-9", "There is no space “Spaces-9”."],
+      [
+        "/app/Spaces-1/library/buildinformation/BuildInformation-999",
+        "There is no build information BuildInformation-999 in Default.",
+      ],
+      ["/app/Spaces-1/library/buildinformation/BuildInformation-1/xml", "This server has no such page."],
+      ["/app/Spaces-1/projects", "This server has no such page."],
+      ["/app/%E0%A4%A", "This server has no such page."],
+    ]) {
+      const answer = await get(`${local.url}${path}`);
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers.get("content-type"), path).toBe("text/html; charset=utf-8");
+      expect(await answer.text(), path).toContain(words);
+    }
+  });
+
   it("answer with a strict policy, only GET and HEAD, and only for their own host names", async () => {
     const page = await get(`${local.url}/app`);
     expect(page.headers.get("content-security-policy")).toBe(

@@ -68,17 +68,19 @@ export function pageRoute(
   }
   if (!context.access.allows(remoteAddress, request.headers)) return html(401, signInPageHtml(false));
   if (path === "/") return redirect("/app");
-  const [, , spaceId, ...rest] = path.split("/").map(safeDecode);
   const defaultSpace = context.spaces.find((space) => space.IsDefault) ?? context.spaces[0];
-  if (spaceId === undefined) {
+  const segments = path.split("/").slice(2).map(safeDecode);
+  if (segments.length === 0) {
     return defaultSpace === undefined
       ? notFoundPage(context, undefined, "This server has no space.")
       : listPage(context, defaultSpace, request, true);
   }
-  const space = context.spaces.find((candidate) => candidate.Id.toLowerCase() === spaceId?.toLowerCase());
-  if (space === undefined)
-    return notFoundPage(context, defaultSpace, `There is no space “${spaceId ?? ""}”.`);
-  const route = rest.map((segment) => segment?.toLowerCase());
+  if (segments.some((segment) => segment === undefined))
+    return notFoundPage(context, defaultSpace, "This server has no such page.");
+  const [spaceId, ...rest] = segments as string[];
+  const space = context.spaces.find((candidate) => candidate.Id.toLowerCase() === spaceId!.toLowerCase());
+  if (space === undefined) return notFoundPage(context, defaultSpace, `There is no space “${spaceId}”.`);
+  const route = rest.map((segment) => segment.toLowerCase());
   if (
     route.length === 0 ||
     (route.length === 2 && route[0] === "library" && route[1] === "buildinformation")
@@ -86,9 +88,9 @@ export function pageRoute(
     return listPage(context, space, request, false);
   }
   if (route.length >= 3 && route.length <= 4 && route[0] === "library" && route[1] === "buildinformation") {
-    const record = context.deploy.records.get(space.Id, rest[2] ?? "");
+    const record = context.deploy.records.get(space.Id, rest[2]!);
     if (record === undefined)
-      return notFoundPage(context, space, `There is no build information ${rest[2] ?? ""} in ${space.Name}.`);
+      return notFoundPage(context, space, `There is no build information ${rest[2]} in ${space.Name}.`);
     if (route.length === 3)
       return page(
         context,
