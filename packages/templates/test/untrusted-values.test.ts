@@ -54,7 +54,7 @@ describe("untrusted values", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["recursive-definition"]);
   });
 
-  it("stay text in markdownToSafeHtml, which shows raw HTML as text, images as links and refuses script links", () => {
+  it("stay text in markdownToSafeHtml, which shows raw HTML as text, images as links and links only http(s)", () => {
     const html = markdownToSafeHtml(
       `**bold** ${hostile}\n\n![logo](https://evil.example/pixel.png) [click](javascript:alert(1))`,
     );
@@ -63,5 +63,16 @@ describe("untrusted values", () => {
     expect(html).toContain("&lt;script&gt;");
     expect(html).toContain('<a href="https://evil.example/pixel.png">logo</a>');
     expect(html).toContain("[click](javascript:alert(1))");
+    for (const url of [
+      "//evil.example/x",
+      "smb://evil/share",
+      "ms-msdt:/id",
+      "/api/Spaces-1/projects",
+      "data:text/html,x",
+    ]) {
+      const link = markdownToSafeHtml(`[a](${url}) ![b](${url}) <${url}>`);
+      expect(link, url).not.toContain("href=");
+    }
+    expect(markdownToSafeHtml("[a](HTTP://ok.example/x)")).toContain('href="HTTP://ok.example/x"');
   });
 });
