@@ -14,6 +14,7 @@ import type { DeployContext, SpaceCall } from "./deploy-context";
 import { DeployStore } from "./deploy-store";
 import { deploymentRoutes, taskRoutes } from "./deployment-routes";
 import type { ExternalFeedPackages } from "./external-feeds";
+import { isOwnHost } from "./host-header";
 import { libraryRoutes } from "./library-routes";
 import { queryValue } from "./model-binding";
 import {
@@ -40,7 +41,7 @@ import { byPackageNewestFirst } from "./package-order";
 import { packageRoutes } from "./package-routes";
 import { PageAccess } from "./pages/page-access";
 import { appPaths } from "./pages/page-paths";
-import { isPagePath, type PageReply, pageRoute } from "./pages/page-routes";
+import { isPagePath, type PageReply, pagePath, pageRoute } from "./pages/page-routes";
 import { readPaging } from "./paging";
 import { projectRoutes } from "./project-routes";
 import { releaseRoutes } from "./release-routes";
@@ -135,7 +136,6 @@ const defaultApiKey = "API-BUILDINFOTESTKEY0000000000000";
 const defaultMaxBodyBytes = 30_000_000;
 export const maxRecordedRequests = 1000;
 const maxRecordedBodyBytes = 64 * 1024 * 1024;
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 /** The content types a web page may POST cross-origin without a CORS preflight. */
 const simpleContentTypes = /^\s*(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
@@ -419,8 +419,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
   /** Requests a web page or a rebound DNS name could send: refused before anything else. */
   function refuseForeign(request: RecordedRequest): ServerReply | undefined {
     const host = request.headers.host ?? "";
-    const hostname = /^(\[[^\]]*\]|[^:]*)(:\d+)?$/.exec(host)?.[1]?.toLowerCase() ?? "";
-    if (!loopbackHosts.has(hostname) && hostname !== (options.host ?? "127.0.0.1").toLowerCase()) {
+    if (!isOwnHost(host, options.host ?? "127.0.0.1")) {
       return {
         status: 421,
         body: errorBody(`This server answers only for loopback host names, not '${host.slice(0, 100)}'.`),
@@ -439,7 +438,7 @@ export async function startOctopusServer(options: OctopusServerOptions = {}): Pr
     // A package upload is a form (after the origin checks above, which a web page cannot pass).
     const upload = /\/packages\/raw$/i.test(request.path) && /^\s*multipart\/form-data\b/i.test(contentType);
     // The pages' sign-in form, also only after the origin checks.
-    const signIn = request.path.toLowerCase() === appPaths.signIn;
+    const signIn = pagePath(request.path).toLowerCase() === appPaths.signIn;
     if (request.method === "POST" && !upload && !signIn && simpleContentTypes.test(contentType)) {
       return { status: 415, body: errorBody("Send the body as application/json.") };
     }
