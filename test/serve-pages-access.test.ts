@@ -3,21 +3,11 @@
 // reached through this machine's own non-loopback address, so the server sees a remote client.
 
 import { request as httpRequest } from "node:http";
-import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { externalAddress } from "./support/external-address";
 import { type ServeProcess, startServeProcess } from "./support/serve-process";
 
 const apiKey = "API-PAGESACCESSTEST00000000000";
-
-/** This machine's first IPv4 address that is not loopback: connections to it do not come from loopback. */
-function externalAddress(): string {
-  const address = Object.values(networkInterfaces())
-    .flat()
-    .find((entry) => entry !== undefined && entry.family === "IPv4" && !entry.internal)?.address;
-  if (address === undefined)
-    throw new Error("This test needs a network interface with an IPv4 address besides loopback.");
-  return address;
-}
 
 let remote: ServeProcess;
 let local: ServeProcess;
@@ -45,8 +35,8 @@ afterAll(async () => {
 
 const get = (url: string, headers: Record<string, string> = {}) =>
   fetch(url, { headers, redirect: "manual" });
-const signIn = (server: ServeProcess, body: string, origin = server.url) =>
-  fetch(`${server.url}/app/sign-in`, {
+const signIn = (server: ServeProcess, body: string, origin = server.url, path = "/app/sign-in") =>
+  fetch(`${server.url}${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
     body,
@@ -87,7 +77,7 @@ describe("the pages' access", () => {
     expect(first.status).toBe(303);
     expect(first.headers.get("location")).toBe("/app");
     const cookie = first.headers.get("set-cookie") ?? "";
-    expect(cookie).toMatch(/^buildinfo-pages=[\w-]+; Path=\/app; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(/^buildinfo-pages=[\w-]+; Path=\/app; Max-Age=43200; HttpOnly; SameSite=Lax$/);
     const session = cookie.split(";")[0]!;
     const page = await get(`${remote.url}/app/Spaces-1/library/buildinformation/BuildInformation-1`, {
       Cookie: session,
@@ -96,12 +86,13 @@ describe("the pages' access", () => {
     expect(await page.text()).toContain("internal detail");
     // Used once: the same link no longer signs in, and a made-up session opens nothing.
     expect((await get(link!)).status).toBe(401);
-    expect((await get(`${remote.url}/app`, { Cookie: `${session.slice(0, -2)}xx` })).status).toBe(401);
+    expect((await get(`${remote.url}/app`, { Cookie: "buildinfo-pages=not-a-session" })).status).toBe(401);
   });
 
   it("sign a browser in with the API key typed into the form, from the pages' own origin only", async () => {
     expect((await signIn(remote, "apiKey=API-WRONG")).status).toBe(401);
-    const signedIn = await signIn(remote, `apiKey=${apiKey}`);
+    // With a trailing slash too: the server and the pages read the path alike.
+    const signedIn = await signIn(remote, `apiKey=${apiKey}`, remote.url, "/app/sign-in/");
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get("set-cookie")).toMatch(/^buildinfo-pages=/);
     // Another site's form is refused before the key is looked at.
@@ -135,6 +126,14 @@ describe("the pages' access", () => {
     const head = await fetch(`${local.url}/app`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
+    // Only the sign-in form is posted to; nothing else is answered but GET and HEAD, assets included.
+    for (const [method, path] of [
+      ["DELETE", "/app/assets/app.css"],
+      ["PUT", "/app/sign-in"],
+      ["DELETE", "/app/Spaces-1"],
+    ] as const) {
+      expect((await fetch(`${local.url}${path}`, { method })).status, `${method} ${path}`).toBe(405);
+    }
     const post = await fetch(`${local.url}/app`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },

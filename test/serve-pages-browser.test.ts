@@ -16,6 +16,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../packages/cli/test/helpers/run-cli";
 import { ensureSystemTools } from "./support/ensure-system-tools";
+import { externalAddress } from "./support/external-address";
 import { createReferencesRepo } from "./support/octopus-references-repo";
 import { type ServeProcess, startServeProcess } from "./support/serve-process";
 import { repoRoot } from "./support/workspace-files";
@@ -37,7 +38,10 @@ beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   serve = await startServeProcess(["--api-key", apiKey, "--github-base-url", "https://github.com"]);
   repo = await createReferencesRepo();
-  repo.commit(`Fixes #15 ${script} ${image}\n\n[x](javascript:window.pwned='link')`, { "f.txt": "6" });
+  repo.commit(
+    `Fixes #15 ${script} ${image}\n\n[x](javascript:window.pwned='link') [y](//tracker.example/x) [z](ms-msdt:/id)`,
+    { "f.txt": "6" },
+  );
   const pushed = await runCli(
     ["push", "--server", serve.url, "--api-key", apiKey, "--package-id", "Acme.Web", "--version", "1.2.3"],
     { cwd: repo.dir },
@@ -101,8 +105,11 @@ async function openPage(origin = serve.url): Promise<{ page: Page; trouble: stri
   return { page, trouble };
 }
 
-/** What every page must be: nothing ran, no serious accessibility violation, every control reachable by Tab. */
-async function checkPage(page: Page, trouble: string[], name: string): Promise<void> {
+/**
+ * What every page must be: nothing ran, no serious accessibility violation, every control reachable by Tab.
+ * `screenshot` names the page's screenshot.
+ */
+async function checkPage(page: Page, trouble: string[], screenshot?: string): Promise<void> {
   await page.mouse.move(5, 5);
   expect(await page.evaluate(() => (globalThis as { pwned?: string }).pwned)).toBeUndefined();
   expect(trouble).toEqual([]);
@@ -129,7 +136,8 @@ async function checkPage(page: Page, trouble: string[], name: string): Promise<v
   expect(
     violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"),
   ).toEqual([]);
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  if (screenshot !== undefined)
+    await page.screenshot({ path: join(screenshots, `${screenshot}.png`), fullPage: true });
   await expectKeyboardReachesEveryControl(page);
 }
 
@@ -208,6 +216,13 @@ describe("buildinfo serve's pages in Chromium", () => {
 
     await page.getByRole("link", { name: "Next" }).click();
     expect(await page.locator(".count").textContent()).toBe("31–42 of 42 records");
+    await checkPage(page, trouble);
+    // Past the end is the last page, and Previous goes to the page before it.
+    await page.goto(`${serve.url}/app/Spaces-1/library/buildinformation?skip=1000`);
+    expect(await page.locator(".count").textContent()).toBe("31–42 of 42 records");
+    expect(await page.getByRole("link", { name: "Previous" }).getAttribute("href")).toBe(
+      "/app/Spaces-1/library/buildinformation",
+    );
     await page.getByLabel("Package id contains").fill("bulk3");
     await page.keyboard.press("Enter");
     await page.waitForURL(/packageId=bulk3/);
@@ -237,7 +252,7 @@ describe("buildinfo serve's pages in Chromium", () => {
     await page
       .locator("#template")
       .fill(
-        `#{each p in Octopus.Release.Package}\n## #{p.PackageId}\n#{each w in p.WorkItems}\n- [#{w.Id}](#{w.LinkUrl}) #{w.Description}\n#{/each}\n#{/each}\n#{p.Version | NoSuchFilter}\n${script}`,
+        `#{each p in Octopus.Release.Package}\n## #{p.PackageId}\n#{each w in p.WorkItems}\n- [#{w.Id}](#{w.LinkUrl}) #{w.Description}\n#{/each}\n#{each c in p.Commits}\n#{c.Comment}\n#{/each}\n#{/each}\n#{p.Version | NoSuchFilter}\n${script}`,
       );
     await page.getByRole("button", { name: "Render the notes" }).click();
     await page.waitForURL(/source=pasted/);
@@ -245,6 +260,8 @@ describe("buildinfo serve's pages in Chromium", () => {
     expect(await notes.locator("h2").allTextContents()).toEqual(["Acme.Bulk2", "Acme.Web"]);
     expect(await notes.locator("a[href='https://github.com/acme/shop/issues/12']").count()).toBe(1);
     expect(await notes.textContent()).toContain(script);
+    // Links in commit messages that are not http(s) stay text (checkPage also checks every href).
+    expect(await notes.textContent()).toContain("[y](//tracker.example/x) [z](ms-msdt:/id)");
     expect(await page.locator(".diagnostics li").count()).toBeGreaterThan(0);
     await checkPage(page, trouble, "release-notes");
 
@@ -279,9 +296,31 @@ describe("buildinfo serve's pages in Chromium", () => {
     expect(await page.locator("#recorded-heading").textContent()).toBe(
       "Deploy to Production: 1.0.0, as recorded",
     );
-    expect(await page.locator(".summary").textContent()).toContain(production.Name);
+    expect(await page.locator("#recorded-heading + p").textContent()).toMatch(
+      new RegExp(`^Deployments-1 to ${production.Name}, created .+; it brought 1\\.0\\.0\\.$`),
+    );
     expect(trouble).toEqual([]);
     await page.close();
+  });
+
+  it("signs a browser on another machine in with the one-time link, opened from another site", async () => {
+    const remote = await startServeProcess(["--host", externalAddress(), "--api-key", apiKey]);
+    try {
+      const link = /one-time sign-in link for the pages from another machine: (\S+)/.exec(
+        remote.stderr(),
+      )?.[1];
+      expect(link).toMatch(/\/app\/sign-in\?token=/);
+      const { page, trouble } = await openPage(remote.url);
+      // As when the link is clicked in a chat or a web mail: the redirect after it comes from another site.
+      await page.setContent(`<a href="${link}">Sign in to buildinfo serve</a>`);
+      await page.getByRole("link").click();
+      await page.waitForURL(`${remote.url}/app`);
+      expect(await page.locator("h1").textContent()).toBe("Build information");
+      expect(trouble).toEqual([]);
+      await page.close();
+    } finally {
+      await remote.stop();
+    }
   });
 
   it("opens the record's page at the link npm run demo prints, while the demo serves", async () => {
@@ -291,6 +330,7 @@ describe("buildinfo serve's pages in Chromium", () => {
     const demo = spawn(process.execPath, [join(repoRoot, "scripts/demo.mjs"), checkout, "--serve"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
+    let code: number | null = null;
     try {
       let link: string | undefined;
       for await (const line of createInterface({ input: demo.stdout })) {
@@ -308,9 +348,9 @@ describe("buildinfo serve's pages in Chromium", () => {
     } finally {
       const exited = once(demo, "exit");
       demo.kill("SIGINT");
-      const [code] = await exited;
+      [code] = (await exited) as [number | null];
       rmSync(scratch, { recursive: true, force: true });
-      expect(code).toBe(0);
     }
+    expect(code, "the demo stops cleanly on Ctrl+C").toBe(0);
   }, 120_000);
 });

@@ -17,7 +17,9 @@ export interface BuildInformationList {
 export function buildInformationListHtml(list: BuildInformationList): string {
   const filter = list.packageFilter.toLowerCase();
   const matching = list.records.filter((record) => record.PackageId.toLowerCase().includes(filter));
-  const skip = Math.min(list.skip, Math.max(0, matching.length - 1));
+  // Past the end: the last page.
+  const lastPage = Math.floor(Math.max(0, matching.length - 1) / recordsPerPage) * recordsPerPage;
+  const skip = Math.min(list.skip, lastPage);
   const shown = matching.slice(skip, skip + recordsPerPage);
   const form = `<form class="filter" method="get" action="${escapeHtml(appPaths.buildInformation(list.spaceId))}" role="search">
 <div><label for="package-filter">Package id contains</label><input id="package-filter" name="packageId" value="${escapeHtml(list.packageFilter)}"></div>

@@ -86,9 +86,14 @@ ${
 }
 <button type="submit">Preview</button></form>
 <p class="hint">Changing the project lists its releases after “Preview”. Tenants are not considered: the preview is of an untenanted deployment.</p>`;
+  const unknownDeployment =
+    query.deployment !== undefined && deployment === undefined
+      ? `<p class="empty">There is no deployment ${escapeHtml(query.deployment)} in this space.</p>`
+      : "";
   if (release === undefined)
-    return `${form}<p class="empty">Project ${escapeHtml(project.Name)} has no release yet.</p>`;
+    return `${unknownDeployment}${form}<p class="empty">Project ${escapeHtml(project.Name)} has no release yet.</p>`;
   return (
+    unknownDeployment +
     form +
     (deployment ? recordedDeploymentHtml(deployment, release, environment) : "") +
     previewHtml(context, project, environment, release)

@@ -3,10 +3,13 @@ import { isIP } from "node:net";
 import { appPaths } from "./page-paths";
 
 const cookieName = "buildinfo-pages";
+/** A session lasts a working day. */
+const sessionSeconds = 12 * 60 * 60;
 
 const secret = () => randomBytes(24).toString("base64url");
 
 function sameSecret(given: string, expected: string): boolean {
+  if (expected === "") return false;
   const left = Buffer.from(given);
   const right = Buffer.from(expected);
   return left.length === right.length && timingSafeEqual(left, right);
@@ -28,7 +31,8 @@ export type SignInResult = { cookie: string } | undefined;
  * holds the session cookie that gave it.
  */
 export class PageAccess {
-  private readonly sessions = new Set<string>();
+  /** Each session and when it ends (ms since the epoch). */
+  private readonly sessions = new Map<string, number>();
   private oneTimeToken: string | undefined = secret();
 
   constructor(private readonly apiKeys: readonly string[]) {}
@@ -45,7 +49,11 @@ export class PageAccess {
     const apiKey = headers["x-octopus-apikey"];
     if (apiKey !== undefined && this.apiKeys.some((key) => sameSecret(apiKey, key))) return true;
     const session = sessionOf(headers.cookie);
-    return session !== undefined && [...this.sessions].some((known) => sameSecret(session, known));
+    const now = Date.now();
+    return (
+      session !== undefined &&
+      [...this.sessions].some(([known, ends]) => ends > now && sameSecret(session, known))
+    );
   }
 
   /** Signs in with the one-time token (used up by it) or an API key. */
@@ -57,8 +65,12 @@ export class PageAccess {
     if (!byToken && !byKey) return undefined;
     if (byToken) this.oneTimeToken = undefined;
     const session = secret();
-    this.sessions.add(session);
-    return { cookie: `${cookieName}=${session}; Path=/app; HttpOnly; SameSite=Strict` };
+    this.sessions.set(session, Date.now() + sessionSeconds * 1000);
+    // Lax, not Strict: the one-time link is often opened from another site (a chat, a mail), and with Strict
+    // the redirect after it would arrive without the cookie. The pages only read; the form is origin-checked.
+    return {
+      cookie: `${cookieName}=${session}; Path=/app; Max-Age=${sessionSeconds}; HttpOnly; SameSite=Lax`,
+    };
   }
 }
 

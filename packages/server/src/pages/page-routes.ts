@@ -36,6 +36,11 @@ const commonHeaders = {
   "x-frame-options": "DENY",
 };
 
+/** A page's path as the pages route it: without trailing slashes. */
+export function pagePath(path: string): string {
+  return path.replace(/\/+$/, "") || "/";
+}
+
 /** Whether a path is one of the pages' (`/`, `/app` and below) rather than the API's. */
 export function isPagePath(path: string): boolean {
   return path === "/" || /^\/app(\/|$)/i.test(path);
@@ -57,15 +62,17 @@ export function pageRoute(
   request: RecordedRequest,
   remoteAddress: string | undefined,
 ): PageReply {
-  const path = request.path.replace(/\/+$/, "") || "/";
-  const asset = appAssets[path];
-  if (asset !== undefined) return reply(200, asset.contentType, asset.body, { "cache-control": "no-cache" });
-  if (path.toLowerCase() === appPaths.signIn) return signIn(context, request);
-  if (request.method !== "GET" && request.method !== "HEAD") {
+  const path = pagePath(request.path);
+  const signingIn = path.toLowerCase() === appPaths.signIn;
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (!read && !(signingIn && request.method === "POST")) {
     return html(405, "<!DOCTYPE html><title>Method not allowed</title><p>The pages are read with GET.</p>", {
-      allow: "GET, HEAD",
+      allow: signingIn ? "GET, HEAD, POST" : "GET, HEAD",
     });
   }
+  const asset = appAssets[path];
+  if (asset !== undefined) return reply(200, asset.contentType, asset.body, { "cache-control": "no-cache" });
+  if (signingIn) return signIn(context, request);
   if (!context.access.allows(remoteAddress, request.headers)) return html(401, signInPageHtml(false));
   if (path === "/") return redirect("/app");
   const defaultSpace = context.spaces.find((space) => space.IsDefault) ?? context.spaces[0];
@@ -115,7 +122,7 @@ export function pageRoute(
         projects: store.inSpace(store.data.projects, space.Id),
         chosen: request.query.getAll("record"),
         source: request.query.get("source") ?? "example",
-        pasted: request.query.get("template") ?? "",
+        pasted: request.query.get("template") ?? undefined,
       }),
     );
   }

@@ -22,11 +22,12 @@ export interface ReleaseNotesForm {
   /** The space's records, newest first: the choices of packages. */
   records: readonly StoredBuildInformation[];
   projects: readonly ProjectResource[];
-  /** The chosen records' ids, in the release's order. */
+  /** The chosen records' ids: the release's packages, in the order of the list. */
   chosen: readonly string[];
   /** `example`, `pasted` or a project's id. */
   source: string;
-  pasted: string;
+  /** The pasted template's text; undefined before one was submitted (the field starts with the example). */
+  pasted: string | undefined;
 }
 
 /** Release notes preview: the chosen records' notes by Octopus's example, a pasted or a project's template. */
@@ -51,7 +52,7 @@ export function releaseNotesPageHtml(form: ReleaseNotesForm): string {
         `<label><input type="radio" name="source" id="source-${index}" value="${escapeHtml(value)}"${value === source ? " checked" : ""}> ${escapeHtml(label)}</label>`,
     )
     .join("");
-  const pasted = form.pasted === "" ? exampleReleaseNotesTemplate : form.pasted;
+  const pasted = form.pasted ?? exampleReleaseNotesTemplate;
   const formHtml = `<form method="get" action="${escapeHtml(appPaths.releaseNotes(form.spaceId))}">
 <div class="field"><label for="records">Packages of the release</label>
 <select id="records" name="record" multiple size="${Math.min(10, Math.max(3, form.records.length))}" aria-describedby="records-hint">${options}</select>
@@ -61,9 +62,7 @@ export function releaseNotesPageHtml(form: ReleaseNotesForm): string {
 <textarea id="template" name="template" rows="9" spellcheck="false">${escapeHtml(pasted)}</textarea></div>
 <button type="submit">Render the notes</button></form>`;
 
-  const releasePackages = form.chosen
-    .map((id) => form.records.find((record) => record.Id.toLowerCase() === id.toLowerCase()))
-    .filter((record): record is StoredBuildInformation => record !== undefined);
+  const releasePackages = form.records.filter((record) => chosen.has(record.Id.toLowerCase()));
   if (releasePackages.length === 0) {
     return `${formHtml}<p class="empty">Pick the packages of a release to see its notes as Octopus would render them.</p>`;
   }
