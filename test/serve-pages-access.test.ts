@@ -3,6 +3,7 @@
 // reached through this machine's own non-loopback address, so the server sees a remote client.
 
 import { request as httpRequest } from "node:http";
+import { startOctopusServer } from "@buildinfo/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { externalAddress } from "./support/external-address";
 import { type ServeProcess, startServeProcess } from "./support/serve-process";
@@ -68,6 +69,24 @@ describe("the pages' access", () => {
     const page = await get(`${remote.url}/app`, { "X-Octopus-ApiKey": apiKey });
     expect(page.status).toBe(200);
     expect((await get(`${remote.url}/app`, { "X-Octopus-ApiKey": "API-WRONG" })).status).toBe(401);
+  });
+
+  it("never match an empty key, even when a library caller lists one", async () => {
+    const server = await startOctopusServer({ host: externalAddress(), apiKeys: [""] });
+    try {
+      for (const headers of [{ "X-Octopus-ApiKey": "" }, {}]) {
+        expect((await get(`${server.url}/app`, headers)).status).toBe(401);
+      }
+      const form = await fetch(`${server.url}/app/sign-in`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+        body: "apiKey=",
+        redirect: "manual",
+      });
+      expect(form.status).toBe(401);
+    } finally {
+      await server.close();
+    }
   });
 
   it("sign a browser in once with the printed link, and its session cookie then opens the pages", async () => {
