@@ -109,16 +109,8 @@ const collectAndPush = ["collect", "push", "build-information", "preview"] as co
 const pushes = ["push", "build-information"] as const;
 const packageCommands = ["push", "build-information", "preview"] as const;
 const octopusCommands = ["push", "build-information", "preview", "list", "view", "delete"] as const;
-const loggingCommands = [
-  "collect",
-  "push",
-  "build-information",
-  "preview",
-  "list",
-  "view",
-  "delete",
-  "serve",
-] as const;
+/** The commands that take the logging flags: all but `completion` and `conformance`. */
+const loggingCommands = commandNames.filter((name) => name !== "completion" && name !== "conformance");
 const previews = ["preview"] as const;
 /** The commands that reach Octopus: collect only with --since-deployed. */
 const octopusReaders = [...octopusCommands, "collect"] as const;
